@@ -1,0 +1,96 @@
+/**
+ * The project's own vocabulary. Every stage speaks these types; wink-nlp, ml-* and vega
+ * objects never leave their adapters.
+ */
+
+/** One research paper as ingested. `id` is always set (derived from the title when absent). */
+export interface Paper {
+  id: string;
+  title: string;
+  abstract: string;
+  date?: string;
+  /** Gold label, when the input is labelled (benchmark corpora). */
+  label?: string;
+  labels?: string[];
+  authors?: string[];
+  url?: string;
+}
+
+export type InputFormat = 'seed-page' | 'jsonl' | 'csv';
+
+/** A recoverable problem with one record of an input file: reported, skipped. */
+export interface IngestIssue {
+  file: string;
+  /** 1-based line number where the bad record starts. */
+  line: number;
+  problem: string;
+}
+
+export interface IngestResult {
+  papers: Paper[];
+  issues: IngestIssue[];
+  duplicatesDropped: number;
+  format: InputFormat;
+  /** Date printed on the source, when it has one (the seed page shows e.g. "Mar 12"). */
+  corpusDate?: string;
+}
+
+/**
+ * Compressed sparse rows. Row r's entries are `indices[indptr[r] .. indptr[r+1])` with
+ * values at the same positions; column indices are strictly increasing within a row.
+ */
+export interface CsrMatrix {
+  rows: number;
+  cols: number;
+  indptr: Int32Array; // length rows + 1
+  indices: Int32Array; // length nnz
+  values: Float64Array; // length nnz
+}
+
+/** Dense row-major matrix: element (r, c) is `data[r * cols + c]`. */
+export interface DenseMatrix {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+export interface WeightedTerm {
+  /** Display form, e.g. "model merging" (the most frequent surface form of the feature). */
+  term: string;
+  weight: number;
+}
+
+/** A theme (cluster) after labelling. Ids are 0..k-1, ordered by size, largest first. */
+export interface Theme {
+  id: number;
+  label: string;
+  size: number;
+  topTerms: WeightedTerm[];
+  /** Paper ids closest to the theme centroid, closest first. */
+  representativeIds: string[];
+}
+
+/** Where one paper landed. */
+export interface Assignment {
+  paperId: string;
+  themeId: number;
+  /** Cosine similarity between the paper's reduced vector and its theme centroid. */
+  score: number;
+  /** 2-D map coordinates (projection of the reduced vectors). */
+  x: number;
+  y: number;
+}
+
+/** Everything the HTML report and the CSV exports need; plain data, no library objects. */
+export interface RunSummary {
+  /** Human name of the corpus, e.g. the input file's base name. */
+  corpusName: string;
+  corpusDate?: string;
+  parameters: Record<string, string | number | boolean>;
+  /** Quality figures by name (silhouette, v_measure, nmi, ari, ...). */
+  quality: Record<string, number>;
+  /** Same order as `assignments`. */
+  papers: Paper[];
+  assignments: Assignment[];
+  themes: Theme[];
+}
