@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { phraseParts, topTerms } from '../../src/label/topTerms.js';
+
+describe('phraseParts', () => {
+  it('lists the shorter word runs of a phrase', () => {
+    expect(phraseParts('large language model')).toEqual(['large', 'language', 'model', 'large language', 'language model']);
+  });
+  it('splits "X of Y" into X and Y', () => {
+    expect(phraseParts('mixture of expert')).toEqual(['mixture', 'expert']);
+  });
+});
+
+describe('topTerms', () => {
+  const vocabulary = ['bayesian', 'bayesian optimization', 'gaussian', 'optimization'];
+  const display = ['bayesian', 'bayesian optimization', 'gaussian', 'optimization'];
+  const params = { count: 3, absorbShare: 0.5 };
+
+  it('puts a phrase in the place of the parts it absorbs and drops them', () => {
+    const weights = Float64Array.from([0.3, 0.2, 0.25, 0.4]);
+    const counts = Float64Array.from([5, 5, 4, 8]);
+    expect(topTerms(weights, counts, vocabulary, display, params)).toEqual([
+      { term: 'bayesian optimization', weight: 0.4 },
+      { term: 'gaussian', weight: 0.25 },
+    ]);
+  });
+
+  it('keeps a part that occurs mostly outside the phrase', () => {
+    const weights = Float64Array.from([0.3, 0.2, 0.25, 0.4]);
+    const counts = Float64Array.from([5, 5, 4, 30]);
+    expect(topTerms(weights, counts, vocabulary, display, params).map((t) => t.term)).toEqual([
+      'optimization',
+      'bayesian optimization',
+      'gaussian',
+    ]);
+  });
+
+  it('returns at most `count` terms and never a zero-weight one', () => {
+    const weights = Float64Array.from([0.1, 0, 0, 0]);
+    const counts = Float64Array.from([1, 0, 0, 0]);
+    expect(topTerms(weights, counts, vocabulary, display, params)).toEqual([{ term: 'bayesian', weight: 0.1 }]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createWinkTokenizer } from '../../src/tokenize/winkTokenizer.js';
+import { ADJACENT, BREAK, CONNECTOR } from '../../src/tokenize/tokenizedDoc.js';
+
+const tokenize = createWinkTokenizer({ extraStopWords: ['propose', 'method'], minWordLength: 2 });
+
+describe('createWinkTokenizer', () => {
+  it('lower-cases and lemmatises words, keeping the surface form beside the lemma', () => {
+    const doc = tokenize('Merging Models improves Accuracy');
+    expect(doc.lemmas).toEqual(['merge', 'model', 'improve', 'accuracy']);
+    expect(doc.surfaces).toEqual(['merging', 'models', 'improves', 'accuracy']);
+  });
+
+  it('gives a word the same lemma whatever its part of speech in context', () => {
+    const a = tokenize('Model merging works.');
+    const b = tokenize('We study merging.');
+    expect(a.lemmas[1]).toBe(b.lemmas[b.lemmas.length - 1]);
+  });
+
+  it('drops stop words, boilerplate (by lemma), numbers, punctuation and LaTeX', () => {
+    const doc = tokenize('We propose methods with 3.5 gains: $\\alpha^2$ and \\beta, MoE$^2$ wins!');
+    expect(doc.lemmas).toEqual(['gain', 'moe', 'win']);
+  });
+
+  it('marks adjacency, a lone "of" connector and breaks between kept words', () => {
+    const doc = tokenize('Mixture of experts for data selection. Selection pressure');
+    expect(doc.surfaces).toEqual(['mixture', 'experts', 'data', 'selection', 'selection', 'pressure']);
+    expect(doc.gaps).toEqual([BREAK, CONNECTOR, BREAK, ADJACENT, BREAK, ADJACENT]);
+  });
+
+  it('does not join words across a sentence boundary', () => {
+    const doc = tokenize('We like bayesian. Optimization is hard.');
+    const i = doc.surfaces.indexOf('optimization');
+    expect(doc.gaps[i]).toBe(BREAK);
+  });
+});

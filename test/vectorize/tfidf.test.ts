@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { countTerms, fitTfidf, weightTfidf, type TfidfParams } from '../../src/vectorize/tfidf.js';
+import type { DocTerms } from '../../src/tokenize/phrases.js';
+
+const params: TfidfParams = { minDf: 1, maxDf: 1, maxFeatures: null, sublinearTf: true, smoothIdf: true };
+
+function terms(words: string): DocTerms {
+  const keys = words.split(' ');
+  return { keys, surfaces: keys.map((k) => k.toUpperCase()) };
+}
+
+// d0: a a b   d1: b c   d2: c
+const docs = [terms('a a b'), terms('b c'), terms('c')];
+
+describe('fitTfidf', () => {
+  it('computes the smoothed idf ln((1+n)/(1+df)) + 1', () => {
+    const model = fitTfidf(docs, params);
+    expect(model.vocabulary).toEqual(['a', 'b', 'c']);
+    expect(model.idf[0]).toBeCloseTo(Math.log(4 / 2) + 1, 12);
+    expect(model.idf[1]).toBeCloseTo(Math.log(4 / 3) + 1, 12);
+  });
+
+  it('computes the plain idf ln(n/df) + 1 when smoothIdf is off', () => {
+    const model = fitTfidf(docs, { ...params, smoothIdf: false });
+    expect(model.idf[0]).toBeCloseTo(Math.log(3) + 1, 12);
+  });
+
+  it('keeps terms with minDf <= df <= maxDf * n', () => {
+    expect(fitTfidf(docs, { ...params, minDf: 2 }).vocabulary).toEqual(['b', 'c']);
+    expect(fitTfidf(docs, { ...params, maxDf: 0.5 }).vocabulary).toEqual(['a']);
+  });
+
+  it('keeps the maxFeatures most frequent terms, ties broken by the term', () => {
+    expect(fitTfidf(docs, { ...params, maxFeatures: 1 }).vocabulary).toEqual(['a']);
+    expect(fitTfidf(docs, { ...params, maxFeatures: 2 }).vocabulary).toEqual(['a', 'b']);
+  });
+
+  it('displays each feature by its most frequent surface form', () => {
+    const model = fitTfidf([{ keys: ['merge', 'merge', 'merge'], surfaces: ['merged', 'merging', 'merging'] }], params);
+    expect(model.displayForms).toEqual(['merging']);
+  });
+});
+
+describe('countTerms and weightTfidf', () => {
+  it('gives sublinear tf times idf, l2-normalised per row (checked by hand)', () => {
+    const model = fitTfidf(docs, params);
+    const counts = countTerms(model, docs);
+    expect(Array.from(counts.indptr)).toEqual([0, 2, 4, 5]);
+    expect(Array.from(counts.values)).toEqual([2, 1, 1, 1, 1]);
+    const w = weightTfidf(model, counts);
+    const a = (1 + Math.log(2)) * (Math.log(2) + 1);
+    const b = Math.log(4 / 3) + 1;
+    const norm = Math.hypot(a, b);
+    expect(w.values[0]).toBeCloseTo(a / norm, 12);
+    expect(w.values[1]).toBeCloseTo(b / norm, 12);
+    expect(w.values[4]).toBeCloseTo(1, 12);
+  });
+
+  it('uses raw counts when sublinearTf is off', () => {
+    const model = fitTfidf(docs, { ...params, sublinearTf: false });
+    const w = weightTfidf(model, countTerms(model, docs));
+    const a = 2 * (Math.log(2) + 1);
+    const b = Math.log(4 / 3) + 1;
+    expect(w.values[0]).toBeCloseTo(a / Math.hypot(a, b), 12);
+  });
+
+  it('ignores unknown terms and leaves a row with no known term at zero', () => {
+    const model = fitTfidf(docs, params);
+    const w = weightTfidf(model, countTerms(model, [terms('zzz')]));
+    expect(w.indptr[1]).toBe(0);
+    expect(w.values.length).toBe(0);
+  });
+});
