@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { IngestError } from '../../src/ingest/ingestErrors.js';
+import { paperIdFromTitle } from '../../src/ingest/paperId.js';
+import { parseCsv } from '../../src/ingest/parseCsv.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
+
+const quoted = parseCsv(fixture('quoted.csv'), 'quoted.csv');
+
+describe('parseCsv', () => {
+  it('reads quoted fields containing commas, doubled quotes and newlines', () => {
+    expect(quoted.papers[0]).toEqual({
+      id: 'p1',
+      title: 'Sparse Attention, Revisited',
+      abstract: 'We revisit sparse attention, showing that "local" windows suffice. A second line of the same abstract.',
+      labels: ['cs.LG', 'cs.CL'],
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      url: 'https://example.org/p1',
+    });
+  });
+
+  it('matches header names case-insensitively and accepts summary for abstract', () => {
+    expect(quoted.papers.map((p) => p.title)).toEqual(['Sparse Attention, Revisited', 'Plain Title', 'Derived Id Paper']);
+  });
+
+  it('leaves empty optional cells out of the paper', () => {
+    expect(quoted.papers[1]).toEqual({ id: 'p2', title: 'Plain Title', abstract: 'Plain abstract without quotes.' });
+  });
+
+  it('derives the id from the title when the id cell is empty', () => {
+    expect(quoted.papers[2].id).toBe(paperIdFromTitle('Derived Id Paper'));
+  });
+
+  it('reports rows with too few or too many fields at the line where the row starts', () => {
+    expect(quoted.issues.filter((i) => i.problem.startsWith('expected'))).toEqual([
+      { file: 'quoted.csv', line: 6, problem: 'expected 6 fields, got 3' },
+      { file: 'quoted.csv', line: 9, problem: 'expected 6 fields, got 7' },
+    ]);
+  });
+
+  it('reports rows with an empty title or an empty abstract', () => {
+    expect(quoted.issues.filter((i) => i.problem.startsWith('empty')).map((i) => [i.line, i.problem])).toEqual([
+      [7, 'empty title'],
+      [8, 'empty abstract'],
+    ]);
+  });
+
+  it('counts lines after a quoted multi-line field and a blank line', () => {
+    const text = 'title,abstract\n"Multi\nline\ntitle","A"\n\nBad row\nT,A';
+    expect(parseCsv(text, 'f.csv').issues).toEqual([{ file: 'f.csv', line: 6, problem: 'expected 2 fields, got 1' }]);
+  });
+
+  it('keeps stray quotes inside a field as text instead of losing the following rows', () => {
+    const result = parseCsv('title,abstract\n"Bro"ken,x\nun"quoted,y\nStill,Read', 'f.csv');
+    expect(result.papers.map((p) => p.title)).toEqual(['"Bro"ken', 'un"quoted', 'Still']);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('reports an unclosed quote as malformed CSV at the line where its row starts', () => {
+    const text = 'title,abstract\nGood,One\n\n\nStill,Read\n"Unclosed,quote\nswallowed,row\n';
+    const result = parseCsv(text, 'f.csv');
+    expect(result.papers.map((p) => p.title)).toEqual(['Good', 'Still']);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0].line).toBe(6);
+    expect(result.issues[0].problem).toMatch(/^malformed CSV: Quote Not Closed/);
+  });
+
+  it('strips a UTF-8 byte order mark before reading the header', () => {
+    const result = parseCsv('\uFEFFTitle,Abstract\nT,A', 'f.csv');
+    expect(result.papers).toEqual([{ id: paperIdFromTitle('T'), title: 'T', abstract: 'A' }]);
+  });
+
+  it('splits labels and authors on semicolons, dropping empty entries', () => {
+    const result = parseCsv('title,abstract,labels,authors,label\nT,A,a; b;;,X ; Y,main', 'f.csv');
+    expect(result.papers[0]).toMatchObject({ labels: ['a', 'b'], authors: ['X', 'Y'], label: 'main' });
+  });
+
+  it('throws an IngestError naming the file and the missing abstract column', () => {
+    const parse = (): unknown => parseCsv(fixture('no-abstract.csv'), 'no-abstract.csv');
+    expect(parse).toThrow(IngestError);
+    expect(parse).toThrow(/^no-abstract\.csv: missing required column "abstract" \(or "summary"\)/);
+  });
+
+  it('throws an IngestError naming the missing title column', () => {
+    expect(() => parseCsv('id,abstract\n1,A', 'f.csv')).toThrow(/^f\.csv: missing required column "title"/);
+  });
+
+  it('throws an IngestError when there is no header row at all', () => {
+    expect(() => parseCsv('\n\n', 'f.csv')).toThrow(/^f\.csv: no CSV header row/);
+  });
+});
