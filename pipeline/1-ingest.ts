@@ -1,0 +1,11 @@
+import { readCorpus } from '../src/ingest/readCorpus.js';
+import type { IngestResult } from '../src/types.js';
+
+/**
+ * Stage 1, ingest. In: the input file. Out: deduplicated papers, the problems found per
+ * record, and the corpus date when the source has one. Throws IngestError when nothing
+ * usable is left (or, with `strict`, on any problem).
+ */
+export function ingest(input: { path: string }, params: { strict: boolean }): Promise<IngestResult> {
+  return readCorpus(input.path, { strict: params.strict });
+}

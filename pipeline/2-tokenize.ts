@@ -1,0 +1,36 @@
+import { createWinkTokenizer } from '../src/tokenize/winkTokenizer.js';
+import { docTerms, fitPhrases, type DocTerms, type PhraseModel } from '../src/tokenize/phrases.js';
+import type { TokenizedDoc } from '../src/tokenize/tokenizedDoc.js';
+import type { Paper } from '../src/types.js';
+
+export interface TokenizeParams {
+  /** Academic boilerplate dropped on top of wink's stop words. */
+  boilerplate: readonly string[];
+  /** A phrase becomes a feature when it occurs in at least this many papers. */
+  phraseMinDf: number;
+}
+
+export interface TokenizeOutput {
+  tokenized: TokenizedDoc[];
+  phrases: PhraseModel;
+  /** Features per paper: unigram lemmas plus recurring phrases. */
+  terms: DocTerms[];
+}
+
+/** The text a paper is known by: its title, then its abstract. */
+export function paperText(paper: Paper): string {
+  return `${paper.title}. ${paper.abstract}`;
+}
+
+/**
+ * Stage 2, tokenize. In: papers. Out: content words per paper (wink-nlp lemmas), the
+ * recurring phrases learned from the corpus, and each paper's features.
+ */
+export function tokenize(input: { papers: readonly Paper[] }, params: TokenizeParams): TokenizeOutput {
+  const tokenizeText = createWinkTokenizer({ extraStopWords: params.boilerplate, minWordLength: 2 });
+  const tokenized = input.papers.map((paper) => tokenizeText(paperText(paper)));
+  const phrases = fitPhrases(tokenized, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
+  const known = new Set(phrases.phrases);
+  const terms = tokenized.map((doc) => docTerms(doc, known, 3));
+  return { tokenized, phrases, terms };
+}

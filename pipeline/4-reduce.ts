@@ -1,0 +1,38 @@
+import { fitRandomizedSvd, transformSvd, type SvdModel } from '../src/linalg/randomizedSvd.js';
+import { normalizeRows } from '../src/reduce/normalizeRows.js';
+import { project2d, type Projection2d } from '../src/reduce/project2d.js';
+import type { CsrMatrix, DenseMatrix } from '../src/types.js';
+
+export interface ReduceParams {
+  dims: number;
+  /** true: PCA (columns centred implicitly); false: LSA (TruncatedSVD of the raw TF-IDF). */
+  center: boolean;
+  seed: number;
+}
+
+export interface ReduceOutput {
+  svd: SvdModel;
+  /** papers x dims, unit rows: what k-means clusters. */
+  vectors: DenseMatrix;
+  /** 2-D map of `vectors` for the report. */
+  map: Projection2d;
+}
+
+/**
+ * The default number of components: enough to keep topical structure, small enough that
+ * k-means is cheap: 100 (scikit-learn's LSA recipe) for large corpora, n/2 for small ones,
+ * never more than the vocabulary allows.
+ */
+export function defaultDims(papers: number, vocabulary: number): number {
+  return Math.max(2, Math.min(100, Math.round(papers / 2), vocabulary - 1));
+}
+
+/**
+ * Stage 4, reduce. In: TF-IDF. Out: the fitted randomized SVD, unit-length reduced vectors
+ * and their 2-D map. The TF-IDF matrix stays sparse throughout.
+ */
+export function reduce(input: { tfidf: CsrMatrix }, params: ReduceParams): ReduceOutput {
+  const svd = fitRandomizedSvd(input.tfidf, { components: params.dims, center: params.center, seed: params.seed });
+  const vectors = normalizeRows(transformSvd(svd, input.tfidf));
+  return { svd, vectors, map: project2d(vectors) };
+}

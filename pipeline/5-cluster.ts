@@ -1,0 +1,63 @@
+import { chooseK, type KCandidate } from '../src/cluster/chooseK.js';
+import { fitKMeans } from '../src/cluster/kmeans.js';
+import { orderBySize } from '../src/cluster/orderBySize.js';
+import { silhouetteCosine } from '../src/metrics/silhouette.js';
+import type { DenseMatrix } from '../src/types.js';
+
+export interface ClusterParams {
+  k: number | 'auto';
+  kRange: [number, number];
+  nInit: number;
+  seed: number;
+}
+
+export interface ClusterOutput {
+  k: number;
+  /** Theme id per paper, themes numbered by size (0 = largest). */
+  labels: Int32Array;
+  /** k x d centres in the same numbering, row-major. */
+  centres: Float64Array;
+  inertia: number;
+  iterations: number;
+  silhouette: number;
+  /** With k = 'auto': the silhouette and inertia of every k tried, and the rule used. */
+  selection: { criterion: string; curve: KCandidate[] } | null;
+}
+
+/** Silhouette is computed on at most this many papers (a seeded sample) to bound its cost. */
+export const SILHOUETTE_SAMPLE = 3000;
+
+/**
+ * Stage 5, cluster. In: unit-length reduced vectors. Out: k-means (k-means++ seeding,
+ * nInit restarts, lowest inertia kept) with themes numbered by size; with k = 'auto', k is
+ * chosen by silhouette (see chooseK).
+ */
+export function cluster(input: { vectors: DenseMatrix }, params: ClusterParams): ClusterOutput {
+  const X = input.vectors;
+  if (X.rows < 3) throw new Error(`cluster: ${X.rows} papers are too few to cluster (need at least 3)`);
+  const fit = (k: number) => fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+  const silhouette = (labels: Int32Array) =>
+    silhouetteCosine(X, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
+  let model;
+  let selection: ClusterOutput['selection'] = null;
+  if (params.k === 'auto') {
+    const choice = chooseK(X, params.kRange, fit, silhouette);
+    model = choice.fit;
+    selection = { criterion: choice.criterion, curve: choice.curve };
+  } else {
+    model = fit(Math.min(params.k, X.rows));
+  }
+  const { labels, order } = orderBySize(model.labels, model.k);
+  const d = X.cols;
+  const centres = new Float64Array(model.k * d);
+  order.forEach((oldId, id) => centres.set(model.centres.subarray(oldId * d, (oldId + 1) * d), id * d));
+  return {
+    k: model.k,
+    labels,
+    centres,
+    inertia: model.inertia,
+    iterations: model.iterations,
+    silhouette: silhouette(labels),
+    selection,
+  };
+}

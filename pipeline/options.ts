@@ -1,0 +1,115 @@
+import { projectPath } from '../src/projectRoot.js';
+
+/**
+ * Every knob of a run, normalised once at the boundary (CLI or API) so that stages receive
+ * plain, valid data and never re-check it.
+ */
+export interface PipelineOptions {
+  input: string;
+  out: string;
+  /** Number of themes, or 'auto' to choose it from kRange by silhouette. */
+  k: number | 'auto';
+  kRange: [number, number];
+  seed: number;
+  /** Components of the reduction; null chooses from the corpus size (defaultDims). */
+  dims: number | null;
+  /** Centre the TF-IDF columns before the SVD (PCA) or not (LSA, as TruncatedSVD). */
+  center: boolean;
+  nInit: number;
+  minDf: number;
+  maxDf: number;
+  maxFeatures: number | null;
+  phraseMinDf: number;
+  stopwordsFile: string;
+  strict: boolean;
+  quiet: boolean;
+}
+
+export type RawOptions = { [K in keyof PipelineOptions]?: unknown };
+
+export const DEFAULT_INPUT = 'data/corpus/hf-trending-mar12.txt';
+export const DEFAULT_OUT = 'reports/latest';
+
+/** Thrown for a bad option; the message names the option and what is accepted. */
+export class OptionError extends Error {
+  constructor(option: string, value: unknown, expected: string) {
+    super(`--${option}: ${JSON.stringify(value)} is not valid; expected ${expected}`);
+    this.name = 'OptionError';
+  }
+}
+
+export function defaultOptions(): PipelineOptions {
+  return {
+    input: projectPath(DEFAULT_INPUT),
+    out: DEFAULT_OUT,
+    k: 'auto',
+    kRange: [2, 30],
+    seed: 42,
+    dims: null,
+    center: false,
+    nInit: 10,
+    minDf: 2,
+    maxDf: 0.5,
+    maxFeatures: null,
+    phraseMinDf: 2,
+    stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
+    strict: false,
+    quiet: false,
+  };
+}
+
+/**
+ * Turns raw values (strings from the command line, or typed values from code) into
+ * PipelineOptions, or throws an OptionError naming the first bad option.
+ */
+export function normaliseOptions(raw: RawOptions): PipelineOptions {
+  const o = defaultOptions();
+  const has = (key: keyof PipelineOptions) => raw[key] !== undefined && raw[key] !== null;
+  if (has('input')) o.input = text('input', raw.input);
+  if (has('out')) o.out = text('out', raw.out);
+  if (has('k')) o.k = raw.k === 'auto' ? 'auto' : integer('k', raw.k, 2, 'an integer >= 2 or "auto"');
+  if (has('kRange')) o.kRange = range('k-range', raw.kRange);
+  if (has('seed')) o.seed = integer('seed', raw.seed, 0, 'an integer >= 0');
+  if (has('dims')) o.dims = integer('dims', raw.dims, 2, 'an integer >= 2');
+  if (has('center')) o.center = flag('center', raw.center);
+  if (has('nInit')) o.nInit = integer('n-init', raw.nInit, 1, 'an integer >= 1');
+  if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');
+  if (has('maxDf')) o.maxDf = share('max-df', raw.maxDf);
+  if (has('maxFeatures')) o.maxFeatures = integer('max-features', raw.maxFeatures, 1, 'an integer >= 1');
+  if (has('phraseMinDf')) o.phraseMinDf = integer('phrase-min-df', raw.phraseMinDf, 1, 'a document count >= 1');
+  if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
+  if (has('strict')) o.strict = flag('strict', raw.strict);
+  if (has('quiet')) o.quiet = flag('quiet', raw.quiet);
+  return o;
+}
+
+function text(option: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new OptionError(option, value, 'a non-empty path');
+  return value;
+}
+
+function integer(option: string, value: unknown, min: number, expected: string): number {
+  const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw new OptionError(option, value, expected);
+  return n;
+}
+
+function share(option: string, value: unknown): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !(n > 0 && n <= 1)) throw new OptionError(option, value, 'a share of documents in (0, 1]');
+  return n;
+}
+
+function flag(option: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new OptionError(option, value, 'true or false');
+}
+
+function range(option: string, value: unknown): [number, number] {
+  const match = typeof value === 'string' ? /^\s*(\d+)\s*[-:,]\s*(\d+)\s*$/.exec(value) : null;
+  const pair = match ? [Number(match[1]), Number(match[2])] : value;
+  if (!Array.isArray(pair) || pair.length !== 2 || !pair.every(Number.isInteger) || pair[0] < 2 || pair[1] < pair[0]) {
+    throw new OptionError(option, value, 'two integers MIN-MAX with 2 <= MIN <= MAX, e.g. 2-30');
+  }
+  return [pair[0], pair[1]];
+}

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describeIssue } from '../src/ingest/ingestErrors.js';
+import { writeFileAtomic } from '../src/io/writeAtomic.js';
+import { libraryVersions } from '../src/io/libraryVersions.js';
+import { qualityFigures } from '../src/metrics/qualityFigures.js';
+import type { RunSummary } from '../src/types.js';
+import { ingest } from './1-ingest.js';
+import { tokenize } from './2-tokenize.js';
+import { vectorize } from './3-vectorize.js';
+import { defaultDims, reduce } from './4-reduce.js';
+import { cluster } from './5-cluster.js';
+import { label } from './6-label.js';
+import { REPORT_FILES, report } from './7-report.js';
+import type { PipelineOptions } from './options.js';
+import { round, timeStage, type StageRecord } from './stageRecord.js';
+
+export interface PipelineResult {
+  summary: RunSummary;
+  /** What run.json holds. */
+  record: Record<string, unknown>;
+  files: string[];
+}
+
+/**
+ * The whole run, one numbered step per stage:
+ *
+ *   ingest -> tokenize -> vectorize -> reduce -> cluster -> label -> report/export
+ *
+ * Each stage is a function of declared inputs and plain parameters (pipeline/N-*.ts); only
+ * ingest reads files and only report/export and run.json write them.
+ */
+export async function runPipeline(options: PipelineOptions, log: (line: string) => void = () => {}): Promise<PipelineResult> {
+  const stages: StageRecord[] = [];
+  const started = process.hrtime.bigint();
+
+  // 1. Ingest: file -> deduplicated papers (+ problems per record).
+  const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict }),
+    (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
+  for (const issue of corpus.issues.slice(0, 20)) log(`  skipped ${issue.file} ${describeIssue(issue)}`);
+  if (corpus.issues.length > 20) log(`  ... and ${corpus.issues.length - 20} more problems`);
+  const { papers } = corpus;
+
+  // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
+  const boilerplate = readWordList(options.stopwordsFile);
+  const tokens = await timeStage(stages, 'tokenize', log,
+    () => tokenize({ papers }, { boilerplate, phraseMinDf: options.phraseMinDf }),
+    (t) => `${t.phrases.phrases.length} recurring phrases`);
+
+  // 3. Vectorize: features -> sparse TF-IDF (CSR).
+  const vectors = await timeStage(stages, 'vectorize', log,
+    () => vectorize({ terms: tokens.terms }, {
+      minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true,
+    }),
+    (v) => `${v.tfidf.rows} x ${v.tfidf.cols}, ${v.tfidf.values.length} non-zeros`);
+  if (vectors.tfidf.cols < 2) {
+    throw new Error(`vectorize: only ${vectors.tfidf.cols} terms survive --min-df ${options.minDf} / --max-df ${options.maxDf}; lower --min-df or add papers`);
+  }
+
+  // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows, and a 2-D map.
+  const dims = options.dims ?? defaultDims(papers.length, vectors.tfidf.cols);
+  const reduced = await timeStage(stages, 'reduce', log,
+    () => reduce({ tfidf: vectors.tfidf }, { dims, center: options.center, seed: options.seed }),
+    (r) => `${r.vectors.cols} components (${options.center ? 'PCA, centred' : 'LSA, uncentred'}), explained variance ${sum(r.svd.explainedVarianceRatio).toFixed(3)}`);
+
+  // 5. Cluster: reduced vectors -> k themes by k-means.
+  const clusters = await timeStage(stages, 'cluster', log,
+    () => cluster({ vectors: reduced.vectors }, { k: options.k, kRange: options.kRange, nInit: options.nInit, seed: options.seed }),
+    (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, silhouette ${c.silhouette.toFixed(3)}`);
+
+  // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
+  const labelled = await timeStage(stages, 'label', log,
+    () => label({
+      papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
+      labels: clusters.labels, centres: clusters.centres, k: clusters.k,
+    }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.5 }),
+    (l) => l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
+
+  const parameters = {
+    k: options.k === 'auto' ? `auto (${clusters.k})` : clusters.k,
+    seed: options.seed,
+    dims,
+    reduction: options.center ? 'PCA (centred)' : 'LSA (uncentred)',
+    n_init: options.nInit,
+    min_df: options.minDf,
+    max_df: options.maxDf,
+    phrase_min_df: options.phraseMinDf,
+  };
+  const quality = qualityFigures(clusters.silhouette, papers, clusters.labels);
+  const summary: RunSummary = {
+    corpusName: basename(options.input),
+    corpusDate: corpus.corpusDate,
+    parameters,
+    quality,
+    papers,
+    assignments: labelled.assignments,
+    themes: labelled.themes,
+  };
+
+  // 7. Report and export: CSVs and the HTML report (atomic writes), then run.json.
+  const files = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out }),
+    (written) => `${written.length} files in ${options.out}`);
+
+  const record = {
+    tool: 'paper-themes',
+    input: {
+      path: options.input,
+      format: corpus.format,
+      papers: papers.length,
+      duplicates_dropped: corpus.duplicatesDropped,
+      problems: corpus.issues.map((issue) => `${issue.file} ${describeIssue(issue)}`),
+    },
+    parameters: { ...parameters, k_requested: options.k, k_range: options.kRange, max_features: options.maxFeatures },
+    libraries: libraryVersions(),
+    vocabulary: { terms: vectors.tfidf.cols, phrases: tokens.phrases.phrases.length, non_zeros: vectors.tfidf.values.length },
+    reduction: {
+      method: options.center ? 'PCA by randomized SVD with implicit centring' : 'LSA: randomized truncated SVD, uncentred',
+      components: dims,
+      explained_variance_ratio_total: round(sum(reduced.svd.explainedVarianceRatio), 6),
+      explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
+      map_explained_variance: reduced.map.explainedVariance.map((v) => round(v, 6)),
+    },
+    clustering: {
+      k: clusters.k,
+      inertia: round(clusters.inertia, 6),
+      iterations: clusters.iterations,
+      k_selection: clusters.selection && {
+        criterion: clusters.selection.criterion,
+        curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6), inertia: round(c.inertia, 6) })),
+      },
+    },
+    quality,
+    themes: labelled.themes.map((t) => ({ id: t.id, label: t.label, size: t.size })),
+    stages,
+    total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
+    peak_rss_mib: round((process.resourceUsage().maxRSS * 1024) / (1024 * 1024), 1),
+  };
+  const runJson = join(options.out, REPORT_FILES.run);
+  writeFileAtomic(runJson, `${JSON.stringify(record, null, 2)}\n`);
+  return { summary, record, files: [...files, runJson] };
+}
+
+/** A word list file: one word per line, `#` starts a comment. */
+export function readWordList(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--stopwords: cannot read ${path}: ${(error as Error).message}`);
+  }
+  return text.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim().toLowerCase()).filter(Boolean);
+}
+
+function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}

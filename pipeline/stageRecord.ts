@@ -1,0 +1,39 @@
+/** Wall time and memory of one stage, as recorded in run.json. */
+export interface StageRecord {
+  stage: string;
+  wall_s: number;
+  /** Resident set size when the stage ended, MiB. */
+  rss_end_mib: number;
+  /** Highest resident set size of the process so far (getrusage maxrss), MiB: the stage's peak or an earlier one. */
+  rss_peak_mib: number;
+}
+
+const MIB = 1024 * 1024;
+
+/** Runs a stage, recording its wall time and memory; `log` hears when it starts and ends. */
+export async function timeStage<T>(
+  records: StageRecord[],
+  stage: string,
+  log: (line: string) => void,
+  run: () => T | Promise<T>,
+  describe: (result: T) => string,
+): Promise<T> {
+  const step = `[${records.length + 1}/7] ${stage}`;
+  log(`${step} ...`);
+  const start = process.hrtime.bigint();
+  const result = await run();
+  const wall_s = Number(process.hrtime.bigint() - start) / 1e9;
+  records.push({
+    stage,
+    wall_s: round(wall_s, 3),
+    rss_end_mib: round(process.memoryUsage().rss / MIB, 1),
+    rss_peak_mib: round((process.resourceUsage().maxRSS * 1024) / MIB, 1),
+  });
+  log(`${step}: ${describe(result)} (${wall_s.toFixed(2)} s)`);
+  return result;
+}
+
+export function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

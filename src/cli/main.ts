@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { runPipeline } from '../../pipeline/runPipeline.js';
+import { DEFAULT_INPUT, DEFAULT_OUT, normaliseOptions, OptionError, type RawOptions } from '../../pipeline/options.js';
+import { IngestError } from '../ingest/ingestErrors.js';
+
+export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
+
+Usage:
+  paper-themes run [options]      cluster a corpus and write a report folder
+  paper-themes --help             this text
+  (npm run pipeline -- [options] is the same as paper-themes run [options])
+
+Input formats (detected from the extension, else from the content; .gz is read too):
+  .txt    a saved Hugging Face papers page: title line, abstract line, blank-line separated
+  .jsonl  one JSON object per line: id, title, abstract (or summary), optional date, label,
+          labels, authors, url
+  .csv    a header naming title and abstract (or summary); optional id, date, label, url
+
+Options:
+  --input PATH        corpus file (default: ${DEFAULT_INPUT}, 70 abstracts)
+  --out DIR           report folder (default: ${DEFAULT_OUT})
+  --k N|auto          number of themes, or auto: the k with the best silhouette (default auto)
+  --k-range MIN-MAX   range searched by --k auto (default 2-30)
+  --seed N            random seed; same input + seed = byte-identical CSVs and report (default 42)
+  --dims N            SVD components (default: min(100, papers/2))
+  --center            centre the TF-IDF columns (PCA) instead of plain truncated SVD (LSA)
+  --n-init N          k-means restarts, the lowest inertia is kept (default 10)
+  --min-df N          keep terms in at least N papers (default 2)
+  --max-df SHARE      drop terms in more than this share of papers (default 0.5)
+  --max-features N    keep only the N most frequent terms (default: all)
+  --phrase-min-df N   a 2-3 word phrase becomes a feature when in N papers (default 2)
+  --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
+  --strict            exit non-zero when any input record had a problem
+  --quiet             no progress lines on stderr
+
+Outputs in --out: assignments.csv (paper_id,title,theme_id,theme_label,score,...),
+themes.csv (theme_id,theme_label,size,top_terms,...), index.html (self-contained report,
+opens offline), run.json (parameters, library versions, timings, quality figures).
+
+Exit codes: 0 success; 1 bad input (file, format, nothing usable, --strict problems);
+2 bad option; 3 unexpected failure.`;
+
+const RUN_OPTIONS = {
+  input: { type: 'string' },
+  out: { type: 'string' },
+  k: { type: 'string' },
+  'k-range': { type: 'string' },
+  seed: { type: 'string' },
+  dims: { type: 'string' },
+  center: { type: 'boolean' },
+  'n-init': { type: 'string' },
+  'min-df': { type: 'string' },
+  'max-df': { type: 'string' },
+  'max-features': { type: 'string' },
+  'phrase-min-df': { type: 'string' },
+  stopwords: { type: 'string' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs the command line; returns the process exit code. */
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'run') {
+    io.err.write(`paper-themes: unknown command "${command}" (try: paper-themes --help)\n`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: RUN_OPTIONS, strict: true, allowPositionals: false });
+    if (values.help) {
+      io.out.write(`${HELP}\n`);
+      return 0;
+    }
+    const raw: RawOptions = {
+      input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
+      dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
+      maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'],
+      stopwordsFile: values.stopwords, strict: values.strict, quiet: values.quiet,
+    };
+    const options = normaliseOptions(raw);
+    const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
+    const result = await runPipeline(options, log);
+    io.out.write(`${result.summary.themes.length} themes from ${result.summary.papers.length} papers:\n`);
+    for (const theme of result.summary.themes) io.out.write(`  ${String(theme.id).padStart(2)}  ${String(theme.size).padStart(5)}  ${theme.label}\n`);
+    io.out.write(`Report: ${result.files.join(', ')}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof OptionError || isParseArgsError(error)) {
+      io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
+      return 2;
+    }
+    if (error instanceof IngestError) {
+      io.err.write(`paper-themes: ${error.message}\n`);
+      return 1;
+    }
+    io.err.write(`paper-themes: ${(error as Error).stack ?? String(error)}\n`);
+    return 3;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
