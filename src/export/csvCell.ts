@@ -1,0 +1,63 @@
+/**
+ * CSV field and record encoding shared by every export.
+ *
+ * Two concerns live here because they must be applied together and in the right order:
+ * RFC 4180 quoting (so any text round-trips through a standard parser) and the
+ * spreadsheet-formula guard (so a paper titled `=HYPERLINK(...)` opens as text, not as a
+ * live formula, when a reviewer double-clicks the CSV; OWASP "CSV Injection" advice).
+ */
+
+/** Line terminator required by RFC 4180, section 2.1. */
+export const CSV_EOL = '\r\n';
+
+/** First characters that make Excel, LibreOffice and Sheets evaluate a cell as a formula. */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** RFC 4180 fields must be quoted when they contain a quote, the separator or a line break. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * Prefixes `'` to text that a spreadsheet would otherwise run as a formula. Only text is
+ * guarded: numbers are emitted by {@link csvCell} as numbers, and a leading `-` there is a
+ * sign the consumer needs to keep.
+ */
+export function guardFormula(text: string): string {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
+}
+
+/** RFC 4180 quoting: wrap in double quotes and double inner quotes, only when required. */
+export function quoteField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Encodes one value as a CSV field.
+ *
+ * - text: formula-guarded, then quoted if needed;
+ * - number: written as a plain number (with `fractionDigits` fixed decimals when given),
+ *   never guarded so that spreadsheets still read negative values as numbers (a value that
+ *   rounds to zero is written without a minus sign); NaN and
+ *   infinities become an empty field because no consumer can parse them consistently;
+ * - null/undefined: empty field (a missing optional value such as a paper without a date).
+ */
+export function csvCell(value: string | number | null | undefined, fractionDigits?: number): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    if (fractionDigits === undefined) return String(value);
+    const fixed = value.toFixed(fractionDigits);
+    // A tiny negative rounds to "-0.000000"; a signed zero only confuses diffs and readers.
+    return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
+  }
+  return quoteField(guardFormula(value));
+}
+
+/** Joins already-encoded fields (see {@link csvCell}) into one CRLF-terminated record. */
+export function csvRow(cells: readonly string[]): string {
+  return cells.join(',') + CSV_EOL;
+}
+
+/** Header record: column names go through the same encoding as any other text. */
+export function csvHeader(names: readonly string[]): string {
+  return csvRow(names.map((name) => csvCell(name)));
+}

@@ -1,0 +1,42 @@
+import type { RunSummary } from '../types.js';
+import { csvCell, csvHeader, csvRow } from './csvCell.js';
+
+export const THEMES_COLUMNS = [
+  'theme_id',
+  'theme_label',
+  'size',
+  'top_terms',
+  'representative_1',
+  'representative_2',
+  'representative_3',
+] as const;
+
+/** Fixed number of representative columns, so every row has the same shape. */
+const REPRESENTATIVES = 3;
+
+/** `; ` rather than `,` so the joined terms stay readable and need no quoting in most rows. */
+const TERM_SEPARATOR = '; ';
+
+/**
+ * One row per theme, in id order: the summary a reader skims before opening the report.
+ * Representatives are shown by title (ids mean nothing to a reader); an id with no matching
+ * paper, or a theme with fewer than three representatives, leaves the cell empty.
+ */
+export function themesCsv(summary: RunSummary): string {
+  const titles = new Map(summary.papers.map((paper) => [paper.id, paper.title]));
+  const themes = [...summary.themes].sort((a, b) => a.id - b.id);
+  const rows = themes.map((theme) => {
+    const representatives = Array.from({ length: REPRESENTATIVES }, (_, i) => {
+      const id = theme.representativeIds[i];
+      return csvCell(id === undefined ? undefined : titles.get(id));
+    });
+    return csvRow([
+      csvCell(theme.id),
+      csvCell(theme.label),
+      csvCell(theme.size),
+      csvCell(theme.topTerms.map((t) => t.term).join(TERM_SEPARATOR)),
+      ...representatives,
+    ]);
+  });
+  return csvHeader(THEMES_COLUMNS) + rows.join('');
+}

@@ -1,0 +1,162 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunSummary, Theme } from '../types.js';
+import { themeColors } from './colors.js';
+
+/**
+ * Vega-Lite specifications for the report's three charts, built from a RunSummary. Each
+ * spec carries its own data inline (`values`, only the fields the chart reads) so the
+ * report needs no data files and no network.
+ */
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** How many top terms per theme the small multiples show; more is unreadable. */
+export const TOP_TERMS_SHOWN = 10;
+
+/** Pixel height per theme in the sizes chart. */
+const BAR_BAND = 24;
+
+/**
+ * Name shown for each theme in legends and axes, in theme-id order. Charts colour by this
+ * name, so two themes that happen to share a label get a `(#id)` suffix: otherwise they
+ * would merge into one legend entry and one colour.
+ */
+export function themeNames(themes: readonly Theme[]): Map<number, string> {
+  const ordered = [...themes].sort((a, b) => a.id - b.id);
+  const base = (t: Theme) => (t.label.trim() === '' ? `Theme ${t.id}` : t.label);
+  const counts = new Map<string, number>();
+  for (const t of ordered) counts.set(base(t), (counts.get(base(t)) ?? 0) + 1);
+  return new Map(
+    ordered.map((t) => [t.id, counts.get(base(t))! > 1 ? `${base(t)} (#${t.id})` : base(t)]),
+  );
+}
+
+/** Explicit domain and range so every chart maps a theme to the colour of the table swatch. */
+function colorScale(summary: RunSummary): { domain: string[]; range: string[] } {
+  const domain = [...themeNames(summary.themes).values()];
+  return { domain, range: themeColors(domain.length) };
+}
+
+/** Display name for a theme id; ids absent from `themes` still get a stable name. */
+function nameOf(names: Map<number, string>, themeId: number): string {
+  return names.get(themeId) ?? `Theme ${themeId}`;
+}
+
+/**
+ * The 2-D theme map: one point per paper. Scroll/drag zooms and pans (interval selection
+ * bound to the scales); clicking a legend entry highlights that theme by fading the others
+ * (point selection bound to the legend), which is how a reader isolates one theme in a
+ * crowded map.
+ */
+export function themeMapSpec(summary: RunSummary): TopLevelSpec {
+  const names = themeNames(summary.themes);
+  const values = summary.papers.map((paper, i) => {
+    const a = summary.assignments[i];
+    return { title: paper.title, theme: nameOf(names, a.themeId), score: a.score, x: a.x, y: a.y };
+  });
+  const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;
+  return {
+    $schema: SCHEMA,
+    description: 'Papers placed by the 2-D projection of their vectors, coloured by theme.',
+    width: 'container',
+    height: 520,
+    data: { values },
+    params: [
+      { name: 'zoom', select: 'interval', bind: 'scales' },
+      { name: 'pick', select: { type: 'point', fields: ['theme'] }, bind: 'legend' },
+    ],
+    mark: { type: 'point', filled: true, size: 36 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
+      y: { field: 'y', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
+      color: {
+        field: 'theme',
+        type: 'nominal',
+        scale: colorScale(summary),
+        legend: { title: 'Theme (click to highlight)', labelLimit: 260, symbolOpacity: 1 },
+      },
+      opacity: { condition: { param: 'pick', value: 0.85 }, value: 0.08 },
+      tooltip: [
+        { field: 'title', type: 'nominal', title: 'Title' },
+        { field: 'theme', type: 'nominal', title: 'Theme' },
+        { field: 'score', type: 'quantitative', title: 'Score', format: '.3f' },
+      ],
+    },
+  };
+}
+
+/** Horizontal bars (long labels stay readable), one per theme, in theme-id order. */
+export function themeSizesSpec(summary: RunSummary): TopLevelSpec {
+  const names = themeNames(summary.themes);
+  const scale = colorScale(summary);
+  const values = [...summary.themes]
+    .sort((a, b) => a.id - b.id)
+    .map((t) => ({ theme: nameOf(names, t.id), size: t.size }));
+  return {
+    $schema: SCHEMA,
+    description: 'Number of papers per theme.',
+    width: 'container',
+    // An explicit height (one 24 px band per theme) rather than a step: Vega-Lite cannot
+    // fit the width to the container while the height is step-based.
+    height: BAR_BAND * values.length,
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: {
+        field: 'theme',
+        type: 'nominal',
+        sort: scale.domain,
+        axis: { title: null, labelLimit: 240 },
+      },
+      x: { field: 'size', type: 'quantitative', title: 'Papers' },
+      color: { field: 'theme', type: 'nominal', scale, legend: null },
+      tooltip: [
+        { field: 'theme', type: 'nominal', title: 'Theme' },
+        { field: 'size', type: 'quantitative', title: 'Papers' },
+      ],
+    },
+  };
+}
+
+/**
+ * Top terms per theme as small multiples: one panel per theme, bars sorted by weight.
+ * The y scale is independent because each theme has its own vocabulary; x is shared so
+ * weights compare across panels.
+ */
+export function topTermsSpec(summary: RunSummary): TopLevelSpec {
+  const names = themeNames(summary.themes);
+  const scale = colorScale(summary);
+  const values = [...summary.themes]
+    .sort((a, b) => a.id - b.id)
+    .flatMap((t) =>
+      t.topTerms
+        .slice(0, TOP_TERMS_SHOWN)
+        .map((w) => ({ theme: nameOf(names, t.id), term: w.term, weight: w.weight })),
+    );
+  return {
+    $schema: SCHEMA,
+    description: 'Highest-weighted terms of each theme.',
+    data: { values },
+    facet: {
+      field: 'theme',
+      type: 'nominal',
+      sort: scale.domain,
+      header: { title: null, labelLimit: 240, labelFontWeight: 'bold' },
+    },
+    columns: 2,
+    spec: {
+      width: 220,
+      mark: { type: 'bar' },
+      encoding: {
+        y: { field: 'term', type: 'nominal', sort: '-x', axis: { title: null, labelLimit: 140 } },
+        x: { field: 'weight', type: 'quantitative', title: 'Weight' },
+        color: { field: 'theme', type: 'nominal', scale, legend: null },
+        tooltip: [
+          { field: 'term', type: 'nominal', title: 'Term' },
+          { field: 'weight', type: 'quantitative', title: 'Weight', format: '.3f' },
+        ],
+      },
+    },
+    resolve: { scale: { y: 'independent' } },
+  };
+}

@@ -1,0 +1,230 @@
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { readBrowserBuild } from '../../src/report/inlineScript.js';
+import { CANVAS_THRESHOLD, mapRenderer, renderReport } from '../../src/report/renderReport.js';
+import type { RunSummary } from '../../src/types.js';
+import {
+  IMG_INJECTION,
+  LABEL_INJECTION,
+  SCRIPT_INJECTION,
+  summary,
+} from '../fixtures/report/summary.js';
+
+const html = renderReport(summary);
+
+/** Text of the `<script type="application/json" id=...>` block, exactly as written. */
+function jsonBlock(page: string, id: string): string {
+  const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(page);
+  if (!match) throw new Error(`no JSON block ${id}`);
+  return match[1];
+}
+
+/** The page with every script body removed: what the HTML parser treats as markup. */
+function markupOnly(page: string): string {
+  return page.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
+}
+
+function withPapers(count: number): RunSummary {
+  const papers = Array.from({ length: count }, (_, i) => ({ id: `q${i}`, title: `Paper ${i}`, abstract: '' }));
+  return {
+    ...summary,
+    papers,
+    assignments: papers.map((p, i) => ({ paperId: p.id, themeId: i % 4, score: 0.5, x: i, y: -i })),
+  };
+}
+
+describe('renderReport', () => {
+  it('is a complete UTF-8 HTML document with a viewport for narrow windows', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('inlines the vega, vega-lite and vega-embed browser builds, in load order', () => {
+    const positions = (['vega', 'vega-lite', 'vega-embed'] as const).map((pkg) => {
+      const at = html.indexOf(`<script>${readBrowserBuild(pkg)}</script>`);
+      expect(at, pkg).toBeGreaterThan(-1);
+      return at;
+    });
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('loads nothing from the network: no script src, no stylesheet links, no remote src/href', () => {
+    const markup = markupOnly(html);
+    expect(markup).not.toMatch(/<script\b[^>]*\ssrc\s*=/i);
+    expect(markup).not.toMatch(/<link\b/i);
+    expect(markup).not.toMatch(/\s(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(markup).not.toMatch(/@import|url\(/i);
+  });
+
+  it('forbids network access with a Content-Security-Policy', () => {
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
+  });
+
+  it('closes every script element it opens (inlined code cannot end one early)', () => {
+    const opens = html.match(/<script\b/gi)?.length ?? 0;
+    const closes = html.match(/<\/script>/gi)?.length ?? 0;
+    expect(opens).toBe(7);
+    expect(closes).toBe(opens);
+  });
+
+  it('embeds the three specs as JSON blocks that parse back to the specs', () => {
+    for (const id of ['spec-map', 'spec-sizes', 'spec-terms']) {
+      const spec = JSON.parse(jsonBlock(html, id)) as { $schema: string; data: { values: unknown[] } };
+      expect(spec.$schema).toMatch(/vega-lite/);
+      expect(spec.data.values.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('calls vegaEmbed for each chart without actions, with SVG for a small map', () => {
+    expect(html).toContain("show('#map', \"spec-map\", \"svg\")");
+    expect(html).toContain("show('#sizes', \"spec-sizes\", 'svg')");
+    expect(html).toContain("show('#terms', \"spec-terms\", 'svg')");
+    expect(html).toContain('vegaEmbed(target, spec, { actions: false');
+    for (const id of ['map', 'sizes', 'terms']) expect(html).toContain(`<div id="${id}"`);
+  });
+
+  it(`switches the map to canvas above ${CANVAS_THRESHOLD} papers`, () => {
+    expect(mapRenderer(CANVAS_THRESHOLD)).toBe('svg');
+    expect(mapRenderer(CANVAS_THRESHOLD + 1)).toBe('canvas');
+    expect(renderReport(withPapers(CANVAS_THRESHOLD + 1))).toContain("show('#map', \"spec-map\", \"canvas\")");
+  });
+
+  it('shows corpus name, date, counts, parameters and quality figures in the header', () => {
+    const header = html.slice(html.indexOf('<header>'), html.indexOf('</header>'));
+    expect(header).toContain('<h1>arxiv-cs-cl &lt;2024-03&gt; &amp; friends</h1>');
+    expect(header).toContain('Mar 12 · 40 papers · 4 themes');
+    expect(header).toContain('<dt>k</dt><dd>4</dd>');
+    expect(header).toContain('<dt>bigrams</dt><dd>true</dd>');
+    expect(header).toContain('<dt>stopwords</dt><dd>english</dd>');
+    expect(header).toContain('<dt>silhouette</dt><dd>0.187</dd>');
+    expect(header).toContain('<dt>inertia</dt><dd>1,234.568</dd>');
+  });
+
+  it('formats negative and missing quality figures readably', () => {
+    const page = renderReport({ ...summary, quality: { silhouette: -0.04321, ari: Number.NaN } });
+    expect(page).toContain('<dt>silhouette</dt><dd>−0.043</dd>');
+    expect(page).toContain('<dt>ari</dt><dd>n/a</dd>');
+  });
+
+  it('renders one table row per theme with swatch, id, label, size, terms and three titles', () => {
+    const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    const rows: string[] = body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain('<span class="swatch" style="background:#4e79a7"></span>');
+    expect(rows[0]).toContain('<td>model merging</td><td class="num">13</td>');
+    expect(rows[0]).toContain('<td>model merging, task vectors, weight averaging');
+    expect(rows[0].match(/<li>/g) ?? []).toHaveLength(3);
+    expect(rows[3]).toContain('<td class="num">3</td><td>&lt;b&gt;x&lt;/b&gt;</td>');
+  });
+
+  it('uses the chart colours for the table swatches', () => {
+    const map = JSON.parse(jsonBlock(html, 'spec-map')) as { encoding: { color: { scale: { range: string[] } } } };
+    const swatches = [...html.matchAll(/class="swatch" style="background:(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    expect(swatches).toEqual(map.encoding.color.scale.range);
+  });
+});
+
+describe('renderReport scripts, run as a browser would run them', () => {
+  /** Runs the page's classic scripts in order in a bare global scope (no DOM, no modules). */
+  function runPage(page: string) {
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    const embedCalls: Array<{ target: string; spec: { $schema: string }; options: unknown }> = [];
+    const scope: Record<string, unknown> = {
+      console, setTimeout, clearTimeout, setInterval, clearInterval, URL, TextEncoder, TextDecoder, Intl,
+      structuredClone, navigator: { userAgent: 'node' },
+    };
+    scope.self = scope;
+    scope.window = scope;
+    vm.createContext(scope);
+    for (const build of scripts.slice(0, 3)) vm.runInContext(build, scope);
+    const globals = { vega: scope.vega, vegaLite: scope.vegaLite, vegaEmbed: scope.vegaEmbed };
+    scope.document = {
+      getElementById: (id: string) => ({ textContent: jsonBlock(page, id) }),
+      querySelector: () => ({ textContent: '' }),
+    };
+    scope.vegaEmbed = (target: string, spec: { $schema: string }, options: unknown) => {
+      embedCalls.push({ target, spec, options });
+      return Promise.resolve();
+    };
+    vm.runInContext(scripts[3], scope);
+    return { scripts, globals, embedCalls };
+  }
+
+  it('has the three builds plus one bootstrap script, and the builds define their globals', () => {
+    const { scripts, globals } = runPage(html);
+    expect(scripts).toHaveLength(4);
+    expect(typeof (globals.vega as { parse: unknown }).parse).toBe('function');
+    expect(typeof (globals.vegaLite as { compile: unknown }).compile).toBe('function');
+    expect(typeof globals.vegaEmbed).toBe('function');
+  });
+
+  it('embeds each JSON spec into its container with actions off and the chosen renderer', () => {
+    const { embedCalls } = runPage(html);
+    expect(embedCalls.map((c) => [c.target, c.options])).toEqual([
+      ['#map', { actions: false, mode: 'vega-lite', renderer: 'svg' }],
+      ['#sizes', { actions: false, mode: 'vega-lite', renderer: 'svg' }],
+      ['#terms', { actions: false, mode: 'vega-lite', renderer: 'svg' }],
+    ]);
+    expect(embedCalls[0].spec).toEqual(JSON.parse(jsonBlock(html, 'spec-map')));
+  });
+
+  it('hands the inlined Vega-Lite a map spec it compiles', () => {
+    const { globals } = runPage(html);
+    const { compile } = globals.vegaLite as { compile: (s: unknown) => { spec: { marks: unknown[] } } };
+    expect(compile(JSON.parse(jsonBlock(html, 'spec-map'))).spec.marks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('renderReport with hostile text', () => {
+  it('never writes the injected markup literally', () => {
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('</script><script>alert');
+    expect(html).not.toContain(LABEL_INJECTION);
+  });
+
+  it('shows hostile titles and labels as escaped text in the table', () => {
+    expect(html).toContain('<li>&lt;img src=x onerror=alert(1)&gt;</li>');
+    expect(html).toContain('<li>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</li>');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('keeps the original titles and labels in the JSON blocks (JSON.parse of the raw block)', () => {
+    const map = JSON.parse(jsonBlock(html, 'spec-map')) as { data: { values: Array<{ title: string; theme: string }> } };
+    const titles = map.data.values.map((v) => v.title);
+    expect(titles).toContain(IMG_INJECTION);
+    expect(titles).toContain(SCRIPT_INJECTION);
+    expect(titles).toEqual(summary.papers.map((p) => p.title));
+    expect(map.data.values.map((v) => v.theme)).toContain(LABEL_INJECTION);
+  });
+
+  it('escapes hostile parameter names and values and the corpus name', () => {
+    const page = renderReport({
+      ...summary,
+      corpusName: '<script>x()</script>',
+      parameters: { '<i>key</i>': '"><svg onload=alert(1)>' },
+    });
+    const markup = markupOnly(page);
+    expect(markup).not.toContain('<i>key');
+    expect(markup).not.toContain('<svg onload');
+    expect(markup).not.toContain('<script>x()');
+    expect(page).toContain('<title>Themes: &lt;script&gt;x()&lt;/script&gt;</title>');
+    expect(page).toContain('<dt>&lt;i&gt;key&lt;/i&gt;</dt><dd>&quot;&gt;&lt;svg onload=alert(1)&gt;</dd>');
+  });
+});
+
+describe('renderReport determinism', () => {
+  it('produces byte-identical HTML for the same summary', () => {
+    expect(renderReport(summary)).toBe(html);
+  });
+
+  it('produces byte-identical HTML for an equal copy of the summary', () => {
+    expect(renderReport(structuredClone(summary))).toBe(html);
+  });
+
+  it('does not change when rendered at a different time', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(renderReport(summary)).toBe(html);
+  });
+});
