@@ -8,6 +8,8 @@ export interface TokenizeParams {
   boilerplate: readonly string[];
   /** A phrase becomes a feature when it occurs in at least this many papers. */
   phraseMinDf: number;
+  /** How many times the title counts: titles are short and say what a paper is about. */
+  titleWeight: number;
 }
 
 export interface TokenizeOutput {
@@ -17,9 +19,9 @@ export interface TokenizeOutput {
   terms: DocTerms[];
 }
 
-/** The text a paper is known by: its title, then its abstract. */
-export function paperText(paper: Paper): string {
-  return `${paper.title}. ${paper.abstract}`;
+/** The text a paper is known by: its title (`titleWeight` times), then its abstract. */
+export function paperText(paper: Paper, titleWeight = 1): string {
+  return `${`${paper.title}. `.repeat(titleWeight)}${paper.abstract}`;
 }
 
 /**
@@ -28,7 +30,7 @@ export function paperText(paper: Paper): string {
  */
 export function tokenize(input: { papers: readonly Paper[] }, params: TokenizeParams): TokenizeOutput {
   const tokenizeText = createWinkTokenizer({ extraStopWords: params.boilerplate, minWordLength: 2 });
-  const tokenized = input.papers.map((paper) => tokenizeText(paperText(paper)));
+  const tokenized = input.papers.map((paper) => tokenizeText(paperText(paper, params.titleWeight)));
   const phrases = fitPhrases(tokenized, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
   const known = new Set(phrases.phrases);
   const terms = tokenized.map((doc) => docTerms(doc, known, 3));

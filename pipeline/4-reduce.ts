@@ -19,12 +19,13 @@ export interface ReduceOutput {
 }
 
 /**
- * The default number of components: enough to keep topical structure, small enough that
- * k-means is cheap: 100 (scikit-learn's LSA recipe) for large corpora, n/2 for small ones,
- * never more than the vocabulary allows.
+ * The default number of components: enough to keep topical structure, few enough that
+ * noise directions do not dominate the distances: 100 (scikit-learn's LSA recipe) for
+ * large corpora, n/4 for small ones (18 for the 70-paper seed), never more than the
+ * vocabulary allows.
  */
 export function defaultDims(papers: number, vocabulary: number): number {
-  return Math.max(2, Math.min(100, Math.round(papers / 2), vocabulary - 1));
+  return Math.max(2, Math.min(100, Math.round(papers / 4), vocabulary - 1));
 }
 
 /**

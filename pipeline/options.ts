@@ -9,17 +9,20 @@ export interface PipelineOptions {
   out: string;
   /** Number of themes, or 'auto' to choose it from kRange by silhouette. */
   k: number | 'auto';
-  kRange: [number, number];
+  /** Range searched by k = 'auto'; null chooses from the corpus size (defaultKRange). */
+  kRange: [number, number] | null;
   seed: number;
   /** Components of the reduction; null chooses from the corpus size (defaultDims). */
   dims: number | null;
   /** Centre the TF-IDF columns before the SVD (PCA) or not (LSA, as TruncatedSVD). */
   center: boolean;
-  nInit: number;
+  /** k-means restarts; null chooses from the corpus size (defaultNInit). */
+  nInit: number | null;
   minDf: number;
   maxDf: number;
   maxFeatures: number | null;
   phraseMinDf: number;
+  titleWeight: number;
   stopwordsFile: string;
   strict: boolean;
   quiet: boolean;
@@ -43,15 +46,16 @@ export function defaultOptions(): PipelineOptions {
     input: projectPath(DEFAULT_INPUT),
     out: DEFAULT_OUT,
     k: 'auto',
-    kRange: [2, 30],
+    kRange: null,
     seed: 42,
     dims: null,
     center: false,
-    nInit: 10,
+    nInit: null,
     minDf: 2,
     maxDf: 0.5,
     maxFeatures: null,
     phraseMinDf: 2,
+    titleWeight: 2,
     stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
     strict: false,
     quiet: false,
@@ -77,6 +81,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('maxDf')) o.maxDf = share('max-df', raw.maxDf);
   if (has('maxFeatures')) o.maxFeatures = integer('max-features', raw.maxFeatures, 1, 'an integer >= 1');
   if (has('phraseMinDf')) o.phraseMinDf = integer('phrase-min-df', raw.phraseMinDf, 1, 'a document count >= 1');
+  if (has('titleWeight')) o.titleWeight = integer('title-weight', raw.titleWeight, 1, 'an integer >= 1');
   if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
   if (has('strict')) o.strict = flag('strict', raw.strict);
   if (has('quiet')) o.quiet = flag('quiet', raw.quiet);
@@ -112,4 +117,17 @@ function range(option: string, value: unknown): [number, number] {
     throw new OptionError(option, value, 'two integers MIN-MAX with 2 <= MIN <= MAX, e.g. 2-30');
   }
   return [pair[0], pair[1]];
+}
+
+/**
+ * k range for --k auto when none is given: 2 to sqrt(2n) (the rule of thumb k ~ sqrt(n/2),
+ * doubled so the optimum is inside the range), at most 30.
+ */
+export function defaultKRange(papers: number): [number, number] {
+  return [2, Math.max(2, Math.min(30, Math.round(Math.sqrt(2 * papers))))];
+}
+
+/** k-means restarts when none are given: 100 below 1,000 papers (they cost little there and make the result stable across seeds), else 10 as scikit-learn. */
+export function defaultNInit(papers: number): number {
+  return papers < 1000 ? 100 : 10;
 }

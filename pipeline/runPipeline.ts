@@ -12,7 +12,7 @@ import { defaultDims, reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
 import { label } from './6-label.js';
 import { REPORT_FILES, report } from './7-report.js';
-import type { PipelineOptions } from './options.js';
+import { defaultKRange, defaultNInit, type PipelineOptions } from './options.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export interface PipelineResult {
@@ -44,7 +44,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
   const tokens = await timeStage(stages, 'tokenize', log,
-    () => tokenize({ papers }, { boilerplate, phraseMinDf: options.phraseMinDf }),
+    () => tokenize({ papers }, { boilerplate, phraseMinDf: options.phraseMinDf, titleWeight: options.titleWeight }),
     (t) => `${t.phrases.phrases.length} recurring phrases`);
 
   // 3. Vectorize: features -> sparse TF-IDF (CSR).
@@ -59,13 +59,15 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
 
   // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows, and a 2-D map.
   const dims = options.dims ?? defaultDims(papers.length, vectors.tfidf.cols);
+  const kRange = options.kRange ?? defaultKRange(papers.length);
+  const nInit = options.nInit ?? defaultNInit(papers.length);
   const reduced = await timeStage(stages, 'reduce', log,
     () => reduce({ tfidf: vectors.tfidf }, { dims, center: options.center, seed: options.seed }),
     (r) => `${r.vectors.cols} components (${options.center ? 'PCA, centred' : 'LSA, uncentred'}), explained variance ${sum(r.svd.explainedVarianceRatio).toFixed(3)}`);
 
   // 5. Cluster: reduced vectors -> k themes by k-means.
   const clusters = await timeStage(stages, 'cluster', log,
-    () => cluster({ vectors: reduced.vectors }, { k: options.k, kRange: options.kRange, nInit: options.nInit, seed: options.seed }),
+    () => cluster({ vectors: reduced.vectors }, { k: options.k, kRange, nInit, seed: options.seed }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, silhouette ${c.silhouette.toFixed(3)}`);
 
   // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
@@ -73,7 +75,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
       labels: clusters.labels, centres: clusters.centres, k: clusters.k,
-    }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.5 }),
+    }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.3 }),
     (l) => l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
   const parameters = {
@@ -81,10 +83,11 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
     seed: options.seed,
     dims,
     reduction: options.center ? 'PCA (centred)' : 'LSA (uncentred)',
-    n_init: options.nInit,
+    n_init: nInit,
     min_df: options.minDf,
     max_df: options.maxDf,
     phrase_min_df: options.phraseMinDf,
+    title_weight: options.titleWeight,
   };
   const quality = qualityFigures(clusters.silhouette, papers, clusters.labels);
   const summary: RunSummary = {
@@ -110,7 +113,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
       duplicates_dropped: corpus.duplicatesDropped,
       problems: corpus.issues.map((issue) => `${issue.file} ${describeIssue(issue)}`),
     },
-    parameters: { ...parameters, k_requested: options.k, k_range: options.kRange, max_features: options.maxFeatures },
+    parameters: { ...parameters, k_requested: options.k, k_range: kRange, max_features: options.maxFeatures },
     libraries: libraryVersions(),
     vocabulary: { terms: vectors.tfidf.cols, phrases: tokens.phrases.phrases.length, non_zeros: vectors.tfidf.values.length },
     reduction: {

@@ -20,11 +20,13 @@ Options:
   --input PATH        corpus file (default: ${DEFAULT_INPUT}, 70 abstracts)
   --out DIR           report folder (default: ${DEFAULT_OUT})
   --k N|auto          number of themes, or auto: the k with the best silhouette (default auto)
-  --k-range MIN-MAX   range searched by --k auto (default 2-30)
+  --k-range MIN-MAX   range searched by --k auto (default 2 to sqrt(2 x papers), at most 30)
   --seed N            random seed; same input + seed = byte-identical CSVs and report (default 42)
-  --dims N            SVD components (default: min(100, papers/2))
+  --dims N            SVD components (default: min(100, papers/4))
   --center            centre the TF-IDF columns (PCA) instead of plain truncated SVD (LSA)
-  --n-init N          k-means restarts, the lowest inertia is kept (default 10)
+  --n-init N          k-means restarts, the lowest inertia is kept (default 100 below
+                      1,000 papers, else 10)
+  --title-weight N    how many times a title counts in a paper's text (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
   --max-features N    keep only the N most frequent terms (default: all)
@@ -53,6 +55,7 @@ const RUN_OPTIONS = {
   'max-df': { type: 'string' },
   'max-features': { type: 'string' },
   'phrase-min-df': { type: 'string' },
+  'title-weight': { type: 'string' },
   stopwords: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean' },
@@ -79,7 +82,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     const raw: RawOptions = {
       input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
       dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
-      maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'],
+      maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, strict: values.strict, quiet: values.quiet,
     };
     const options = normaliseOptions(raw);

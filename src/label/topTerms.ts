@@ -27,10 +27,22 @@ export function phraseParts(key: string): string[] {
 }
 
 /**
+ * Acronyms a phrase may be written as: the initials of its words, with and without the
+ * connector ("mixture of expert" -> "moe", "me"; "bayesian optimization" -> "bo").
+ */
+export function phraseAcronyms(key: string): string[] {
+  const words = key.split(' ');
+  const all = words.map((w) => w[0]).join('');
+  const content = words.filter((w) => w !== CONNECTOR_WORD).map((w) => w[0]).join('');
+  return all === content ? [all] : [all, content];
+}
+
+/**
  * A theme's top terms, phrases preferred over their parts: a phrase that absorbs a part (see
  * TopTermsParams.absorbShare) takes the part's place and weight if higher, and the part is
  * dropped. So "bayesian optimization" ranks where "optimization" would have, and
- * "optimization" does not appear twice. Ties are broken by the feature key.
+ * "optimization" does not appear twice. An acronym of a phrase present in the theme ("bo")
+ * is absorbed the same way, whatever its share. Ties are broken by the feature key.
  *
  * `weights` and `counts` are this theme's rows (length V) of the c-TF-IDF and class-count
  * matrices; `vocabulary` gives the keys and `displayForms` what people read.
@@ -47,12 +59,13 @@ export function topTerms(
   const absorbed = new Uint8Array(vocabulary.length);
   vocabulary.forEach((key, p) => {
     if (counts[p] === 0 || !key.includes(' ')) return;
-    for (const part of phraseParts(key)) {
-      const q = column.get(part);
-      if (q === undefined || counts[p] < params.absorbShare * counts[q]) continue;
+    const absorb = (q: number | undefined, share: number) => {
+      if (q === undefined || counts[q] === 0 || counts[p] < share * counts[q]) return;
       absorbed[q] = 1;
       if (weights[q] > score[p]) score[p] = weights[q];
-    }
+    };
+    for (const part of phraseParts(key)) absorb(column.get(part), params.absorbShare);
+    for (const acronym of phraseAcronyms(key)) absorb(column.get(acronym), 0);
   });
   const candidates: number[] = [];
   for (let j = 0; j < vocabulary.length; j++) if (!absorbed[j] && score[j] > 0) candidates.push(j);

@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { stripMarkup } from './stripMarkup.js';
 import { ADJACENT, BREAK, CONNECTOR, CONNECTOR_WORD, type TokenizedDoc } from './tokenizedDoc.js';
@@ -45,19 +45,20 @@ export function createWinkTokenizer(params: TokenizerParams): Tokenize {
     const lemmas: string[] = [];
     const surfaces: string[] = [];
     const gaps: number[] = [];
-    doc.sentences().each((sentence) => {
+    doc.sentences().each((sentence: ItemSentence) => {
       const tokens = sentence.tokens();
-      const normals = tokens.out(its.normal) as string[];
-      const types = tokens.out(its.type) as string[];
-      const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+      const words = joinHyphenated(
+        tokens.out(its.normal) as string[],
+        tokens.out(its.type) as string[],
+        tokens.out(its.precedingSpaces) as string[],
+        tokens.out(its.stopWordFlag) as unknown as boolean[],
+      );
       let gap = BREAK;
-      for (let i = 0; i < normals.length; i++) {
-        const surface = normals[i];
-        const isWord = types[i] === 'word' && /[a-z]/.test(surface);
+      for (const { surface, isWord, isStopWord } of words) {
         if (!isWord) { gap = BREAK; continue; }
         if (surface === CONNECTOR_WORD) { gap = gap === ADJACENT && lemmas.length > 0 ? CONNECTOR : BREAK; continue; }
         const lemma = lemmaOf(surface);
-        if (stops[i] || surface.length < params.minWordLength || extra.has(lemma) || extra.has(surface)) { gap = BREAK; continue; }
+        if (isStopWord || surface.length < params.minWordLength || extra.has(lemma) || extra.has(surface)) { gap = BREAK; continue; }
         lemmas.push(lemma);
         surfaces.push(surface);
         gaps.push(lemmas.length === 1 ? BREAK : gap);
@@ -73,11 +74,45 @@ export function createWinkTokenizer(params: TokenizerParams): Tokenize {
  * ("merging" is a verb in one sentence, a noun in the next), which would split one word into
  * two features. Lemmatising each word type on its own makes the lemma a function of the word
  * alone: the same in every document, every worker and every night, and cacheable per type.
- * A word wink splits further ("fine-tuning") keeps its surface form.
+ * A hyphenated compound is lemmatised on its last part ("fine-tuned" -> "fine-tune").
  */
 function lemmatiseWordType(nlp: ReturnType<typeof winkNLP>, surface: string): string {
+  const hyphen = surface.lastIndexOf('-');
+  if (hyphen > 0) return surface.slice(0, hyphen + 1) + lemmatiseWordType(nlp, surface.slice(hyphen + 1));
   const tokens = nlp.readDoc(surface).tokens();
   if (tokens.length() !== 1) return surface;
   const lemma = (tokens.out(nlp.its.lemma as never) as unknown as string[])[0];
   return (lemma ?? surface).toLowerCase();
+}
+
+interface Word {
+  surface: string;
+  /** A word token with at least one letter. */
+  isWord: boolean;
+  isStopWord: boolean;
+}
+
+/**
+ * wink splits some hyphenated compounds ("fine-tuning" -> fine, -, tuning) and keeps others
+ * ("multi-fidelity"); joining words linked by a hyphen without spaces makes every compound
+ * one word, so "fine-tuning" is one feature and "fine" alone is not a spurious one.
+ */
+export function joinHyphenated(normals: string[], types: string[], spaces: string[], stops: boolean[]): Word[] {
+  const words: Word[] = [];
+  const isWordAt = (i: number) => types[i] === 'word' && /[a-z]/.test(normals[i]);
+  for (let i = 0; i < normals.length; i++) {
+    if (!isWordAt(i)) {
+      words.push({ surface: normals[i], isWord: false, isStopWord: false });
+      continue;
+    }
+    let surface = normals[i];
+    let joined = false;
+    while (i + 2 < normals.length && normals[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && isWordAt(i + 2)) {
+      surface += `-${normals[i + 2]}`;
+      i += 2;
+      joined = true;
+    }
+    words.push({ surface, isWord: true, isStopWord: !joined && stops[i] });
+  }
+  return words;
 }

@@ -18,3 +18,13 @@ describe('themeLabel', () => {
     expect(themeLabel([])).toBe('(no terms)');
   });
 });
+
+describe('themeLabel with a phrase just below the top word', () => {
+  it('prefers the phrase that contains the top word', () => {
+    expect(themeLabel(t('data', 'data selection', 'pruning'))).toBe('data selection');
+    expect(themeLabel(t('merging', 'weights', 'model merging'))).toBe('model merging');
+  });
+  it('ignores phrases that do not contain it', () => {
+    expect(themeLabel(t('pruning', 'language model'))).toBe('pruning, language model');
+  });
+});

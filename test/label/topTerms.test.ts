@@ -40,3 +40,21 @@ describe('topTerms', () => {
     expect(topTerms(weights, counts, vocabulary, display, params)).toEqual([{ term: 'bayesian', weight: 0.1 }]);
   });
 });
+
+describe('acronyms', () => {
+  it('are the initials of a phrase, with and without "of"', async () => {
+    const { phraseAcronyms } = await import('../../src/label/topTerms.js');
+    expect(phraseAcronyms('bayesian optimization')).toEqual(['bo']);
+    expect(phraseAcronyms('mixture of expert')).toEqual(['moe', 'me']);
+  });
+
+  it('are absorbed by their phrase whatever their count', () => {
+    const vocabulary = ['bayesian optimization', 'bo', 'gaussian'];
+    const weights = Float64Array.from([0.2, 0.5, 0.3]);
+    const counts = Float64Array.from([2, 20, 3]);
+    expect(topTerms(weights, counts, vocabulary, vocabulary, { count: 3, absorbShare: 0.5 })).toEqual([
+      { term: 'bayesian optimization', weight: 0.5 },
+      { term: 'gaussian', weight: 0.3 },
+    ]);
+  });
+});

@@ -34,3 +34,11 @@ describe('createWinkTokenizer', () => {
     expect(doc.gaps[i]).toBe(BREAK);
   });
 });
+
+describe('hyphenated compounds', () => {
+  it('become one word, lemmatised on their last part', () => {
+    const doc = tokenize('Fine-tuning and state-of-the-art fine-tuned models - not split');
+    expect(doc.surfaces).toEqual(['fine-tuning', 'state-of-the-art', 'fine-tuned', 'models', 'split']);
+    expect(doc.lemmas[2]).toBe('fine-tune');
+  });
+});

@@ -1,0 +1,168 @@
+import type { CsrMatrix, DenseMatrix } from '../types.js';
+
+/**
+ * Sparse (CSR) × dense kernels. The TF-IDF matrix is n×m with m in the tens of thousands
+ * and a few dozen non-zeros per row; the dense factors are thin (m×l or n×l, l ≲ 100).
+ * Each kernel costs O(nnz · l) and never densifies A.
+ *
+ * Implicit centring: PCA needs products with Ã = A − 1μᵀ (μ = column means), which is
+ * dense. Both kernels accept μ and use the rank-one identities
+ *   Ã·B  = A·B  − 1 (μᵀB)     (n×l: subtract the row vector μᵀB from every row)
+ *   Ãᵀ·B = Aᵀ·B − μ (1ᵀB)     (m×l: subtract μ times the column sums of B)
+ * so centring adds only O((n + m) · l).
+ */
+
+/** A zero-filled dense matrix. */
+function zeros(rows: number, cols: number): DenseMatrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+function checkMeans(columnMeans: Float64Array | null | undefined, cols: number): void {
+  if (columnMeans && columnMeans.length !== cols) {
+    throw new RangeError(`columnMeans has length ${columnMeans.length}, expected ${cols}`);
+  }
+}
+
+/**
+ * (A − 1μᵀ)·B, or A·B when `columnMeans` is absent. A: n×m CSR, B: m×l dense → n×l.
+ */
+export function csrTimesDense(
+  A: CsrMatrix,
+  B: DenseMatrix,
+  columnMeans?: Float64Array | null,
+): DenseMatrix {
+  if (A.cols !== B.rows) {
+    throw new RangeError(`csrTimesDense: A is ${A.rows}×${A.cols}, B is ${B.rows}×${B.cols}`);
+  }
+  checkMeans(columnMeans, A.cols);
+  const l = B.cols;
+  const out = zeros(A.rows, l);
+  const { indptr, indices, values } = A;
+  const b = B.data;
+  const o = out.data;
+  for (let r = 0; r < A.rows; r++) {
+    const rowBase = r * l;
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      const v = values[p];
+      const bBase = indices[p] * l;
+      for (let j = 0; j < l; j++) o[rowBase + j] += v * b[bBase + j];
+    }
+  }
+  if (columnMeans) {
+    // shift = μᵀB (1×l), subtracted from every row.
+    const shift = new Float64Array(l);
+    for (let c = 0; c < A.cols; c++) {
+      const mu = columnMeans[c];
+      if (mu === 0) continue;
+      const bBase = c * l;
+      for (let j = 0; j < l; j++) shift[j] += mu * b[bBase + j];
+    }
+    for (let r = 0; r < A.rows; r++) {
+      const rowBase = r * l;
+      for (let j = 0; j < l; j++) o[rowBase + j] -= shift[j];
+    }
+  }
+  return out;
+}
+
+/**
+ * (A − 1μᵀ)ᵀ·B, or Aᵀ·B when `columnMeans` is absent. A: n×m CSR, B: n×l dense → m×l.
+ * Scatters each row of A into the output (no explicit transpose is built).
+ */
+export function csrTransposeTimesDense(
+  A: CsrMatrix,
+  B: DenseMatrix,
+  columnMeans?: Float64Array | null,
+): DenseMatrix {
+  if (A.rows !== B.rows) {
+    throw new RangeError(
+      `csrTransposeTimesDense: A is ${A.rows}×${A.cols}, B is ${B.rows}×${B.cols}`,
+    );
+  }
+  checkMeans(columnMeans, A.cols);
+  const l = B.cols;
+  const out = zeros(A.cols, l);
+  const { indptr, indices, values } = A;
+  const b = B.data;
+  const o = out.data;
+  for (let r = 0; r < A.rows; r++) {
+    const bBase = r * l;
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      const v = values[p];
+      const oBase = indices[p] * l;
+      for (let j = 0; j < l; j++) o[oBase + j] += v * b[bBase + j];
+    }
+  }
+  if (columnMeans) {
+    // colSums = 1ᵀB (1×l); subtract μ_c · colSums from row c.
+    const colSums = new Float64Array(l);
+    for (let r = 0; r < B.rows; r++) {
+      const bBase = r * l;
+      for (let j = 0; j < l; j++) colSums[j] += b[bBase + j];
+    }
+    for (let c = 0; c < A.cols; c++) {
+      const mu = columnMeans[c];
+      if (mu === 0) continue;
+      const oBase = c * l;
+      for (let j = 0; j < l; j++) o[oBase + j] -= mu * colSums[j];
+    }
+  }
+  return out;
+}
+
+/** μ_j = (1/n) Σ_r A[r, j], length m. All zeros for a matrix without rows. */
+export function csrColumnMeans(A: CsrMatrix): Float64Array {
+  const means = new Float64Array(A.cols);
+  if (A.rows === 0) return means;
+  const nnz = A.indptr[A.rows];
+  for (let p = 0; p < nnz; p++) means[A.indices[p]] += A.values[p];
+  for (let j = 0; j < A.cols; j++) means[j] /= A.rows;
+  return means;
+}
+
+/**
+ * Per-column population variance var_j = (1/n) Σ_r (A[r, j] − μ_j)², length m.
+ * Computed without densifying as (Σ_{stored}(a − μ_j)² + (n − nnz_j) μ_j²) / n, which
+ * avoids the cancellation of the E[a²] − μ² form.
+ */
+export function csrColumnVariances(A: CsrMatrix, columnMeans = csrColumnMeans(A)): Float64Array {
+  const out = new Float64Array(A.cols);
+  if (A.rows === 0) return out;
+  const stored = new Int32Array(A.cols);
+  const nnz = A.indptr[A.rows];
+  for (let p = 0; p < nnz; p++) {
+    const j = A.indices[p];
+    const d = A.values[p] - columnMeans[j];
+    out[j] += d * d;
+    stored[j]++;
+  }
+  for (let j = 0; j < A.cols; j++) {
+    const mu = columnMeans[j];
+    out[j] = (out[j] + (A.rows - stored[j]) * mu * mu) / A.rows;
+  }
+  return out;
+}
+
+/**
+ * Builds a CSR matrix from dense rows, storing only the non-zero entries (for tests and
+ * small fixtures). All rows must have the same length; an empty input is 0×0.
+ */
+export function csrFromDense(rows: readonly (readonly number[])[]): CsrMatrix {
+  const n = rows.length;
+  const m = n === 0 ? 0 : rows[0].length;
+  const indptr = new Int32Array(n + 1);
+  const idx: number[] = [];
+  const vals: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const row = rows[r];
+    if (row.length !== m) throw new RangeError(`row ${r} has ${row.length} entries, expected ${m}`);
+    for (let c = 0; c < m; c++) {
+      if (row[c] !== 0) {
+        idx.push(c);
+        vals.push(row[c]);
+      }
+    }
+    indptr[r + 1] = idx.length;
+  }
+  return { rows: n, cols: m, indptr, indices: Int32Array.from(idx), values: Float64Array.from(vals) };
+}

@@ -1,0 +1,104 @@
+import type { DenseMatrix } from '../types.js';
+import { createRandom } from '../random/seededRandom.js';
+
+export interface SilhouetteOptions {
+  /** Points scored at most (default 3000); above it a seeded random sample is scored. */
+  sampleSize?: number;
+  /** Seed of the sample (default 0). */
+  seed?: number;
+}
+
+/** Rows scaled to unit length; zero rows stay zero (cosine similarity 0 with everything). */
+function unitRows(X: DenseMatrix): Float64Array {
+  const { rows: n, cols: d, data } = X;
+  const out = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let t = 0; t < d; t++) s += data[i * d + t] * data[i * d + t];
+    const norm = Math.sqrt(s);
+    if (norm > 0) for (let t = 0; t < d; t++) out[i * d + t] = data[i * d + t] / norm;
+  }
+  return out;
+}
+
+/** `size` distinct indices of 0..n−1 by a partial Fisher–Yates shuffle, sorted ascending. */
+function sampleIndices(n: number, size: number, seed: number): Int32Array {
+  const random = createRandom(seed);
+  const pool = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const tmp = pool[i];
+    pool[i] = pool[j];
+    pool[j] = tmp;
+  }
+  return pool.slice(0, size).sort();
+}
+
+/**
+ * Mean silhouette coefficient with cosine distance d(x, y) = 1 − cos(x, y) (clipped to
+ * [0, 2], as scikit-learn's `cosine_distances`; a zero vector is at distance 1 from
+ * everything). For a point i in cluster A:
+ *   a(i) = mean d(i, j) over j ∈ A, j ≠ i;   b(i) = min over clusters B ≠ A of mean d(i, j), j ∈ B;
+ *   s(i) = (b − a) / max(a, b),  and s(i) = 0 when |A| = 1 (or a = b = 0).
+ * Equals scikit-learn's `silhouette_score(X, labels, metric="cosine")` when n ≤ sampleSize.
+ *
+ * Sampling: when n > sampleSize, s(i) is averaged over a seeded random sample of
+ * sampleSize points, but each sampled point's a(i) and b(i) are still computed against
+ * ALL n points. (scikit-learn's `sample_size` instead scores the sample against the sample
+ * only.) The result is an unbiased estimate of the full mean at O(sampleSize · n · d) cost.
+ *
+ * Requires 2 ≤ number of distinct labels ≤ n − 1 (as scikit-learn); throws otherwise.
+ */
+export function silhouetteCosine(
+  X: DenseMatrix,
+  labels: Int32Array,
+  options: SilhouetteOptions = {},
+): number {
+  const { sampleSize = 3000, seed = 0 } = options;
+  const n = X.rows;
+  const d = X.cols;
+  if (labels.length !== n) throw new RangeError(`${labels.length} labels for ${n} points`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1) {
+    throw new RangeError(`sampleSize must be a positive integer, got ${sampleSize}`);
+  }
+  const ids = new Map<number, number>();
+  const cluster = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let id = ids.get(labels[i]);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(labels[i], id);
+    }
+    cluster[i] = id;
+  }
+  const k = ids.size;
+  if (k < 2 || k > n - 1) {
+    throw new RangeError(`silhouette needs 2 ≤ clusters ≤ n − 1, got ${k} clusters for ${n} points`);
+  }
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < n; i++) sizes[cluster[i]]++;
+
+  const u = unitRows(X);
+  const scored = n > sampleSize ? sampleIndices(n, sampleSize, seed) : Int32Array.from({ length: n }, (_, i) => i);
+  const sums = new Float64Array(k);
+  let total = 0;
+  for (const i of scored) {
+    sums.fill(0);
+    const base = i * d;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      let cos = 0;
+      const jBase = j * d;
+      for (let t = 0; t < d; t++) cos += u[base + t] * u[jBase + t];
+      sums[cluster[j]] += Math.min(2, Math.max(0, 1 - cos));
+    }
+    const own = cluster[i];
+    if (sizes[own] <= 1) continue; // s(i) = 0
+    const a = sums[own] / (sizes[own] - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, sums[c] / sizes[c]);
+    const denominator = Math.max(a, b);
+    if (denominator > 0) total += (b - a) / denominator;
+  }
+  return total / scored.length;
+}

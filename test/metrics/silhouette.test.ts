@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { DenseMatrix } from '../../src/types.js';
+import { silhouetteCosine } from '../../src/metrics/silhouette.js';
+
+const rows = [
+  [1, 0.2, 0],
+  [0.9, 0.1, 0.1],
+  [1.1, 0.3, -0.1],
+  [0.8, 0, 0.2],
+  [0, 1, 0.1],
+  [0.1, 0.9, 0],
+  [-0.2, 1.2, 0.3],
+  [0.2, 0.8, -0.1],
+  [0.1, 0.1, 1],
+  [0, 0.3, 0.9],
+  [0.5, 0.5, 0.5],
+  [-0.3, 0.2, 0.7],
+];
+const X: DenseMatrix = { rows: 12, cols: 3, data: Float64Array.from(rows.flat()) };
+const labels = Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+// sklearn.metrics.silhouette_samples(X, labels, metric='cosine')
+const perPoint = [
+  0.9716900842975195, 0.9765785579355257, 0.9400319640198903, 0.9295816532000245, 0.951560655838742,
+  0.9545309909137377, 0.846968412946777, 0.8875127818506768, 0.8075284679443948, 0.8042213696316485,
+  -0.16877748589123082, 0.6448209834034915,
+];
+
+describe('silhouetteCosine', () => {
+  it('matches scikit-learn silhouette_score(metric="cosine") on a fixed case', () => {
+    // sklearn.metrics.silhouette_score(X, labels, metric='cosine')
+    expect(silhouetteCosine(X, labels)).toBeCloseTo(0.7955207030075996, 13);
+  });
+
+  it('scores a singleton cluster 0, as scikit-learn, and accepts arbitrary label values', () => {
+    // sklearn.metrics.silhouette_score(X, [5,5,5,5,7,7,7,7,9,9,9,2], metric='cosine')
+    const withSingleton = Int32Array.from([5, 5, 5, 5, 7, 7, 7, 7, 9, 9, 9, 2]);
+    expect(silhouetteCosine(X, withSingleton)).toBeCloseTo(0.5651134070279434, 13);
+  });
+
+  it('puts a zero vector at cosine distance 1 from everything, as scikit-learn', () => {
+    const data = Float64Array.from(X.data);
+    data.fill(0, 30, 33); // row 10 → 0
+    // sklearn.metrics.silhouette_score(X with row 10 zeroed, labels, metric='cosine')
+    expect(silhouetteCosine({ rows: 12, cols: 3, data }, labels)).toBeCloseTo(0.7430918795991966, 13);
+  });
+
+  it('is scale-invariant per point (cosine distance)', () => {
+    const scaled = Float64Array.from(X.data, (v, i) => v * (1 + Math.floor(i / 3)));
+    expect(silhouetteCosine({ rows: 12, cols: 3, data: scaled }, labels)).toBeCloseTo(0.7955207030075996, 13);
+  });
+
+  it('is 1 for clusters of identical directions', () => {
+    const data = Float64Array.from([1, 0, 2, 0, 3, 0, 0, 1, 0, 5]);
+    expect(silhouetteCosine({ rows: 5, cols: 2, data }, Int32Array.from([0, 0, 0, 1, 1]))).toBe(1);
+  });
+
+  it('when sampling, averages the full-data silhouettes of a seeded sample of points', () => {
+    // With sampleSize = n − 1, exactly one point is left out: the estimate must be the mean
+    // of the other n − 1 full-data values (a(i), b(i) against ALL points).
+    const total = perPoint.reduce((s, v) => s + v, 0);
+    const candidates = perPoint.map((left) => (total - left) / 11);
+    const estimate = silhouetteCosine(X, labels, { sampleSize: 11, seed: 4 });
+    expect(candidates.some((c) => Math.abs(c - estimate) < 1e-13)).toBe(true);
+    expect(silhouetteCosine(X, labels, { sampleSize: 11, seed: 4 })).toBe(estimate);
+    // A single sampled point still scores against everything (a sample-only silhouette could not).
+    const single = silhouetteCosine(X, labels, { sampleSize: 1, seed: 1 });
+    expect(perPoint.some((v) => Math.abs(v - single) < 1e-13)).toBe(true);
+  });
+
+  it('uses different samples for different seeds', () => {
+    const values = new Set(
+      Array.from({ length: 8 }, (_, seed) => silhouetteCosine(X, labels, { sampleSize: 3, seed }).toFixed(12)),
+    );
+    expect(values.size).toBeGreaterThan(1);
+  });
+
+  it('requires between 2 and n − 1 clusters and one label per point', () => {
+    expect(() => silhouetteCosine(X, new Int32Array(12))).toThrow(RangeError);
+    expect(() => silhouetteCosine(X, Int32Array.from({ length: 12 }, (_, i) => i))).toThrow(RangeError);
+    expect(() => silhouetteCosine(X, labels.subarray(0, 5))).toThrow(RangeError);
+  });
+});
