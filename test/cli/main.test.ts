@@ -1,0 +1,101 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { HELP, main } from '../../src/cli/main.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tmp = () => mkdtempSync(join(tmpdir(), 'paper-themes-cli-'));
+
+/** Runs the CLI in-process, capturing what it writes. */
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const io = {
+    out: { write: (s: string) => ((out += s), true) },
+    err: { write: (s: string) => ((err += s), true) },
+  } as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+function jsonl(lines: string[]): string {
+  const file = join(tmp(), 'papers.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const good = (i: number, topic: string) =>
+  JSON.stringify({ id: `p${i}`, title: `${topic} study number ${i}`, abstract: `We study ${topic} in depth, with ${topic} experiments, ${topic} theory and ${topic} applications across settings ${i % 3}.` });
+
+const topics = ['bayesian optimization', 'model merging', 'data selection'];
+const corpus = Array.from({ length: 12 }, (_, i) => good(i, topics[i % 3]));
+
+describe('paper-themes --help', () => {
+  it('explains the commands, formats, options and exit codes', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(0);
+    for (const text of ['paper-themes run', '--input', '--k N|auto', '--seed', '--strict', 'Exit codes']) expect(out).toContain(text);
+  });
+
+  it('is what "run --help" prints too', async () => {
+    expect((await cli('run', '--help')).out).toBe(`${HELP}\n`);
+  });
+});
+
+describe('paper-themes run', () => {
+  it('writes the four outputs and prints the themes', async () => {
+    const out = tmp();
+    const { code, out: stdout, err } = await cli('run', '--input', jsonl(corpus), '--out', out, '--k', '3', '--min-df', '1');
+    expect(code).toBe(0);
+    expect(stdout).toContain('3 themes from 12 papers');
+    expect(err).toContain('[7/7] report');
+    for (const file of ['assignments.csv', 'themes.csv', 'index.html', 'run.json']) expect(existsSync(join(out, file)), file).toBe(true);
+  });
+
+  it('skips a bad line, reports it with its line number, and still succeeds', async () => {
+    const out = tmp();
+    const file = jsonl([...corpus.slice(0, 6), '{"title": "broken', ...corpus.slice(6)]);
+    const { code, err } = await cli('run', '--input', file, '--out', out, '--k', '3', '--min-df', '1');
+    expect(code).toBe(0);
+    expect(err).toMatch(/line 7: .*JSON/i);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.input.papers).toBe(12);
+    expect(run.input.problems).toHaveLength(1);
+  });
+
+  it('fails with exit code 1 on a bad line under --strict', async () => {
+    const file = jsonl([...corpus, 'not json']);
+    const { code, err } = await cli('run', '--input', file, '--out', tmp(), '--strict', '--quiet');
+    expect(code).toBe(1);
+    expect(err).toContain('line 13');
+  });
+
+  it('fails with exit code 1 naming a missing input file', async () => {
+    const { code, err } = await cli('run', '--input', '/nonexistent/papers.jsonl', '--out', tmp());
+    expect(code).toBe(1);
+    expect(err).toContain('/nonexistent/papers.jsonl');
+  });
+
+  it('fails with exit code 2 naming a bad option value', async () => {
+    const { code, err } = await cli('run', '--k', 'many');
+    expect(code).toBe(2);
+    expect(err).toContain('--k');
+  });
+
+  it('fails with exit code 2 on an unknown option or command', async () => {
+    expect((await cli('run', '--colour', 'red')).code).toBe(2);
+    expect((await cli('cluster')).code).toBe(2);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs from bin/ as npm would (the compiled build is current)', () => {
+    execFileSync('npx', ['tsc', '-p', '.'], { cwd: root });
+    const result = spawnSync(process.execPath, [join(root, 'bin/paper-themes.js'), '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${HELP}\n`);
+  });
+});

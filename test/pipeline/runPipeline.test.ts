@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normaliseOptions } from '../../pipeline/options.js';
+import { runPipeline } from '../../pipeline/runPipeline.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'paper-themes-run-'));
+
+/**
+ * Groups of the bundled seed corpus, by the papers' 1-based position on the page. The issue
+ * names five on Bayesian optimization, four on model merging and five on data selection;
+ * "Model soups" (59) merges fine-tuned models by weight averaging and is counted with the
+ * merging papers, so that group has five and must keep at least four together.
+ */
+const SEED_GROUPS = {
+  'bayesian optimization': [17, 22, 23, 27, 37],
+  'model merging': [35, 46, 49, 52, 59],
+  'data selection': [18, 41, 47, 57, 64],
+};
+
+async function seedRun(seed: number) {
+  return runPipeline(normaliseOptions({ out: tmp(), seed }));
+}
+
+describe('runPipeline on the bundled seed corpus', () => {
+  // scikit-learn's TfidfVectorizer(1-2-grams) + KMeans(k=8) splits model merging and mixes
+  // data selection with feature selection on this corpus; the defaults must do better, and
+  // not only for one lucky seed.
+  it.each([42, 1, 2, 3])('puts at least 80 percent of each known group in its own, correctly named theme (seed $0)', async (seed) => {
+    const { summary } = await seedRun(seed);
+    expect(summary.papers).toHaveLength(70);
+    const themeOf = summary.assignments.map((a) => a.themeId);
+    const claimed = new Set<number>();
+    for (const [name, positions] of Object.entries(SEED_GROUPS)) {
+      const counts = new Map<number, number>();
+      for (const p of positions) counts.set(themeOf[p - 1], (counts.get(themeOf[p - 1]) ?? 0) + 1);
+      const [themeId, members] = [...counts].sort((a, b) => b[1] - a[1])[0];
+      const theme = summary.themes[themeId];
+      expect(members / positions.length, `${name} in "${theme.label}"`).toBeGreaterThanOrEqual(0.8);
+      expect(theme.label).toContain(name);
+      expect(claimed.has(themeId), `${name} shares a theme with another group`).toBe(false);
+      claimed.add(themeId);
+    }
+  });
+
+  it('writes byte-identical CSVs and report for the same input and seed', async () => {
+    const [a, b] = [tmp(), tmp()];
+    await runPipeline(normaliseOptions({ out: a, seed: 7 }));
+    await runPipeline(normaliseOptions({ out: b, seed: 7 }));
+    for (const file of ['assignments.csv', 'themes.csv', 'index.html']) {
+      expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
+    }
+  });
+
+  it('records parameters, library versions, per-stage time and memory, and quality in run.json', async () => {
+    const out = tmp();
+    const { summary } = await runPipeline(normaliseOptions({ out }));
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.stages.map((s: { stage: string }) => s.stage)).toEqual([
+      'ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report',
+    ]);
+    for (const stage of run.stages) {
+      expect(stage.wall_s).toBeGreaterThanOrEqual(0);
+      expect(stage.rss_peak_mib).toBeGreaterThan(10);
+    }
+    expect(run.libraries['wink-nlp']).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run.parameters.seed).toBe(42);
+    expect(run.quality.silhouette).toBeGreaterThan(0);
+    expect(run.quality.silhouette).toBeLessThanOrEqual(1);
+    expect(run.quality.v_measure).toBeUndefined();
+    expect(run.clustering.k_selection.curve.length).toBeGreaterThan(5);
+    expect(run.reduction.explained_variance_ratio_total).toBeGreaterThan(0);
+    expect(run.themes.reduce((n: number, t: { size: number }) => n + t.size, 0)).toBe(70);
+    expect(summary.themes.map((t) => t.size)).toEqual([...summary.themes.map((t) => t.size)].sort((x, y) => y - x));
+  });
+
+  it('writes the CSV headers the exports promise, one row per paper and per theme', async () => {
+    const out = tmp();
+    const { summary } = await runPipeline(normaliseOptions({ out, k: 5 }));
+    const assignments = readFileSync(join(out, 'assignments.csv'), 'utf8').trimEnd().split('\r\n');
+    const themes = readFileSync(join(out, 'themes.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(assignments[0].startsWith('paper_id,title,theme_id,theme_label,score')).toBe(true);
+    expect(themes[0].startsWith('theme_id,theme_label,size,top_terms')).toBe(true);
+    expect(summary.themes).toHaveLength(5);
+    expect(themes).toHaveLength(1 + 5);
+    // Abstract-free rows: a title never spans lines in this corpus.
+    expect(assignments).toHaveLength(1 + 70);
+  });
+});
+
+describe('runPipeline on labelled input', () => {
+  it('adds V-measure, NMI and ARI against the gold labels', async () => {
+    const out = tmp();
+    const input = new URL('../fixtures/ingest/arxiv-sample.jsonl', import.meta.url).pathname;
+    const { record } = await runPipeline(normaliseOptions({ input, out, k: 3, minDf: 1 }));
+    const quality = record.quality as Record<string, number>;
+    for (const name of ['v_measure', 'homogeneity', 'completeness', 'nmi', 'ari']) {
+      expect(quality[name], name).toBeTypeOf('number');
+      expect(quality[name]).toBeLessThanOrEqual(1);
+    }
+    expect(quality.v_measure).toBeGreaterThan(0);
+  });
+});
