@@ -103,10 +103,8 @@ function chartsHtml(): string {
     '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several).</p>',
     '<div id="map" class="chart"></div>',
     '</section>',
-    '<div class="pair">',
     '<section class="card"><h2>Theme sizes</h2><div id="sizes" class="chart"></div></section>',
     '<section class="card"><h2>Top terms</h2><div id="terms" class="chart scroll"></div></section>',
-    '</div>',
     '<noscript><p class="hint">The charts need JavaScript; the table below has the same themes.</p></noscript>',
   ].join('\n');
 }
@@ -186,13 +184,12 @@ dt { color: var(--muted); }
 dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 main { display: grid; gap: 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px; min-width: 0; }
-.pair { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); }
 .chart { width: 100%; min-width: 0; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 th { font-weight: 600; white-space: nowrap; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
 ol { margin: 0; padding-left: 1.2em; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: middle; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

@@ -143,9 +143,9 @@ export function topTermsSpec(summary: RunSummary): TopLevelSpec {
       sort: scale.domain,
       header: { title: null, labelLimit: 240, labelFontWeight: 'bold' },
     },
-    columns: 2,
+    columns: 3,
     spec: {
-      width: 220,
+      width: 180,
       mark: { type: 'bar' },
       encoding: {
         y: { field: 'term', type: 'nominal', sort: '-x', axis: { title: null, labelLimit: 140 } },

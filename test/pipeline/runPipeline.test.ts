@@ -27,7 +27,7 @@ describe('runPipeline on the bundled seed corpus', () => {
   // scikit-learn's TfidfVectorizer(1-2-grams) + KMeans(k=8) splits model merging and mixes
   // data selection with feature selection on this corpus; the defaults must do better, and
   // not only for one lucky seed.
-  it.each([42, 1, 2, 3])('puts at least 80 percent of each known group in its own, correctly named theme (seed $0)', async (seed) => {
+  it.each([42, 1, 2, 3])('puts at least 80 percent of each known group in its own, correctly named theme (seed %i)', async (seed) => {
     const { summary } = await seedRun(seed);
     expect(summary.papers).toHaveLength(70);
     const themeOf = summary.assignments.map((a) => a.themeId);
