@@ -62,8 +62,14 @@ const RUN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Where the CLI writes: results to `out`, progress and errors to `err`. */
+export interface CliIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+}
+
 /** Runs the command line; returns the process exit code. */
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out.write(`${HELP}\n`);

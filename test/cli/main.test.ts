@@ -14,9 +14,9 @@ async function cli(...args: string[]) {
   let out = '';
   let err = '';
   const io = {
-    out: { write: (s: string) => ((out += s), true) },
-    err: { write: (s: string) => ((err += s), true) },
-  } as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream };
+    out: { write: (s: string) => (out += s) },
+    err: { write: (s: string) => (err += s) },
+  };
   const code = await main(args, io);
   return { code, out, err };
 }
