@@ -17,8 +17,8 @@ export const K_CRITERION = 'highest mean cosine silhouette over the k range (tie
 
 /**
  * Chooses k by the mean cosine silhouette of the clustering found for each k in
- * [kMin, kMax] (clamped to n - 1): the k whose themes are, on average, closest to their own
- * members and farthest from the next theme. `fit` and `silhouette` are injected so that
+ * [kMin, kMax] (kMax clamped to n - 1, kMin to kMax, never below 2): the k whose themes
+ * are, on average, closest to their own members and farthest from the next theme. `fit` and `silhouette` are injected so that
  * this rule stays independent of the k-means implementation.
  */
 export function chooseK<Fit extends { labels: Int32Array; inertia: number }>(
@@ -28,7 +28,7 @@ export function chooseK<Fit extends { labels: Int32Array; inertia: number }>(
   silhouette: (labels: Int32Array) => number,
 ): KChoice<Fit> {
   const kMax = Math.min(range[1], X.rows - 1);
-  const kMin = Math.min(range[0], kMax);
+  const kMin = Math.max(2, Math.min(range[0], kMax));
   let best: { k: number; fit: Fit; silhouette: number } | null = null;
   const curve: KCandidate[] = [];
   for (let k = kMin; k <= kMax; k++) {

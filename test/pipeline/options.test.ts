@@ -1,0 +1,255 @@
+import { isAbsolute } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_INPUT,
+  DEFAULT_OUT,
+  defaultKRange,
+  defaultNInit,
+  defaultOptions,
+  normaliseOptions,
+  OptionError,
+  type RawOptions,
+} from '../../pipeline/options.js';
+import { projectPath } from '../../src/projectRoot.js';
+
+/** The error thrown by normaliseOptions(raw), or fails the test if none is. */
+function errorOf(raw: RawOptions): unknown {
+  try {
+    normaliseOptions(raw);
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`normaliseOptions(${JSON.stringify(raw)}) did not throw`);
+}
+
+describe('defaultOptions', () => {
+  it('has the documented defaults', () => {
+    const o = defaultOptions();
+    expect(o).toEqual({
+      input: projectPath(DEFAULT_INPUT),
+      out: DEFAULT_OUT,
+      k: 'auto',
+      kRange: null,
+      seed: 42,
+      dims: null,
+      center: false,
+      nInit: null,
+      minDf: 2,
+      maxDf: 0.5,
+      maxFeatures: null,
+      phraseMinDf: 2,
+      titleWeight: 2,
+      stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
+      strict: false,
+      quiet: false,
+    });
+    expect(DEFAULT_OUT).toBe('reports/latest');
+  });
+
+  it('resolves the bundled input and stop-word list inside the project folder', () => {
+    const o = defaultOptions();
+    expect(isAbsolute(o.input)).toBe(true);
+    expect(o.input.replaceAll('\\', '/')).toMatch(/\/data\/corpus\/hf-trending-mar12\.txt$/);
+    expect(isAbsolute(o.stopwordsFile)).toBe(true);
+    expect(o.stopwordsFile.replaceAll('\\', '/')).toMatch(/\/data\/stopwords\/boilerplate\.txt$/);
+  });
+
+  it('returns a fresh object each time', () => {
+    const a = defaultOptions();
+    a.seed = 7;
+    expect(defaultOptions().seed).toBe(42);
+  });
+});
+
+describe('normaliseOptions', () => {
+  it('returns the defaults for an empty raw object', () => {
+    expect(normaliseOptions({})).toEqual(defaultOptions());
+  });
+
+  it('treats undefined and null values as not given', () => {
+    expect(normaliseOptions({ k: undefined, seed: null, maxDf: undefined, center: null })).toEqual(defaultOptions());
+  });
+
+  it('turns numeric strings from the command line into numbers', () => {
+    const o = normaliseOptions({
+      k: '5',
+      seed: '0',
+      dims: '50',
+      nInit: '10',
+      minDf: '3',
+      maxDf: '0.8',
+      maxFeatures: '5000',
+      phraseMinDf: '4',
+      titleWeight: '1',
+    });
+    expect(o).toMatchObject({
+      k: 5,
+      seed: 0,
+      dims: 50,
+      nInit: 10,
+      minDf: 3,
+      maxDf: 0.8,
+      maxFeatures: 5000,
+      phraseMinDf: 4,
+      titleWeight: 1,
+    });
+  });
+
+  it('accepts integers written with surrounding spaces', () => {
+    expect(normaliseOptions({ k: ' 7 ', seed: '\t3' })).toMatchObject({ k: 7, seed: 3 });
+  });
+
+  it('accepts typed values from code as they are', () => {
+    const o = normaliseOptions({ k: 4, kRange: [3, 9], seed: 1, maxDf: 0.25, center: true, strict: true, quiet: true });
+    expect(o).toMatchObject({ k: 4, kRange: [3, 9], seed: 1, maxDf: 0.25, center: true, strict: true, quiet: true });
+  });
+
+  it('keeps k = "auto"', () => {
+    expect(normaliseOptions({ k: 'auto' }).k).toBe('auto');
+  });
+
+  it.each([
+    ['3-9', [3, 9]],
+    ['3:9', [3, 9]],
+    ['3,9', [3, 9]],
+    [' 2 - 30 ', [2, 30]],
+    ['4-4', [4, 4]],
+  ])('reads --k-range %j as %j', (value, expected) => {
+    expect(normaliseOptions({ kRange: value }).kRange).toEqual(expected);
+  });
+
+  it('returns a new k range array rather than the caller’s', () => {
+    const given: [number, number] = [2, 5];
+    const o = normaliseOptions({ kRange: given });
+    expect(o.kRange).toEqual([2, 5]);
+    expect(o.kRange).not.toBe(given);
+  });
+
+  it('accepts the bounds of --max-df: 1 and small shares', () => {
+    expect(normaliseOptions({ maxDf: '1' }).maxDf).toBe(1);
+    expect(normaliseOptions({ maxDf: '1e-3' }).maxDf).toBe(0.001);
+    expect(normaliseOptions({ maxDf: 1 }).maxDf).toBe(1);
+  });
+
+  it('keeps paths as given', () => {
+    const o = normaliseOptions({ input: 'papers.jsonl', out: 'out/dir', stopwordsFile: 'my-stop.txt' });
+    expect(o).toMatchObject({ input: 'papers.jsonl', out: 'out/dir', stopwordsFile: 'my-stop.txt' });
+  });
+
+  it('leaves options that were not given at their defaults', () => {
+    const o = normaliseOptions({ k: '6' });
+    expect({ ...o, k: 'auto' }).toEqual(defaultOptions());
+  });
+
+  it.each<[keyof RawOptions, unknown, string]>([
+    ['k', '1', '--k'],
+    ['k', 1, '--k'],
+    ['k', '2.5', '--k'],
+    ['k', 3.5, '--k'],
+    ['k', 'abc', '--k'],
+    ['k', 'Auto', '--k'],
+    ['k', '', '--k'],
+    ['k', true, '--k'],
+    ['kRange', '1-5', '--k-range'],
+    ['kRange', '5-3', '--k-range'],
+    ['kRange', '2-', '--k-range'],
+    ['kRange', 'a-b', '--k-range'],
+    ['kRange', '2..5', '--k-range'],
+    ['kRange', '2-5-8', '--k-range'],
+    ['kRange', [2], '--k-range'],
+    ['kRange', [2, 3, 4], '--k-range'],
+    ['kRange', [2.5, 4], '--k-range'],
+    ['kRange', ['2', '5'], '--k-range'],
+    ['kRange', 5, '--k-range'],
+    ['seed', '-1', '--seed'],
+    ['seed', -1, '--seed'],
+    ['seed', '1.5', '--seed'],
+    ['seed', 'x', '--seed'],
+    ['dims', '1', '--dims'],
+    ['dims', 'ten', '--dims'],
+    ['nInit', '0', '--n-init'],
+    ['minDf', '0', '--min-df'],
+    ['minDf', '0.5', '--min-df'],
+    ['maxDf', '0', '--max-df'],
+    ['maxDf', 0, '--max-df'],
+    ['maxDf', '1.5', '--max-df'],
+    ['maxDf', -0.1, '--max-df'],
+    ['maxDf', 'half', '--max-df'],
+    ['maxDf', '', '--max-df'],
+    ['maxDf', ' ', '--max-df'],
+    ['maxDf', Number.NaN, '--max-df'],
+    ['maxDf', true, '--max-df'],
+    ['maxFeatures', '0', '--max-features'],
+    ['maxFeatures', 'all', '--max-features'],
+    ['phraseMinDf', '0', '--phrase-min-df'],
+    ['titleWeight', '0', '--title-weight'],
+    ['titleWeight', '1.5', '--title-weight'],
+    ['input', '', '--input'],
+    ['input', '   ', '--input'],
+    ['input', 5, '--input'],
+    ['out', '', '--out'],
+    ['stopwordsFile', '', '--stopwords'],
+    ['center', 'yes', '--center'],
+    ['center', 1, '--center'],
+    ['strict', 'true', '--strict'],
+    ['quiet', 0, '--quiet'],
+  ])('rejects %s = %j with an OptionError naming %s', (key, value, option) => {
+    const error = errorOf({ [key]: value });
+    expect(error).toBeInstanceOf(OptionError);
+    expect(error).toBeInstanceOf(Error);
+    const { name, message } = error as OptionError;
+    expect(name).toBe('OptionError');
+    // starts with the option itself, e.g. "--k:" and not "--k-range:"
+    expect(message.startsWith(`${option}: `)).toBe(true);
+    expect(message).toContain(JSON.stringify(value));
+    expect(message).toContain('expected');
+  });
+
+  it('says what is accepted in the message', () => {
+    expect((errorOf({ k: '1' }) as Error).message).toBe('--k: "1" is not valid; expected an integer >= 2 or "auto"');
+    expect((errorOf({ maxDf: '2' }) as Error).message).toBe(
+      '--max-df: "2" is not valid; expected a share of documents in (0, 1]',
+    );
+    expect((errorOf({ kRange: '1-5' }) as Error).message).toMatch(/^--k-range: "1-5" is not valid; expected .*2-30/);
+  });
+
+  it('names the first bad option when several are bad', () => {
+    expect((errorOf({ maxDf: '2', k: '1' }) as Error).message).toMatch(/^--k: /);
+  });
+});
+
+describe('OptionError', () => {
+  it('builds its message from the option, the value and what is expected', () => {
+    const error = new OptionError('dims', 'x', 'an integer >= 2');
+    expect(error.message).toBe('--dims: "x" is not valid; expected an integer >= 2');
+    expect(error.name).toBe('OptionError');
+    expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe('defaultKRange', () => {
+  it('is 2 to round(sqrt(2n)): [2, 12] for 70 papers', () => {
+    expect(defaultKRange(70)).toEqual([2, 12]);
+    expect(defaultKRange(50)).toEqual([2, 10]); // sqrt(100)
+    expect(defaultKRange(8)).toEqual([2, 4]); // sqrt(16)
+  });
+
+  it('never goes below [2, 2] for tiny corpora', () => {
+    expect(defaultKRange(0)).toEqual([2, 2]);
+    expect(defaultKRange(1)).toEqual([2, 2]); // round(sqrt 2) = 1, raised to 2
+  });
+
+  it('is capped at 30', () => {
+    expect(defaultKRange(450)).toEqual([2, 30]); // sqrt(900) = 30
+    expect(defaultKRange(10_000)).toEqual([2, 30]);
+  });
+});
+
+describe('defaultNInit', () => {
+  it('is 100 restarts below 1,000 papers and 10 from 1,000 on', () => {
+    expect(defaultNInit(10)).toBe(100);
+    expect(defaultNInit(999)).toBe(100);
+    expect(defaultNInit(1000)).toBe(10);
+    expect(defaultNInit(50_000)).toBe(10);
+  });
+});
