@@ -1,5 +1,6 @@
 import { createWinkTokenizer } from '../src/tokenize/winkTokenizer.js';
-import { docTerms, fitPhrases, type DocTerms, type PhraseModel } from '../src/tokenize/phrases.js';
+import { encodeDocs } from '../src/tokenize/encodeDocs.js';
+import { extractFeatures, fitPhrases, type FeatureCorpus, type PhraseModel } from '../src/tokenize/phrases.js';
 import type { TokenizedDoc } from '../src/tokenize/tokenizedDoc.js';
 import type { Paper } from '../src/types.js';
 
@@ -16,7 +17,7 @@ export interface TokenizeOutput {
   tokenized: TokenizedDoc[];
   phrases: PhraseModel;
   /** Features per paper: unigram lemmas plus recurring phrases. */
-  terms: DocTerms[];
+  features: FeatureCorpus;
 }
 
 /** The text a paper is known by: its title (`titleWeight` times), then its abstract. */
@@ -31,8 +32,7 @@ export function paperText(paper: Paper, titleWeight = 1): string {
 export function tokenize(input: { papers: readonly Paper[] }, params: TokenizeParams): TokenizeOutput {
   const tokenizeText = createWinkTokenizer({ extraStopWords: params.boilerplate, minWordLength: 2 });
   const tokenized = input.papers.map((paper) => tokenizeText(paperText(paper, params.titleWeight)));
-  const phrases = fitPhrases(tokenized, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
-  const known = new Set(phrases.phrases);
-  const terms = tokenized.map((doc) => docTerms(doc, known, 3));
-  return { tokenized, phrases, terms };
+  const encoded = encodeDocs(tokenized);
+  const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
+  return { tokenized, phrases, features: extractFeatures(encoded, phrases) };
 }

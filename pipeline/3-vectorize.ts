@@ -1,4 +1,4 @@
-import type { DocTerms } from '../src/tokenize/phrases.js';
+import type { FeatureCorpus } from '../src/tokenize/phrases.js';
 import { countTerms, fitTfidf, weightTfidf, type TfidfModel, type TfidfParams } from '../src/vectorize/tfidf.js';
 import type { CsrMatrix } from '../src/types.js';
 
@@ -11,8 +11,8 @@ export interface VectorizeOutput {
 }
 
 /** Stage 3, vectorize. In: features per paper. Out: the fitted vectorizer and sparse matrices. */
-export function vectorize(input: { terms: readonly DocTerms[] }, params: TfidfParams): VectorizeOutput {
-  const model = fitTfidf(input.terms, params);
-  const counts = countTerms(model, input.terms);
+export function vectorize(input: { features: FeatureCorpus }, params: TfidfParams): VectorizeOutput {
+  const model = fitTfidf(input.features, params);
+  const counts = countTerms(model, input.features);
   return { model, counts, tfidf: weightTfidf(model, counts) };
 }

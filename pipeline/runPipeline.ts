@@ -49,7 +49,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
 
   // 3. Vectorize: features -> sparse TF-IDF (CSR).
   const vectors = await timeStage(stages, 'vectorize', log,
-    () => vectorize({ terms: tokens.terms }, {
+    () => vectorize({ features: tokens.features }, {
       minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true,
     }),
     (v) => `${v.tfidf.rows} x ${v.tfidf.cols}, ${v.tfidf.values.length} non-zeros`);

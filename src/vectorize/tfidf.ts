@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../types.js';
-import type { DocTerms } from '../tokenize/phrases.js';
+import type { FeatureCorpus } from '../tokenize/phrases.js';
 
 /** Plain-data parameters of the TF-IDF vectorizer (the names follow scikit-learn's). */
 export interface TfidfParams {
@@ -28,71 +28,79 @@ export interface TfidfModel {
 }
 
 /**
- * Learns the vocabulary and idf from tokenized documents.
+ * Learns the vocabulary and idf from a feature corpus.
  *
  * df(t) = number of documents containing t; n = number of documents. A term is kept when
  * minDf <= df(t) <= maxDf * n; then, if maxFeatures is set, the maxFeatures terms with the
  * highest total count (ties broken by the term) are kept.
  */
-export function fitTfidf(docs: readonly DocTerms[], params: TfidfParams): TfidfModel {
-  const n = docs.length;
-  const df = new Map<string, number>();
-  const total = new Map<string, number>();
-  const surfaceCounts = new Map<string, Map<string, number>>();
-  for (const doc of docs) {
-    const seen = new Set<string>();
-    doc.keys.forEach((key, i) => {
-      total.set(key, (total.get(key) ?? 0) + 1);
-      let surfaces = surfaceCounts.get(key);
-      if (!surfaces) surfaceCounts.set(key, (surfaces = new Map()));
-      surfaces.set(doc.surfaces[i], (surfaces.get(doc.surfaces[i]) ?? 0) + 1);
-      if (!seen.has(key)) {
-        seen.add(key);
-        df.set(key, (df.get(key) ?? 0) + 1);
+export function fitTfidf(corpus: FeatureCorpus, params: TfidfParams): TfidfModel {
+  const n = corpus.docs.length;
+  const F = corpus.keys.length;
+  const df = new Int32Array(F);
+  const total = new Float64Array(F);
+  const lastDoc = new Int32Array(F).fill(-1);
+  corpus.docs.forEach((features, d) => {
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i];
+      total[f]++;
+      if (lastDoc[f] !== d) {
+        lastDoc[f] = d;
+        df[f]++;
       }
-    });
-  }
+    }
+  });
   const maxDocs = params.maxDf * n;
-  let kept = [...df].filter(([, d]) => d >= params.minDf && d <= maxDocs).map(([key]) => key);
+  let kept: number[] = [];
+  for (let f = 0; f < F; f++) if (df[f] >= params.minDf && df[f] <= maxDocs) kept.push(f);
   if (params.maxFeatures !== null && kept.length > params.maxFeatures) {
-    kept.sort((a, b) => total.get(b)! - total.get(a)! || compareCodePoints(a, b));
+    kept.sort((a, b) => total[b] - total[a] || compareCodePoints(corpus.keys[a], corpus.keys[b]));
     kept = kept.slice(0, params.maxFeatures);
   }
-  const vocabulary = kept.sort(compareCodePoints);
-  const idf = new Float64Array(vocabulary.length);
-  vocabulary.forEach((key, j) => {
-    const d = df.get(key)!;
-    idf[j] = params.smoothIdf ? Math.log((1 + n) / (1 + d)) + 1 : Math.log(n / d) + 1;
-  });
-  const displayForms = vocabulary.map((key) => mostFrequent(surfaceCounts.get(key)!));
-  return { params, vocabulary, displayForms, idf, documentCount: n };
-}
-
-/** Raw term counts, documents x vocabulary, as CSR; terms outside the vocabulary are ignored. */
-export function countTerms(model: TfidfModel, docs: readonly DocTerms[]): CsrMatrix {
-  const column = new Map(model.vocabulary.map((key, j) => [key, j] as const));
-  const indptr = new Int32Array(docs.length + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  docs.forEach((doc, r) => {
-    const counts = new Map<number, number>();
-    for (const key of doc.keys) {
-      const j = column.get(key);
-      if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
-    }
-    for (const j of [...counts.keys()].sort((a, b) => a - b)) {
-      indices.push(j);
-      values.push(counts.get(j)!);
-    }
-    indptr[r + 1] = indices.length;
+  kept.sort((a, b) => compareCodePoints(corpus.keys[a], corpus.keys[b]));
+  const idf = new Float64Array(kept.length);
+  kept.forEach((f, j) => {
+    idf[j] = params.smoothIdf ? Math.log((1 + n) / (1 + df[f])) + 1 : Math.log(n / df[f]) + 1;
   });
   return {
-    rows: docs.length,
-    cols: model.vocabulary.length,
-    indptr,
-    indices: Int32Array.from(indices),
-    values: Float64Array.from(values),
+    params,
+    vocabulary: kept.map((f) => corpus.keys[f]),
+    displayForms: kept.map((f) => corpus.displayForms[f]),
+    idf,
+    documentCount: n,
   };
+}
+
+/** Raw term counts, documents x vocabulary, as CSR; features outside the vocabulary are ignored. */
+export function countTerms(model: TfidfModel, corpus: FeatureCorpus): CsrMatrix {
+  const column = new Map(model.vocabulary.map((key, j) => [key, j] as const));
+  const columnOf = Int32Array.from(corpus.keys, (key) => column.get(key) ?? -1);
+  const V = model.vocabulary.length;
+  const scratch = new Float64Array(V);
+  const indptr = new Int32Array(corpus.docs.length + 1);
+  let nnz = 0;
+  for (const features of corpus.docs) nnz += features.length;
+  let indices = new Int32Array(nnz);
+  let values = new Float64Array(nnz);
+  let p = 0;
+  corpus.docs.forEach((features, r) => {
+    const start = p;
+    for (let i = 0; i < features.length; i++) {
+      const j = columnOf[features[i]];
+      if (j < 0) continue;
+      if (scratch[j] === 0) indices[p++] = j;
+      scratch[j]++;
+    }
+    const row = indices.subarray(start, p).sort();
+    for (let q = 0; q < row.length; q++) {
+      values[start + q] = scratch[row[q]];
+      scratch[row[q]] = 0;
+    }
+    indptr[r + 1] = p;
+  });
+  indices = indices.slice(0, p);
+  values = values.slice(0, p);
+  return { rows: corpus.docs.length, cols: V, indptr, indices, values };
 }
 
 /**
@@ -113,18 +121,6 @@ export function weightTfidf(model: TfidfModel, counts: CsrMatrix): CsrMatrix {
     if (norm > 0) for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) values[p] /= norm;
   }
   return { ...counts, values };
-}
-
-function mostFrequent(counts: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [surface, count] of counts) {
-    if (count > bestCount || (count === bestCount && compareCodePoints(surface, best) < 0)) {
-      best = surface;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** Locale-independent ordering, so that the vocabulary is the same on every machine. */

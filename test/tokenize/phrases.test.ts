@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { docTerms, fitPhrases, phraseCandidates } from '../../src/tokenize/phrases.js';
+import { encodeDocs } from '../../src/tokenize/encodeDocs.js';
+import { extractFeatures, fitPhrases } from '../../src/tokenize/phrases.js';
 import { ADJACENT, BREAK, CONNECTOR, type TokenizedDoc } from '../../src/tokenize/tokenizedDoc.js';
 
+/** A tokenized doc whose lemmas are the surfaces without a plural s. */
 function doc(words: string, gaps: number[]): TokenizedDoc {
   const surfaces = words.split(' ');
   return { lemmas: surfaces.map((w) => w.replace(/s$/, '')), surfaces, gaps };
@@ -10,31 +12,12 @@ function doc(words: string, gaps: number[]): TokenizedDoc {
 const merging = doc('models merging works', [BREAK, ADJACENT, BREAK]);
 const experts = doc('mixture experts routing', [BREAK, CONNECTOR, ADJACENT]);
 const bayes = doc('bayesian optimization surrogate', [BREAK, ADJACENT, ADJACENT]);
-
-describe('phraseCandidates', () => {
-  it('lists adjacent bigrams and trigrams, and "X of Y" across a connector', () => {
-    expect(phraseCandidates(bayes, 3).map((c) => c.key)).toEqual([
-      'bayesian optimization',
-      'optimization surrogate',
-      'bayesian optimization surrogate',
-    ]);
-    expect(phraseCandidates(experts, 3).map((c) => c.surface)).toEqual(['mixture of experts', 'experts routing']);
-  });
-
-  it('never spans a break', () => {
-    expect(phraseCandidates(merging, 3).map((c) => c.key)).toEqual(['model merging']);
-  });
-
-  it('stops at bigrams when maxWords is 2', () => {
-    expect(phraseCandidates(bayes, 2)).toHaveLength(2);
-    expect(phraseCandidates(experts, 2).map((c) => c.key)).toEqual(['expert routing']);
-  });
-});
+const fit = (docs: TokenizedDoc[], minDocFrequency = 2, maxWords: 2 | 3 = 3) =>
+  fitPhrases(encodeDocs(docs), { minDocFrequency, maxWords });
 
 describe('fitPhrases', () => {
-  it('keeps candidates that occur in at least minDocFrequency documents, sorted', () => {
-    const model = fitPhrases([bayes, bayes, merging, experts, experts], { minDocFrequency: 2, maxWords: 3 });
-    expect(model.phrases).toEqual([
+  it('keeps adjacent bigrams, trigrams and "X of Y" found in at least minDocFrequency documents, sorted', () => {
+    expect(fit([bayes, bayes, merging, experts, experts]).phrases).toEqual([
       'bayesian optimization',
       'bayesian optimization surrogate',
       'expert routing',
@@ -43,16 +26,51 @@ describe('fitPhrases', () => {
     ]);
   });
 
+  it('never joins words across a break', () => {
+    expect(fit([merging, merging]).phrases).toEqual(['model merging']);
+  });
+
+  it('stops at bigrams when maxWords is 2', () => {
+    expect(fit([bayes, bayes, experts, experts], 2, 2).phrases).toEqual([
+      'bayesian optimization',
+      'expert routing',
+      'optimization surrogate',
+    ]);
+  });
+
   it('counts a phrase repeated inside one document once', () => {
     const twice = doc('data selection data selection', [BREAK, ADJACENT, BREAK, ADJACENT]);
-    expect(fitPhrases([twice], { minDocFrequency: 2, maxWords: 3 }).phrases).toEqual([]);
+    expect(fit([twice]).phrases).toEqual([]);
+    expect(fit([twice], 1).phrases).toEqual(['data selection']);
+  });
+
+  it('does not keep a trigram whose leading bigram is rare', () => {
+    const a = doc('fast bayesian optimization', [BREAK, ADJACENT, ADJACENT]);
+    const b = doc('slow bayesian optimization', [BREAK, ADJACENT, ADJACENT]);
+    expect(fit([a, b]).phrases).toEqual(['bayesian optimization']);
   });
 });
 
-describe('docTerms', () => {
-  it('adds each occurrence of a learned phrase to the unigrams', () => {
-    const terms = docTerms(experts, new Set(['mixture of expert']), 3);
-    expect(terms.keys).toEqual(['mixture', 'expert', 'routing', 'mixture of expert']);
-    expect(terms.surfaces[3]).toBe('mixture of experts');
+describe('extractFeatures', () => {
+  it('lists every lemma and every occurrence of a learned phrase, with phrase ids after the lemmas', () => {
+    const corpus = encodeDocs([experts, bayes]);
+    const features = extractFeatures(corpus, { phrases: ['bayesian optimization', 'bayesian optimization surrogate', 'mixture of expert'] });
+    const keysOf = (d: number) => Array.from(features.docs[d], (id) => features.keys[id]);
+    expect(keysOf(0)).toEqual(['mixture', 'expert', 'mixture of expert', 'routing']);
+    expect(keysOf(1)).toEqual(['bayesian', 'optimization', 'bayesian optimization', 'surrogate', 'bayesian optimization surrogate']);
+  });
+
+  it('displays each feature by its most frequent surface form', () => {
+    const a = doc('models merging', [BREAK, ADJACENT]);
+    const b = doc('model merging', [BREAK, ADJACENT]);
+    const features = extractFeatures(encodeDocs([a, a, b]), { phrases: ['model merging'] });
+    const display = (key: string) => features.displayForms[features.keys.indexOf(key)];
+    expect(display('model')).toBe('models');
+    expect(display('model merging')).toBe('models merging');
+  });
+
+  it('ignores phrases whose words the corpus does not have', () => {
+    const features = extractFeatures(encodeDocs([merging]), { phrases: ['quantum annealing'] });
+    expect(features.docs[0]).toHaveLength(3);
   });
 });

@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { countTerms, fitTfidf, weightTfidf, type TfidfParams } from '../../src/vectorize/tfidf.js';
-import type { DocTerms } from '../../src/tokenize/phrases.js';
+import type { FeatureCorpus } from '../../src/tokenize/phrases.js';
 
 const params: TfidfParams = { minDf: 1, maxDf: 1, maxFeatures: null, sublinearTf: true, smoothIdf: true };
 
-function terms(words: string): DocTerms {
-  const keys = words.split(' ');
-  return { keys, surfaces: keys.map((k) => k.toUpperCase()) };
+/** Documents as space-separated feature keys; each key is displayed in upper case. */
+function corpus(...docs: string[]): FeatureCorpus {
+  const keys: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (key: string) => {
+    if (!ids.has(key)) ids.set(key, keys.push(key) - 1);
+    return ids.get(key)!;
+  };
+  return {
+    docs: docs.map((d) => Int32Array.from(d.split(' ').filter(Boolean), id)),
+    keys,
+    displayForms: keys.map((k) => k.toUpperCase()),
+  };
 }
 
 // d0: a a b   d1: b c   d2: c
-const docs = [terms('a a b'), terms('b c'), terms('c')];
+const docs = corpus('a a b', 'b c', 'c');
 
 describe('fitTfidf', () => {
   it('computes the smoothed idf ln((1+n)/(1+df)) + 1', () => {
@@ -35,9 +45,8 @@ describe('fitTfidf', () => {
     expect(fitTfidf(docs, { ...params, maxFeatures: 2 }).vocabulary).toEqual(['a', 'b']);
   });
 
-  it('displays each feature by its most frequent surface form', () => {
-    const model = fitTfidf([{ keys: ['merge', 'merge', 'merge'], surfaces: ['merged', 'merging', 'merging'] }], params);
-    expect(model.displayForms).toEqual(['merging']);
+  it('carries the display form of each kept feature', () => {
+    expect(fitTfidf(docs, { ...params, minDf: 2 }).displayForms).toEqual(['B', 'C']);
   });
 });
 
@@ -66,7 +75,7 @@ describe('countTerms and weightTfidf', () => {
 
   it('ignores unknown terms and leaves a row with no known term at zero', () => {
     const model = fitTfidf(docs, params);
-    const w = weightTfidf(model, countTerms(model, [terms('zzz')]));
+    const w = weightTfidf(model, countTerms(model, corpus('zzz')));
     expect(w.indptr[1]).toBe(0);
     expect(w.values.length).toBe(0);
   });
