@@ -1,4 +1,5 @@
 import { projectPath } from '../src/projectRoot.js';
+import { defaultWorkers } from '../src/tokenize/tokenizeInWorkers.js';
 
 /**
  * Every knob of a run, normalised once at the boundary (CLI or API) so that stages receive
@@ -24,6 +25,8 @@ export interface PipelineOptions {
   phraseMinDf: number;
   titleWeight: number;
   stopwordsFile: string;
+  /** Worker threads for tokenization. */
+  workers: number;
   strict: boolean;
   quiet: boolean;
 }
@@ -57,6 +60,7 @@ export function defaultOptions(): PipelineOptions {
     phraseMinDf: 2,
     titleWeight: 2,
     stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
+    workers: defaultWorkers(),
     strict: false,
     quiet: false,
   };
@@ -83,6 +87,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('phraseMinDf')) o.phraseMinDf = integer('phrase-min-df', raw.phraseMinDf, 1, 'a document count >= 1');
   if (has('titleWeight')) o.titleWeight = integer('title-weight', raw.titleWeight, 1, 'an integer >= 1');
   if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
+  if (has('workers')) o.workers = integer('workers', raw.workers, 1, 'an integer >= 1');
   if (has('strict')) o.strict = flag('strict', raw.strict);
   if (has('quiet')) o.quiet = flag('quiet', raw.quiet);
   return o;

@@ -44,7 +44,10 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
   const tokens = await timeStage(stages, 'tokenize', log,
-    () => tokenize({ papers }, { boilerplate, phraseMinDf: options.phraseMinDf, titleWeight: options.titleWeight }),
+    () => tokenize({ papers }, {
+      boilerplate, phraseMinDf: options.phraseMinDf, titleWeight: options.titleWeight, workers: options.workers,
+      onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
+    }),
     (t) => `${t.phrases.phrases.length} recurring phrases`);
 
   // 3. Vectorize: features -> sparse TF-IDF (CSR).
@@ -152,6 +155,17 @@ export function readWordList(path: string): string[] {
     throw new Error(`--stopwords: cannot read ${path}: ${(error as Error).message}`);
   }
   return text.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim().toLowerCase()).filter(Boolean);
+}
+
+/** Calls `report` about every tenth of `total`, for long stages. */
+function progressEvery(total: number, report: (done: number) => void): (done: number) => void {
+  const step = Math.max(1, Math.ceil(total / 10));
+  let next = step;
+  return (done) => {
+    if (done < next || done >= total) return;
+    report(done);
+    while (next <= done) next += step;
+  };
 }
 
 function sum(values: ArrayLike<number>): number {

@@ -32,6 +32,7 @@ Options:
   --max-features N    keep only the N most frequent terms (default: all)
   --phrase-min-df N   a 2-3 word phrase becomes a feature when in N papers (default 2)
   --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
+  --workers N         tokenizer threads (default: the number of cores)
   --strict            exit non-zero when any input record had a problem
   --quiet             no progress lines on stderr
 
@@ -57,6 +58,7 @@ const RUN_OPTIONS = {
   'phrase-min-df': { type: 'string' },
   'title-weight': { type: 'string' },
   stopwords: { type: 'string' },
+  workers: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -89,7 +91,7 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
       dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
-      stopwordsFile: values.stopwords, strict: values.strict, quiet: values.quiet,
+      stopwordsFile: values.stopwords, workers: values.workers, strict: values.strict, quiet: values.quiet,
     };
     const options = normaliseOptions(raw);
     const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);

@@ -42,3 +42,24 @@ describe('hyphenated compounds', () => {
     expect(doc.lemmas[2]).toBe('fine-tune');
   });
 });
+
+describe('canonical words', () => {
+  it('drop a possessive, whether wink keeps it on the word or splits it off', async () => {
+    const { canonicalWords } = await import('../../src/tokenize/winkTokenizer.js');
+    const joined = canonicalWords(["zipf's", 'law'], ['word', 'word'], [' ', ' ']);
+    const split = canonicalWords(['zipf', "'s", 'law'], ['word', 'word', 'word'], [' ', '', ' ']);
+    expect(joined).toEqual(split);
+    expect(joined.map((w) => w.surface)).toEqual(['zipf', 'law']);
+  });
+
+  it('treat a trailing period like a separate one', async () => {
+    const { canonicalWords } = await import('../../src/tokenize/winkTokenizer.js');
+    const kept = canonicalWords(['w.h.p.', 'finally'], ['abbreviation', 'word'], [' ', ' ']);
+    const separate = canonicalWords(['w.h.p', '.', 'finally'], ['word', 'punctuation', 'word'], [' ', '', ' ']);
+    expect(kept).toEqual(separate);
+  });
+
+  it('are not words when they start with a digit', () => {
+    expect(tokenize('3x faster').surfaces).toEqual(['faster']);
+  });
+});
