@@ -1,4 +1,4 @@
-import { fitRandomizedSvd, transformSvd, type SvdModel } from '../src/linalg/randomizedSvd.js';
+import { fitTransformRandomizedSvd, type SvdModel } from '../src/linalg/randomizedSvd.js';
 import { normalizeRows } from '../src/reduce/normalizeRows.js';
 import { project2d, type Projection2d } from '../src/reduce/project2d.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
@@ -33,7 +33,9 @@ export function defaultDims(papers: number, vocabulary: number): number {
  * and their 2-D map. The TF-IDF matrix stays sparse throughout.
  */
 export function reduce(input: { tfidf: CsrMatrix }, params: ReduceParams): ReduceOutput {
-  const svd = fitRandomizedSvd(input.tfidf, { components: params.dims, center: params.center, seed: params.seed });
-  const vectors = normalizeRows(transformSvd(svd, input.tfidf));
+  const fit = fitTransformRandomizedSvd(input.tfidf, { components: params.dims, center: params.center, seed: params.seed });
+  const svd = fit.model;
+  // The fit already projected the training rows (= transformSvd(svd, tfidf)): no second pass.
+  const vectors = normalizeRows(fit.transformed);
   return { svd, vectors, map: project2d(vectors) };
 }

@@ -1,4 +1,5 @@
 import type { DenseMatrix } from '../types.js';
+import { cholesky, gram, invertUpper, timesSmall } from './dense.js';
 
 /**
  * Columns whose residual after orthogonalisation is at most this fraction of their
@@ -87,4 +88,44 @@ export function orthonormalizeColumns(M: DenseMatrix): DenseMatrix {
     for (let i = 0; i < n; i++) out[i * l + j] = q[i];
   }
   return { rows: n, cols: l, data: out };
+}
+
+/**
+ * A Cholesky-QR pass is refused (and the caller falls back to Gram–Schmidt) when a column's
+ * residual against the previous columns is at most 1e-6 of its norm: the Gram matrix is then
+ * too ill-conditioned (κ(M) ≳ 1e6) for its Cholesky factor to be trusted.
+ */
+const CHOLESKY_TOLERANCE = 1e-12; // on squared norms
+
+/**
+ * One Cholesky-QR pass: G = MᵀM = RᵀR, Q = M R⁻¹ (both tall-side passes run along rows,
+ * with the l×l factors in cache). Null when G is not safely positive definite.
+ */
+function choleskyQrPass(M: DenseMatrix): DenseMatrix | null {
+  const l = M.cols;
+  const r = cholesky(gram(M), l, CHOLESKY_TOLERANCE);
+  if (r === null) return null;
+  return timesSmall(M, invertUpper(r, l), l, true);
+}
+
+/**
+ * Same contract as {@link orthonormalizeColumns} (Q of the thin QR of M, positive R
+ * diagonal, collapsed columns replaced), computed by Cholesky QR for speed: `passes` times
+ * G = QᵀQ = RᵀR, Q ← Q R⁻¹. Each pass costs about n·l² multiply-adds in two row-major
+ * sweeps, against 4·n·l² column-strided ones for twice-applied Gram–Schmidt.
+ *
+ * Accuracy: one pass leaves ‖QᵀQ − I‖ ≈ ε·κ(M)², enough for a well-conditioned basis
+ * inside power iterations; two passes ("CholeskyQR2", Fukaya et al. 2014) are orthonormal
+ * to machine precision for κ(M) up to ~1e6. Q is the same matrix Gram–Schmidt gives, up to
+ * rounding (the thin QR with positive R diagonal is unique). When M is rank-deficient or too
+ * ill-conditioned (a Cholesky pivot ≤ 1e-12 × its column's squared norm), the result comes
+ * from {@link orthonormalizeColumns} instead, with its deterministic column replacement.
+ */
+export function orthonormalizeColumnsFast(M: DenseMatrix, passes: 1 | 2 = 2): DenseMatrix {
+  if (M.cols > M.rows) {
+    throw new RangeError(`orthonormalizeColumns: ${M.cols} columns cannot be orthonormal in R^${M.rows}`);
+  }
+  let Q: DenseMatrix | null = M;
+  for (let p = 0; p < passes && Q !== null; p++) Q = choleskyQrPass(Q);
+  return Q ?? orthonormalizeColumns(M);
 }

@@ -4,9 +4,11 @@ import {
   csrColumnMeans,
   csrColumnVariances,
   csrTimesDense,
+  csrTranspose,
   csrTransposeTimesDense,
 } from './csr.js';
-import { orthonormalizeColumns } from './orthonormalize.js';
+import { gram, timesSmall } from './dense.js';
+import { orthonormalizeColumns, orthonormalizeColumnsFast } from './orthonormalize.js';
 import { symmetricEigen } from './symmetricEigen.js';
 
 /** Parameters of {@link fitRandomizedSvd}; plain data. */
@@ -45,6 +47,11 @@ export interface SvdModel {
 /** λ ≤ this × λ₀ counts as a zero eigenvalue of BBᵀ (σ ≤ 1e-6 σ₀ is at noise level there). */
 const ZERO_EIGENVALUE = 1e-12;
 
+/**
+ * An m×l matrix of independent N(0, 1) draws from createRandom(seed), row-major (one
+ * Box–Muller draw per entry: the stream, hence every result, is the same as before the
+ * kernels were rewritten).
+ */
 function gaussianMatrix(rows: number, cols: number, seed: number): DenseMatrix {
   const random = createRandom(seed);
   const data = new Float64Array(rows * cols);
@@ -70,44 +77,66 @@ function columnVariances(X: DenseMatrix): Float64Array {
   return out;
 }
 
-/** Flips each row of Vᵀ (k×m) so that its largest-|loading| entry (first on ties) is positive. */
-function fixComponentSigns(vt: Float64Array, k: number, m: number): void {
-  for (let i = 0; i < k; i++) {
-    let arg = 0;
-    let best = -1;
-    for (let j = 0; j < m; j++) {
-      const a = Math.abs(vt[i * m + j]);
-      if (a > best) {
-        best = a;
-        arg = j;
+/**
+ * Flips each column of V (m×k, row-major) so that its largest-|loading| entry (first on
+ * ties) is positive.
+ */
+function fixComponentSigns(v: Float64Array, m: number, k: number): void {
+  const best = new Float64Array(k).fill(-1);
+  const sign = new Float64Array(k);
+  for (let r = 0; r < m; r++) {
+    const base = r * k;
+    for (let i = 0; i < k; i++) {
+      const a = Math.abs(v[base + i]);
+      if (a > best[i]) {
+        best[i] = a;
+        sign[i] = v[base + i] < 0 ? -1 : 1;
       }
     }
-    if (vt[i * m + arg] < 0) for (let j = 0; j < m; j++) vt[i * m + j] = -vt[i * m + j];
+  }
+  for (let r = 0; r < m; r++) {
+    const base = r * k;
+    for (let i = 0; i < k; i++) if (sign[i] < 0) v[base + i] = -v[base + i];
   }
 }
 
+/** The linear operator Ã = A − 1μᵀ (or A), with Aᵀ built once for the Ãᵀ products. */
+interface Operator {
+  A: CsrMatrix;
+  At: CsrMatrix;
+  means: Float64Array | null;
+}
+
+const times = (op: Operator, B: DenseMatrix) => csrTimesDense(op.A, B, op.means);
+const transposeTimes = (op: Operator, B: DenseMatrix) => csrTransposeTimesDense(op.A, B, op.means, op.At);
+
 /**
- * Range finder (Halko, Martinsson & Tropp 2011, Alg. 4.4; scikit-learn's
- * `randomized_range_finder` with QR normalisation): an n×l orthonormal Q whose span
- * approximates the dominant left singular subspace of Ã:
- *   Ω ~ N(0,1)^{m×l};  Q ← orth(ÃΩ);  q times { Z ← orth(ÃᵀQ); Q ← orth(ÃZ) }.
- * Re-orthonormalising after every product keeps the small singular directions from being
- * swamped in floating point (the power iterations raise the spectrum to the power 2q+1).
+ * Range finder (Halko, Martinsson & Tropp 2011, Alg. 4.3 with re-orthonormalisation, as
+ * scikit-learn's `randomized_range_finder`): an n×l orthonormal Q whose span approximates
+ * the dominant left singular subspace of Ã:
+ *   Ω ~ N(0,1)^{m×l};  Q ← orth(ÃΩ);  q times { Q ← orth(Ã(ÃᵀQ)) }.
+ * Only the n-side basis is re-orthonormalised (subspace iteration on ÃÃᵀ): ÃᵀQ is used as
+ * it comes, since one application of Ãᵀ to an orthonormal Q widens the spread of column
+ * norms by σ₀/σ_l only, harmless in double precision, and normalising the m-side (m up to
+ * ~200k) costs as much as a sparse product. Intermediate bases need to be well conditioned,
+ * not exactly orthonormal: one Cholesky-QR pass; the final Q gets two (orthonormal to
+ * machine precision). Rank-deficient cases fall back to Gram–Schmidt (see
+ * {@link orthonormalizeColumnsFast}).
  */
-function rangeFinder(
-  A: CsrMatrix,
-  means: Float64Array | null,
-  l: number,
-  powerIterations: number,
-  seed: number,
-): DenseMatrix {
-  const omega = gaussianMatrix(A.cols, l, seed);
-  let Q = orthonormalizeColumns(csrTimesDense(A, omega, means));
+function rangeFinder(op: Operator, l: number, powerIterations: number, seed: number): DenseMatrix {
+  const omega = gaussianMatrix(op.A.cols, l, seed);
+  let Q = orthonormalizeColumnsFast(times(op, omega), powerIterations === 0 ? 2 : 1);
   for (let it = 0; it < powerIterations; it++) {
-    const Z = orthonormalizeColumns(csrTransposeTimesDense(A, Q, means));
-    Q = orthonormalizeColumns(csrTimesDense(A, Z, means));
+    const Z = transposeTimes(op, Q);
+    Q = orthonormalizeColumnsFast(times(op, Z), it === powerIterations - 1 ? 2 : 1);
   }
   return Q;
+}
+
+/** A fitted model together with the training rows' projection ÃV (= UΣ), n×k. */
+export interface SvdFit {
+  model: SvdModel;
+  transformed: DenseMatrix;
 }
 
 /**
@@ -115,12 +144,15 @@ function rangeFinder(
  * Martinsson & Tropp 2011; as scikit-learn's `randomized_svd`).
  *
  * 1. Q (n×l, l = k + p) ← {@link rangeFinder}.
- * 2. B = QᵀÃ (l×m), computed as Bᵀ = ÃᵀQ with the sparse kernel.
- * 3. SVD of the small B through the eigen-decomposition BBᵀ = ŨΛŨᵀ (l×l, Jacobi):
- *    σᵢ = √λᵢ and vᵢ = Bᵀũᵢ / σᵢ. (U = QŨ is not needed; see {@link SvdModel}.)
- *    Directions with λᵢ ≤ 1e-12 λ₀ (the data has rank < k) get σᵢ = 0 and a deterministic
- *    orthonormal completion of V; V is re-orthonormalised, which is a no-op up to
- *    rounding for the well-determined directions.
+ * 2. Z = ÃᵀQ (m×l, = Bᵀ for B = QᵀÃ) with the sparse kernel.
+ * 3. SVD of the small B through the eigen-decomposition of BBᵀ = ZᵀZ = ŨΛŨᵀ (l×l, Jacobi;
+ *    ZᵀZ is one row-major pass over Z): σᵢ = √λᵢ and V = Z Ũ_k Σ⁻¹ (m×k, one row-major
+ *    pass with the l×k factor in cache). V is orthonormal by construction (VᵀV =
+ *    Σ⁻¹ŨᵀZᵀZŨΣ⁻¹ = I) up to rounding of order ε·σ₀/σ_{k−1}, so it is NOT re-orthonormalised
+ *    on the m side, except when there are null directions: λᵢ ≤ 1e-12 λ₀ (the data has
+ *    rank < k) gives σᵢ = 0, vᵢ = 0, and then V is completed deterministically by
+ *    {@link orthonormalizeColumns} (a no-op up to rounding on the determined directions).
+ *    (U = QŨ is not needed; see {@link SvdModel}.)
  *
  * center=true subtracts the column means μ implicitly (csr kernels, A is never densified):
  * that is PCA of the sparse matrix. center=false is LSA (= scikit-learn's TruncatedSVD).
@@ -133,8 +165,14 @@ function rangeFinder(
  *
  * Explained variance, as TruncatedSVD: explainedVariance[i] = var over the rows of column i
  * of ÃV (= σᵢ²/n when centred); ratio = explainedVariance / Σ_j var(A[:, j]).
+ *
+ * Cost: (2q + 3) sparse products with l (or k) dense columns, q + 1 Cholesky-QR passes
+ * plus one, each ~n·l², and m·l·(l/2 + k) for ZᵀZ and V; nothing of size m·l is
+ * orthonormalised. Returns the model and ÃV (the projection of the training rows, which
+ * the explained variance needs anyway), so callers need not call {@link transformSvd}
+ * again on the same matrix.
  */
-export function fitRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): SvdModel {
+export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): SvdFit {
   const { components, oversamples = 10, powerIterations = 4, center = false, seed } = params;
   const n = A.rows;
   const m = A.cols;
@@ -151,59 +189,56 @@ export function fitRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): Svd
   const k = Math.min(components, n, m);
   const l = Math.min(k + oversamples, n, m);
   const means = center ? csrColumnMeans(A) : null;
+  const op: Operator = { A, At: csrTranspose(A), means };
 
-  const Q = rangeFinder(A, means, l, powerIterations, seed);
-  const Bt = csrTransposeTimesDense(A, Q, means); // m×l = Bᵀ
+  const Q = rangeFinder(op, l, powerIterations, seed);
+  const Z = transposeTimes(op, Q); // m×l = Bᵀ
+  const eig = symmetricEigen({ rows: l, cols: l, data: gram(Z) });
 
-  // Gram matrix G = B Bᵀ = Btᵀ Bt (l×l).
-  const G = new Float64Array(l * l);
-  const bt = Bt.data;
-  for (let r = 0; r < m; r++) {
-    const base = r * l;
-    for (let i = 0; i < l; i++) {
-      const x = bt[base + i];
-      if (x === 0) continue;
-      for (let j = i; j < l; j++) G[i * l + j] += x * bt[base + j];
-    }
-  }
-  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) G[i * l + j] = G[j * l + i];
-  const eig = symmetricEigen({ rows: l, cols: l, data: G });
-
-  // V (m×k): vᵢ = Bᵀũᵢ / σᵢ; zero for null directions (completed by orthonormalisation).
+  // W = Ũ_k Σ⁻¹ (l×k); a null direction gets a zero column (σᵢ = 0, vᵢ completed below).
   const singularValues = new Float64Array(k);
   const lambda0 = Math.max(eig.values[0], 0);
-  const V = new Float64Array(m * k);
   const u = eig.vectors.data;
+  const w = new Float64Array(l * k);
+  let nullDirections = false;
   for (let i = 0; i < k; i++) {
     const lambda = eig.values[i];
-    if (!(lambda > ZERO_EIGENVALUE * lambda0)) continue;
+    if (!(lambda > ZERO_EIGENVALUE * lambda0)) {
+      nullDirections = true;
+      continue;
+    }
     const sigma = Math.sqrt(lambda);
     singularValues[i] = sigma;
-    for (let r = 0; r < m; r++) {
-      let s = 0;
-      for (let t = 0; t < l; t++) s += bt[r * l + t] * u[t * l + i];
-      V[r * k + i] = s / sigma;
-    }
+    for (let t = 0; t < l; t++) w[t * k + i] = u[t * l + i] / sigma;
   }
-  const Vq = orthonormalizeColumns({ rows: m, cols: k, data: V }).data;
-  const vt = new Float64Array(k * m);
-  for (let r = 0; r < m; r++) for (let i = 0; i < k; i++) vt[i * m + r] = Vq[r * k + i];
-  fixComponentSigns(vt, k, m);
+  let V = timesSmall(Z, w, k); // m×k
+  if (nullDirections) V = orthonormalizeColumns(V);
+  fixComponentSigns(V.data, m, k);
 
+  const vt = new Float64Array(k * m);
+  const vd = V.data;
+  for (let r = 0; r < m; r++) for (let i = 0; i < k; i++) vt[i * m + r] = vd[r * k + i];
+
+  const transformed = csrTimesDense(A, V, means);
   const totalVariance = csrColumnVariances(A).reduce((s, x) => s + x, 0);
-  const partial = {
-    components: vt,
-    singularValues,
-    columnMeans: means,
-    explainedVariance: new Float64Array(k),
-    explainedVarianceRatio: new Float64Array(k),
-    totalVariance,
-  };
-  const explainedVariance = columnVariances(transformSvd(partial, A));
+  const explainedVariance = columnVariances(transformed);
   const explainedVarianceRatio = explainedVariance.map((v) =>
     totalVariance > 0 ? v / totalVariance : 0,
   );
-  return { ...partial, explainedVariance, explainedVarianceRatio };
+  const model: SvdModel = {
+    components: vt,
+    singularValues,
+    columnMeans: means,
+    explainedVariance,
+    explainedVarianceRatio,
+    totalVariance,
+  };
+  return { model, transformed };
+}
+
+/** The fitted model of {@link fitTransformRandomizedSvd} (see there). */
+export function fitRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): SvdModel {
+  return fitTransformRandomizedSvd(A, params).model;
 }
 
 /**

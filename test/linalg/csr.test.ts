@@ -5,8 +5,10 @@ import {
   csrColumnVariances,
   csrFromDense,
   csrTimesDense,
+  csrTranspose,
   csrTransposeTimesDense,
 } from '../../src/linalg/csr.js';
+import { createRandom } from '../../src/random/seededRandom.js';
 
 const rows = [
   [1, 0, 2, 0],
@@ -88,5 +90,39 @@ describe('csrColumnMeans / csrColumnVariances', () => {
       const want = column.reduce((s, v) => s + (v - mean) ** 2, 0) / column.length;
       expect(variances[j]).toBeCloseTo(want, 12);
     });
+  });
+});
+
+describe('csrTranspose and the gathering kernels', () => {
+  // 9 stored entries in some rows: exercises the 8-, 4- and 1-entry passes of the kernels.
+  const random = createRandom(12);
+  const wide = Array.from({ length: 6 }, (_, r) =>
+    Array.from({ length: 13 }, (_, c) => (r === 2 || random() < 0.45 ? Math.round(100 * (random() - 0.5)) / 10 : 0)),
+  );
+  const W = csrFromDense(wide);
+  const D: DenseMatrix = { rows: 6, cols: 3, data: Float64Array.from({ length: 18 }, () => random() - 0.5) };
+  const E: DenseMatrix = { rows: 13, cols: 3, data: Float64Array.from({ length: 39 }, () => random() - 0.5) };
+
+  it('transposes, keeping column indices increasing per row', () => {
+    const T = csrTranspose(W);
+    expect(T.rows).toBe(13);
+    expect(T.cols).toBe(6);
+    expect(T).toEqual(csrFromDense(transpose(wide)));
+  });
+
+  it('A·B and Aᵀ·B (with or without the prebuilt transpose, centred or not) match dense products', () => {
+    const ab = toRows(csrTimesDense(W, E));
+    matmul(wide, toRows(E)).forEach((row, r) => row.forEach((v, j) => expect(ab[r][j]).toBeCloseTo(v, 12)));
+    const T = csrTranspose(W);
+    const mu = csrColumnMeans(W);
+    for (const means of [null, mu]) {
+      const scattered = csrTransposeTimesDense(W, D, means);
+      const gathered = csrTransposeTimesDense(W, D, means, T);
+      const centred = means ? wide.map((row) => row.map((v, j) => v - means[j])) : wide;
+      const want = matmul(transpose(centred), toRows(D));
+      toRows(gathered).forEach((row, r) => row.forEach((v, j) => expect(v).toBeCloseTo(want[r][j], 12)));
+      gathered.data.forEach((v, i) => expect(v).toBeCloseTo(scattered.data[i], 12));
+    }
+    expect(() => csrTransposeTimesDense(W, D, null, W)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DenseMatrix } from '../../src/types.js';
-import { orthonormalizeColumns } from '../../src/linalg/orthonormalize.js';
+import { orthonormalizeColumns, orthonormalizeColumnsFast } from '../../src/linalg/orthonormalize.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
 
 function randomMatrix(rows: number, cols: number, seed: number): DenseMatrix {
@@ -87,5 +87,45 @@ describe('orthonormalizeColumns', () => {
 
   it('refuses more columns than rows', () => {
     expect(() => orthonormalizeColumns(randomMatrix(3, 4, 5))).toThrow(RangeError);
+  });
+});
+
+describe('orthonormalizeColumnsFast (Cholesky QR)', () => {
+  it('gives the same Q as Gram–Schmidt on a well-conditioned matrix, orthonormal to machine precision', () => {
+    const M = randomMatrix(41, 9, 6);
+    const fast = orthonormalizeColumnsFast(M);
+    const reference = orthonormalizeColumns(M);
+    expect(orthogonalityError(fast)).toBeLessThan(1e-14);
+    fast.data.forEach((v, i) => expect(v).toBeCloseTo(reference.data[i], 12));
+  });
+
+  it('with one pass, spans the columns with a well-conditioned (near-orthonormal) basis', () => {
+    const M = randomMatrix(41, 9, 7);
+    const Q = orthonormalizeColumnsFast(M, 1);
+    expect(orthogonalityError(Q)).toBeLessThan(1e-12);
+    for (let j = 0; j < 9; j++) expect(residualOutside(Q, column(M, j))).toBeLessThan(1e-10);
+  });
+
+  it('stays orthonormal on nearly dependent columns (two passes)', () => {
+    const base = randomMatrix(50, 1, 3);
+    const noise = randomMatrix(50, 4, 4);
+    const data = new Float64Array(50 * 4);
+    for (let i = 0; i < 50; i++) {
+      for (let j = 0; j < 4; j++) data[i * 4 + j] = base.data[i] + 1e-4 * noise.data[i * 4 + j];
+    }
+    expect(orthogonalityError(orthonormalizeColumnsFast({ rows: 50, cols: 4, data }))).toBeLessThan(1e-14);
+  });
+
+  it('falls back to Gram–Schmidt, with its column replacement, on collapsed columns', () => {
+    const rows = [
+      [1, 0, 1, 0],
+      [1, 1, 2, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ];
+    const M: DenseMatrix = { rows: 5, cols: 4, data: Float64Array.from(rows.flat()) };
+    expect(orthonormalizeColumnsFast(M)).toEqual(orthonormalizeColumns(M));
+    expect(() => orthonormalizeColumnsFast(randomMatrix(3, 4, 5))).toThrow(RangeError);
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { CsrMatrix, DenseMatrix } from '../../src/types.js';
 import { csrFromDense } from '../../src/linalg/csr.js';
-import { fitRandomizedSvd, transformSvd, type SvdModel } from '../../src/linalg/randomizedSvd.js';
+import {
+  fitRandomizedSvd,
+  fitTransformRandomizedSvd,
+  transformSvd,
+  type SvdModel,
+} from '../../src/linalg/randomizedSvd.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
 
 /**
@@ -174,6 +179,32 @@ describe('fitRandomizedSvd', () => {
       }
     }
     expect(() => transformSvd(model, csrFromDense([[1, 2]]))).toThrow(RangeError);
+  });
+
+  it('fitTransform returns the same model as fit and the projection transformSvd gives', () => {
+    for (const center of [false, true]) {
+      const { model, transformed } = fitTransformRandomizedSvd(A, { components: 5, seed: 11, center });
+      expect(model).toEqual(fitRandomizedSvd(A, { components: 5, seed: 11, center }));
+      const Z = transformSvd(model, A);
+      expect(transformed.rows).toBe(40);
+      expect(transformed.cols).toBe(5);
+      transformed.data.forEach((v, i) => expect(v).toBeCloseTo(Z.data[i], 12));
+    }
+  });
+
+  it('matches the exact SVD on a larger sparse matrix with a slowly decaying spectrum', () => {
+    // 120×90, ~10% dense, full rank: the power iterations (not an exact-rank sketch) must do the work.
+    const random = createRandom(21);
+    const big = Array.from({ length: 120 }, () =>
+      Array.from({ length: 90 }, (_, j) => (random() < 0.1 ? (1 + random()) / (1 + j / 10) : 0)),
+    );
+    const model = fitRandomizedSvd(csrFromDense(big), { components: 6, seed: 22, oversamples: 10, powerIterations: 6 });
+    const exact = new SingularValueDecomposition(new Matrix(big));
+    for (let i = 0; i < 6; i++) {
+      expect(Math.abs(model.singularValues[i] - exact.diagonal[i]) / exact.diagonal[i]).toBeLessThan(1e-6);
+      const v = exact.rightSingularVectors.getColumn(i);
+      expect(Math.abs(dot(component(model, i), v))).toBeGreaterThan(1 - 1e-6);
+    }
   });
 
   it('rejects invalid parameters and empty matrices', () => {
