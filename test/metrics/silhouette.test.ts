@@ -1,6 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import type { DenseMatrix } from '../../src/types.js';
 import { silhouetteCosine } from '../../src/metrics/silhouette.js';
+import { createRandom, gaussian } from '../../src/random/seededRandom.js';
+
+/** s(i) of every point by the pairwise definition (cosine distances clipped to [0, 2]). */
+function bruteForceSamples(X: DenseMatrix, labels: Int32Array): number[] {
+  const { rows: n, cols: d, data } = X;
+  const norm = (i: number) => Math.sqrt(Array.from({ length: d }, (_, t) => data[i * d + t] ** 2).reduce((s, v) => s + v, 0));
+  const distance = (i: number, j: number) => {
+    const ni = norm(i);
+    const nj = norm(j);
+    if (ni === 0 || nj === 0) return 1;
+    let dot = 0;
+    for (let t = 0; t < d; t++) dot += data[i * d + t] * data[j * d + t];
+    return Math.min(2, Math.max(0, 1 - dot / (ni * nj)));
+  };
+  const clusters = [...new Set(labels)];
+  return Array.from({ length: n }, (_, i) => {
+    const mean = (c: number) => {
+      let sum = 0;
+      let count = 0;
+      for (let j = 0; j < n; j++) {
+        if (j === i || labels[j] !== c) continue;
+        sum += distance(i, j);
+        count++;
+      }
+      return sum / count;
+    };
+    if (labels.filter((l) => l === labels[i]).length === 1) return 0;
+    const a = mean(labels[i]);
+    const b = Math.min(...clusters.filter((c) => c !== labels[i]).map(mean));
+    return Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
+  });
+}
 
 const rows = [
   [1, 0.2, 0],
@@ -72,6 +104,30 @@ describe('silhouetteCosine', () => {
       Array.from({ length: 8 }, (_, seed) => silhouetteCosine(X, labels, { sampleSize: 3, seed }).toFixed(12)),
     );
     expect(values.size).toBeGreaterThan(1);
+  });
+
+  it('equals the pairwise definition on random data with zero rows, singletons and unequal scales', () => {
+    const random = createRandom(17);
+    for (const [n, d, k] of [
+      [60, 5, 4],
+      [45, 12, 7],
+      [30, 3, 2],
+    ]) {
+      const data = Float64Array.from({ length: n * d }, () => gaussian(random) * (1 + 10 * random()));
+      const labels = Int32Array.from({ length: n }, () => Math.floor(random() * k));
+      data.fill(0, 0, d); // a zero row
+      labels[n - 1] = k; // a singleton cluster
+      const X: DenseMatrix = { rows: n, cols: d, data };
+      const want = bruteForceSamples(X, labels);
+      const mean = want.reduce((s, v) => s + v, 0) / n;
+      expect(Math.abs(silhouetteCosine(X, labels) - mean)).toBeLessThan(1e-13);
+      // A sample of 10 points is the mean of those points' full-data values.
+      const sampled = silhouetteCosine(X, labels, { sampleSize: 10, seed: 3 });
+      expect(sampled).toBeGreaterThanOrEqual(Math.min(...want) - 1e-13);
+      expect(sampled).toBeLessThanOrEqual(Math.max(...want) + 1e-13);
+      const one = silhouetteCosine(X, labels, { sampleSize: 1, seed: 5 });
+      expect(want.some((v) => Math.abs(v - one) < 1e-13)).toBe(true);
+    }
   });
 
   it('requires between 2 and n − 1 clusters and one label per point', () => {
