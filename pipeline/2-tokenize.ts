@@ -1,4 +1,6 @@
+import { textKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { tokenizeInWorkers } from '../src/tokenize/tokenizeInWorkers.js';
+import type { TokenizerParams } from '../src/tokenize/winkTokenizer.js';
 import { encodeDocs } from '../src/tokenize/encodeDocs.js';
 import { extractFeatures, fitPhrases, type FeatureCorpus, type PhraseModel } from '../src/tokenize/phrases.js';
 import type { TokenizedDoc } from '../src/tokenize/tokenizedDoc.js';
@@ -13,11 +15,15 @@ export interface TokenizeParams {
   titleWeight: number;
   /** Worker threads for wink (1: the calling thread). */
   workers: number;
+  /** Tokens of papers seen before; new ones are added to it. */
+  cache: TokenCache;
   onProgress?: (done: number) => void;
 }
 
 export interface TokenizeOutput {
   tokenized: TokenizedDoc[];
+  /** Papers whose tokens came from the cache. */
+  cacheHits: number;
   phrases: PhraseModel;
   /** Features per paper: unigram lemmas plus recurring phrases. */
   features: FeatureCorpus;
@@ -32,18 +38,34 @@ export function paperText(paper: Paper, titleWeight = 1): string {
 const BATCH_SIZE = 250;
 
 /**
- * Stage 2, tokenize. In: papers. Out: content words per paper (wink-nlp lemmas, on worker
- * threads for large corpora), the recurring phrases learned from the corpus, and each
- * paper's features.
+ * Stage 2, tokenize. In: papers. Out: content words per paper (wink-nlp lemmas; from the
+ * cache when the same text was tokenized before, else on worker threads), the recurring
+ * phrases learned from the corpus, and each paper's features.
  */
 export async function tokenize(input: { papers: readonly Paper[] }, params: TokenizeParams): Promise<TokenizeOutput> {
   const texts = input.papers.map((paper) => paperText(paper, params.titleWeight));
-  const tokenized = await tokenizeInWorkers(
-    texts,
-    { extraStopWords: params.boilerplate, minWordLength: 2 },
+  const keys = texts.map(textKey);
+  const tokenized: (TokenizedDoc | undefined)[] = keys.map((key) => params.cache.get(key));
+  const missing = tokenized.flatMap((doc, i) => (doc ? [] : [i]));
+  const fresh = await tokenizeInWorkers(
+    missing.map((i) => texts[i]),
+    tokenizerParams(params),
     { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress },
   );
-  const encoded = encodeDocs(tokenized);
+  missing.forEach((i, j) => (tokenized[i] = fresh[j]));
+  params.cache.add(missing.map((i, j) => [keys[i], fresh[j]]));
+  params.cache.flush();
+  const encoded = encodeDocs(tokenized as TokenizedDoc[]);
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
-  return { tokenized, phrases, features: extractFeatures(encoded, phrases) };
+  return {
+    tokenized: tokenized as TokenizedDoc[],
+    cacheHits: texts.length - missing.length,
+    phrases,
+    features: extractFeatures(encoded, phrases),
+  };
+}
+
+/** The tokenizer's own parameters; with TOKENIZER_VERSION they identify cache entries. */
+export function tokenizerParams(params: Pick<TokenizeParams, 'boilerplate'>): TokenizerParams {
+  return { extraStopWords: params.boilerplate, minWordLength: 2 };
 }

@@ -27,10 +27,13 @@ export interface PipelineOptions {
   stopwordsFile: string;
   /** Worker threads for tokenization. */
   workers: number;
+  /** Folder of the tokens cache; null: no cache. */
+  cacheDir: string | null;
   strict: boolean;
   quiet: boolean;
 }
 
+/** Values as they arrive from the command line or code; `cacheDir: false` turns the cache off. */
 export type RawOptions = { [K in keyof PipelineOptions]?: unknown };
 
 export const DEFAULT_INPUT = 'data/corpus/hf-trending-mar12.txt';
@@ -61,6 +64,7 @@ export function defaultOptions(): PipelineOptions {
     titleWeight: 2,
     stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
     workers: defaultWorkers(),
+    cacheDir: projectPath('data/cache'),
     strict: false,
     quiet: false,
   };
@@ -88,6 +92,8 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('titleWeight')) o.titleWeight = integer('title-weight', raw.titleWeight, 1, 'an integer >= 1');
   if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
   if (has('workers')) o.workers = integer('workers', raw.workers, 1, 'an integer >= 1');
+  if (raw.cacheDir === false) o.cacheDir = null;
+  else if (has('cacheDir')) o.cacheDir = text('cache', raw.cacheDir);
   if (has('strict')) o.strict = flag('strict', raw.strict);
   if (has('quiet')) o.quiet = flag('quiet', raw.quiet);
   return o;

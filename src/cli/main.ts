@@ -33,6 +33,9 @@ Options:
   --phrase-min-df N   a 2-3 word phrase becomes a feature when in N papers (default 2)
   --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
   --workers N         tokenizer threads (default: the number of cores)
+  --cache DIR         tokens cache: papers tokenized before are not tokenized again
+                      (default data/cache)
+  --no-cache          tokenize everything, read and write no cache
   --strict            exit non-zero when any input record had a problem
   --quiet             no progress lines on stderr
 
@@ -59,6 +62,8 @@ const RUN_OPTIONS = {
   'title-weight': { type: 'string' },
   stopwords: { type: 'string' },
   workers: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -91,7 +96,8 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
       dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
-      stopwordsFile: values.stopwords, workers: values.workers, strict: values.strict, quiet: values.quiet,
+      stopwordsFile: values.stopwords, workers: values.workers,
+      cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
     };
     const options = normaliseOptions(raw);
     const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);

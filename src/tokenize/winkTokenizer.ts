@@ -28,7 +28,7 @@ function winkInstances(): { nlp: Wink; lemmaNlp: Wink } {
 }
 
 /** Version of the tokenization rules; part of any cache key for tokens. */
-export const TOKENIZER_VERSION = 'wink-sbd-pos-lemma-1';
+export const TOKENIZER_VERSION = 'wink-canonical-words-2';
 
 /**
  * Adapter around wink-nlp with the English lite model: the only place that knows wink.

@@ -48,7 +48,7 @@ describe('paper-themes --help', () => {
 describe('paper-themes run', () => {
   it('writes the four outputs and prints the themes', async () => {
     const out = tmp();
-    const { code, out: stdout, err } = await cli('run', '--input', jsonl(corpus), '--out', out, '--k', '3', '--min-df', '1');
+    const { code, out: stdout, err } = await cli('run', '--input', jsonl(corpus), '--out', out, '--k', '3', '--min-df', '1', '--no-cache');
     expect(code).toBe(0);
     expect(stdout).toContain('3 themes from 12 papers');
     expect(err).toContain('[7/7] report');
@@ -58,7 +58,7 @@ describe('paper-themes run', () => {
   it('skips a bad line, reports it with its line number, and still succeeds', async () => {
     const out = tmp();
     const file = jsonl([...corpus.slice(0, 6), '{"title": "broken', ...corpus.slice(6)]);
-    const { code, err } = await cli('run', '--input', file, '--out', out, '--k', '3', '--min-df', '1');
+    const { code, err } = await cli('run', '--input', file, '--out', out, '--k', '3', '--min-df', '1', '--cache', tmp());
     expect(code).toBe(0);
     expect(err).toMatch(/line 7: .*JSON/i);
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -40,10 +41,23 @@ describe('defaultOptions', () => {
       phraseMinDf: 2,
       titleWeight: 2,
       stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
+      workers: availableParallelism(),
+      cacheDir: projectPath('data/cache'),
       strict: false,
       quiet: false,
     });
     expect(DEFAULT_OUT).toBe('reports/latest');
+  });
+
+  it('turns the tokens cache off with cacheDir false and moves it with a path', () => {
+    expect(normaliseOptions({ cacheDir: false }).cacheDir).toBeNull();
+    expect(normaliseOptions({ cacheDir: '/tmp/c' }).cacheDir).toBe('/tmp/c');
+    expect(() => normaliseOptions({ cacheDir: '' })).toThrow(/^--cache:/);
+  });
+
+  it('takes the worker count from the command line', () => {
+    expect(normaliseOptions({ workers: '3' }).workers).toBe(3);
+    expect(() => normaliseOptions({ workers: '0' })).toThrow(/^--workers:/);
   });
 
   it('resolves the bundled input and stop-word list inside the project folder', () => {

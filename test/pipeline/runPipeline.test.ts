@@ -21,7 +21,7 @@ const SEED_GROUPS = {
 };
 
 async function seedRun(seed: number) {
-  return runPipeline(normaliseOptions({ out: tmp(), seed }));
+  return runPipeline(normaliseOptions({ out: tmp(), seed, cacheDir: false }));
 }
 
 /** Why a run misses the expectation, or null when each group has its own, named theme. */
@@ -61,10 +61,12 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(problems.length, problems.join('; ')).toBeLessThanOrEqual(1);
   });
 
-  it('writes byte-identical CSVs and report for the same input and seed', async () => {
-    const [a, b] = [tmp(), tmp()];
-    await runPipeline(normaliseOptions({ out: a, seed: 7 }));
-    await runPipeline(normaliseOptions({ out: b, seed: 7 }));
+  it('writes byte-identical CSVs and report for the same input and seed, tokens cache cold or warm', async () => {
+    const [a, b, cacheDir] = [tmp(), tmp(), tmp()];
+    const cold = await runPipeline(normaliseOptions({ out: a, seed: 7, cacheDir }));
+    const warm = await runPipeline(normaliseOptions({ out: b, seed: 7, cacheDir }));
+    expect((cold.record.tokens_cache as { hits: number }).hits).toBe(0);
+    expect((warm.record.tokens_cache as { hits: number }).hits).toBe(70);
     for (const file of ['assignments.csv', 'themes.csv', 'index.html']) {
       expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
     }
@@ -72,7 +74,7 @@ describe('runPipeline on the bundled seed corpus', () => {
 
   it('records parameters, library versions, per-stage time and memory, and quality in run.json', async () => {
     const out = tmp();
-    const { summary } = await runPipeline(normaliseOptions({ out }));
+    const { summary } = await runPipeline(normaliseOptions({ out, cacheDir: false }));
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run.stages.map((s: { stage: string }) => s.stage)).toEqual([
       'ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report',
@@ -94,7 +96,7 @@ describe('runPipeline on the bundled seed corpus', () => {
 
   it('writes the CSV headers the exports promise, one row per paper and per theme', async () => {
     const out = tmp();
-    const { summary } = await runPipeline(normaliseOptions({ out, k: 5 }));
+    const { summary } = await runPipeline(normaliseOptions({ out, k: 5, cacheDir: false }));
     const assignments = readFileSync(join(out, 'assignments.csv'), 'utf8').trimEnd().split('\r\n');
     const themes = readFileSync(join(out, 'themes.csv'), 'utf8').trimEnd().split('\r\n');
     expect(assignments[0].startsWith('paper_id,title,theme_id,theme_label,score')).toBe(true);
@@ -110,7 +112,7 @@ describe('runPipeline on labelled input', () => {
   it('adds V-measure, NMI and ARI against the gold labels', async () => {
     const out = tmp();
     const input = new URL('../fixtures/ingest/arxiv-sample.jsonl', import.meta.url).pathname;
-    const { record } = await runPipeline(normaliseOptions({ input, out, k: 3, minDf: 1 }));
+    const { record } = await runPipeline(normaliseOptions({ input, out, k: 3, minDf: 1, cacheDir: false }));
     const quality = record.quality as Record<string, number>;
     for (const name of ['v_measure', 'homogeneity', 'completeness', 'nmi', 'ari']) {
       expect(quality[name], name).toBeTypeOf('number');

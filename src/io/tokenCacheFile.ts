@@ -1,0 +1,50 @@
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
+import type { TokenizedDoc } from '../tokenize/tokenizedDoc.js';
+
+/**
+ * The tokens cache on disk: one append-only file per set of tokenization rules,
+ * `<dir>/tokens-<rules>.tsv`, one entry per line. Appending whole lines and syncing on
+ * flush means a crash can at worst leave a damaged last line, which loading skips.
+ */
+export function openTokenCacheFile(dir: string, rules: string): TokenCache & { path: string; loaded: number } {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `tokens-${rules}.tsv`);
+  const entries = new Map<string, TokenizedDoc>();
+  let damagedEnd = false;
+  if (existsSync(path)) {
+    const text = readFileSync(path, 'utf8');
+    damagedEnd = text.length > 0 && !text.endsWith('\n');
+    for (const line of text.split('\n')) {
+      const entry = line ? lineToEntry(line) : undefined;
+      if (entry) entries.set(entry[0], entry[1]);
+    }
+  }
+  let pending: string[] = [];
+  return {
+    path,
+    loaded: entries.size,
+    get: (key) => entries.get(key),
+    add(added) {
+      for (const [key, doc] of added) {
+        if (entries.has(key)) continue;
+        entries.set(key, doc);
+        pending.push(entryToLine(key, doc));
+      }
+    },
+    flush() {
+      if (pending.length === 0) return;
+      const fd = openSync(path, 'a');
+      try {
+        // After a crash mid-line, start on a fresh line so the damage stays in one entry.
+        appendFileSync(fd, `${damagedEnd ? '\n' : ''}${pending.join('\n')}\n`);
+        damagedEnd = false;
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      pending = [];
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { TokenizedDoc } from './tokenizedDoc.js';
+
+/**
+ * Tokens already computed, by text: a paper seen before (same text, same tokenizer rules)
+ * is never tokenized again. The nightly job relies on it: most of a night's corpus is the
+ * previous nights' papers.
+ */
+export interface TokenCache {
+  get(key: string): TokenizedDoc | undefined;
+  /** Remembers new entries; durable once `flush` returns. */
+  add(entries: readonly [string, TokenizedDoc][]): void;
+  flush(): void;
+}
+
+/** Cache key of a text: 128 bits of its SHA-256, hex. */
+export function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/**
+ * Identity of the tokenization rules: the tokenizer version and its parameters (the
+ * boilerplate list included). Entries made under other rules are never reused.
+ */
+export function rulesKey(version: string, params: object): string {
+  return createHash('sha256').update(version).update(JSON.stringify(params)).digest('hex').slice(0, 16);
+}
+
+/** One cache entry as a line of text: key, surfaces, lemmas, gaps as digits; tab-separated. */
+export function entryToLine(key: string, doc: TokenizedDoc): string {
+  return `${key}\t${doc.surfaces.join(' ')}\t${doc.lemmas.join(' ')}\t${doc.gaps.join('')}`;
+}
+
+/** Parses a cache line; undefined for a damaged one (e.g. the last line of a crashed write). */
+export function lineToEntry(line: string): [string, TokenizedDoc] | undefined {
+  const fields = line.split('\t');
+  if (fields.length !== 4 || fields[0].length !== 32) return undefined;
+  const [key, surfaces, lemmas, gaps] = fields;
+  const doc = {
+    surfaces: surfaces === '' ? [] : surfaces.split(' '),
+    lemmas: lemmas === '' ? [] : lemmas.split(' '),
+    gaps: Array.from(gaps, Number),
+  };
+  const consistent = doc.surfaces.length === doc.lemmas.length && doc.gaps.length === doc.lemmas.length && /^[0-2]*$/.test(gaps);
+  return consistent ? [key, doc] : undefined;
+}
+
+/** A cache that forgets everything: for `--no-cache` and tests. */
+export function memoryTokenCache(): TokenCache {
+  const entries = new Map<string, TokenizedDoc>();
+  return {
+    get: (key) => entries.get(key),
+    add: (added) => added.forEach(([key, doc]) => entries.set(key, doc)),
+    flush: () => {},
+  };
+}
