@@ -136,6 +136,75 @@ describe('fitKMeans', () => {
   });
 });
 
+describe('fitKMeans: Hamerly and Elkan bounds give plain Lloyd results', () => {
+  /** `n` points uniform in [0, 1)^d, optionally scaled to unit length. */
+  function uniform(n: number, d: number, seed: number, unit = false): DenseMatrix {
+    const random = createRandom(seed);
+    const data = Float64Array.from({ length: n * d }, () => random());
+    if (unit) {
+      for (let i = 0; i < n; i++) {
+        const row = data.subarray(i * d, (i + 1) * d);
+        const norm = Math.hypot(...row);
+        row.forEach((v, t) => (row[t] = v / norm));
+      }
+    }
+    return { rows: n, cols: d, data };
+  }
+
+  const expectSameAsLloyd = (X: DenseMatrix, k: number, seed: number, extra: { tolerance?: number; initialCentres?: DenseMatrix } = {}) => {
+    const lloyd = fitKMeans(X, { k, seed, nInit: 2, algorithm: 'lloyd', ...extra });
+    for (const algorithm of ['hamerly', 'elkan'] as const) {
+      const bounded = fitKMeans(X, { k, seed, nInit: 2, algorithm, ...extra });
+      expect(Array.from(bounded.labels), algorithm).toEqual(Array.from(lloyd.labels));
+      expect(Math.abs(bounded.inertia - lloyd.inertia)).toBeLessThanOrEqual(1e-9 * lloyd.inertia);
+      expect(bounded.iterations).toBe(lloyd.iterations);
+      expect(bounded.converged).toBe(lloyd.converged);
+      expect(bounded.centres).toEqual(lloyd.centres);
+    }
+    return lloyd;
+  };
+
+  it('on Gaussian blobs, at the default and at zero tolerance', () => {
+    const { X } = blobs(randomCentres(8, 6, 5, 20), 50, 1.3, 21);
+    for (const seed of [1, 2, 3]) {
+      expect(expectSameAsLloyd(X, 8, seed).iterations).toBeGreaterThan(2);
+      expectSameAsLloyd(X, 8, seed, { tolerance: 0 });
+    }
+  });
+
+  it('on structureless uniform data (many points near a boundary) and on unit vectors', () => {
+    for (const seed of [4, 5]) {
+      expect(expectSameAsLloyd(uniform(600, 5, seed), 12, seed, { tolerance: 0 }).iterations).toBeGreaterThan(5);
+      expect(expectSameAsLloyd(uniform(500, 20, seed + 10, true), 9, seed, { tolerance: 0 }).iterations).toBeGreaterThan(5);
+    }
+  });
+
+  it('with exact ties (lowest centre index wins) and duplicate points', () => {
+    // Integer points on a line, duplicated; centres start at even positions, so odd points are equidistant.
+    const values = Array.from({ length: 40 }, (_, i) => i % 20);
+    const X: DenseMatrix = { rows: 40, cols: 1, data: Float64Array.from(values) };
+    const initialCentres: DenseMatrix = { rows: 4, cols: 1, data: Float64Array.from([4, 2, 10, 12]) };
+    // 3 is equidistant from centres 0 (at 4) and 1 (at 2): computed values tie exactly.
+    expect(expectSameAsLloyd(X, 4, 0, { initialCentres, tolerance: 0 }).iterations).toBeGreaterThan(1);
+  });
+
+  it('when empty clusters are re-seeded', () => {
+    const X: DenseMatrix = { rows: 6, cols: 1, data: Float64Array.from([0, 0.1, 0.2, 10, 10.1, 10.2]) };
+    const initialCentres: DenseMatrix = { rows: 3, cols: 1, data: Float64Array.from([5, 1000, -1000]) };
+    expect(Array.from(expectSameAsLloyd(X, 3, 0, { initialCentres }).labels)).toEqual([0, 0, 0, 2, 2, 1]);
+    // A larger case: a far-away initial centre that nothing is ever assigned to.
+    const { X: Y } = blobs(randomCentres(4, 3, 6, 22), 40, 1, 23);
+    const init = kmeansPlusPlus(Y, 5, createRandom(3));
+    init.data.set([100, 100, 100], 12);
+    expectSameAsLloyd(Y, 5, 0, { initialCentres: init, tolerance: 0 });
+  });
+
+  it('rejects an unknown algorithm', () => {
+    const { X } = blobs(randomCentres(2, 2, 5, 24), 10, 1, 25);
+    expect(() => fitKMeans(X, { k: 2, seed: 1, algorithm: 'fast' as 'lloyd' })).toThrow(RangeError);
+  });
+});
+
 describe('predictKMeans', () => {
   it('assigns new points to their nearest centre', () => {
     const { X } = blobs(
