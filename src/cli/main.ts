@@ -22,7 +22,7 @@ Options:
   --k N|auto          number of themes, or auto: the k with the best silhouette (default auto)
   --k-range MIN-MAX   range searched by --k auto (default 2 to sqrt(2 x papers), at most 30)
   --seed N            random seed; same input + seed = byte-identical CSVs and report (default 42)
-  --dims N            SVD components (default: min(100, papers/4))
+  --dims N            SVD components (default: min(100, papers/5))
   --center            centre the TF-IDF columns (PCA) instead of plain truncated SVD (LSA)
   --n-init N          k-means restarts, the lowest inertia is kept (default 100 below
                       1,000 papers, else 10)

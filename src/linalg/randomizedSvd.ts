@@ -139,6 +139,9 @@ export interface SvdFit {
   transformed: DenseMatrix;
 }
 
+/** Below this many rows (or columns) the decomposition is computed exactly (l = min(n, m)). */
+export const EXACT_BELOW = 300;
+
 /**
  * Truncated SVD of a sparse n×m matrix by randomized subspace iteration (Halko,
  * Martinsson & Tropp 2011; as scikit-learn's `randomized_svd`).
@@ -159,7 +162,10 @@ export interface SvdFit {
  *
  * Clamping: k is reduced to min(k, n, m) (there are no more singular triplets) and
  * l = min(k + p, n, m) (an orthonormal basis cannot have more vectors than its dimension).
- * With l ≥ rank(Ã) the result is exact up to rounding.
+ * With l ≥ rank(Ã) the result is exact up to rounding, so small matrices
+ * (min(n, m) <= EXACT_BELOW) take l = min(n, m): an exact SVD for the cost of a few
+ * products. Small corpora have flat spectra, where a randomized subspace is visibly off
+ * (70 seed abstracts: the 15th-18th singular values 2-4% low after 4 power iterations).
  *
  * Sign convention: each component (row of Vᵀ) has its largest-|loading| entry positive.
  *
@@ -187,7 +193,7 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
     throw new RangeError(`powerIterations must be a non-negative integer, got ${powerIterations}`);
   }
   const k = Math.min(components, n, m);
-  const l = Math.min(k + oversamples, n, m);
+  const l = Math.min(n, m) <= EXACT_BELOW ? Math.min(n, m) : Math.min(k + oversamples, n, m);
   const means = center ? csrColumnMeans(A) : null;
   const op: Operator = { A, At: csrTranspose(A), means };
 
