@@ -9,6 +9,7 @@ import {
   type LloydRun,
 } from './kmeansCore.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
+import { defaultThreads, runRestartsInParallel } from './kmeansWorkers.js';
 
 /** Parameters of {@link fitKMeans}; plain data. */
 export interface KMeansParams {
@@ -30,6 +31,13 @@ export interface KMeansParams {
    * n·k bounds take at most 128 MB, else 'hamerly'.
    */
   algorithm?: KMeansAlgorithm;
+  /**
+   * Threads (the calling one included) over which the restarts are spread; the model is
+   * the same for any value. Default: up to 4 threads, as the machine has cores, when the
+   * restarts are big enough to repay starting the workers (n·d·k·nInit ≥ 2·10⁸, e.g.
+   * 36k × 100, k = 24, nInit = 10), else 1.
+   */
+  threads?: number;
 }
 
 /** A fitted k-means model; plain, serialisable data. */
@@ -47,6 +55,9 @@ export interface KMeansModel {
   /** Whether the winning run met a stopping criterion before maxIterations. */
   converged: boolean;
 }
+
+/** Restarts go to worker threads from this much work (n·d·k·nInit) on. */
+const PARALLEL_WORK = 2e8;
 
 /** Elkan's n·k lower bounds are used up to this many (16M doubles, 128 MB). */
 const ELKAN_MAX_BOUNDS = 2 ** 24;
@@ -90,24 +101,45 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
   if (algorithm !== 'hamerly' && algorithm !== 'lloyd' && algorithm !== 'elkan') {
     throw new RangeError(`algorithm must be 'lloyd', 'hamerly' or 'elkan', got ${String(algorithm)}`);
   }
+  if (params.threads !== undefined) positiveInteger('threads', params.threads);
   if (initialCentres && (initialCentres.rows !== k || initialCentres.cols !== d)) {
     throw new RangeError(
       `initialCentres is ${initialCentres.rows}×${initialCentres.cols}, expected ${k}×${d}`,
     );
   }
-  const xNorms = rowSquaredNorms(X);
   const absoluteTolerance = tolerance * meanFeatureVariance(X);
 
-  let best: LloydRun | null = null;
   const runs = initialCentres ? 1 : nInit;
-  for (let r = 0; r < runs; r++) {
-    const start = initialCentres
-      ? initialCentres.data
-      : kmeansPlusPlus(X, k, createRandom(deriveSeed(seed, r))).data;
-    const run = runKMeans(X, xNorms, start, k, maxIterations, absoluteTolerance, algorithm);
-    if (best === null || run.inertia < best.inertia) best = run;
+  const threads = Math.min(
+    runs,
+    params.threads ?? (n * d * k * runs >= PARALLEL_WORK ? defaultThreads() : 1),
+  );
+  let winner: LloydRun;
+  if (threads > 1) {
+    winner = runRestartsInParallel(
+      X,
+      {
+        k,
+        nInit: runs,
+        maxIterations,
+        absoluteTolerance,
+        algorithm,
+        random: (r) => createRandom(deriveSeed(seed, r)),
+      },
+      threads,
+    );
+  } else {
+    const xNorms = rowSquaredNorms(X);
+    let best: LloydRun | null = null;
+    for (let r = 0; r < runs; r++) {
+      const start = initialCentres
+        ? initialCentres.data
+        : kmeansPlusPlus(X, k, createRandom(deriveSeed(seed, r))).data;
+      const run = runKMeans(X, xNorms, start, k, maxIterations, absoluteTolerance, algorithm);
+      if (best === null || run.inertia < best.inertia) best = run;
+    }
+    winner = best as LloydRun;
   }
-  const winner = best as LloydRun;
   return {
     centres: winner.centres,
     k,

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import type { DenseMatrix } from '../../src/types.js';
 import { fitKMeans, predictKMeans } from '../../src/cluster/kmeans.js';
 import { kmeansPlusPlus } from '../../src/cluster/kmeansPlusPlus.js';
+import { stopKMeansWorkers } from '../../src/cluster/kmeansWorkers.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
 
 /** Gaussian blobs: `perBlob` points around each of `centres`, standard deviation `spread`. */
@@ -202,6 +203,28 @@ describe('fitKMeans: Hamerly and Elkan bounds give plain Lloyd results', () => {
   it('rejects an unknown algorithm', () => {
     const { X } = blobs(randomCentres(2, 2, 5, 24), 10, 1, 25);
     expect(() => fitKMeans(X, { k: 2, seed: 1, algorithm: 'fast' as 'lloyd' })).toThrow(RangeError);
+  });
+});
+
+describe('fitKMeans on worker threads', () => {
+  afterAll(stopKMeansWorkers);
+
+  it('gives the same model as the sequential restarts, for any number of threads', () => {
+    const { X } = blobs(randomCentres(7, 5, 5, 30), 60, 1.6, 31);
+    for (const algorithm of ['elkan', 'lloyd'] as const) {
+      const sequential = fitKMeans(X, { k: 7, nInit: 6, seed: 8, algorithm, threads: 1 });
+      for (const threads of [2, 3]) {
+        expect(fitKMeans(X, { k: 7, nInit: 6, seed: 8, algorithm, threads })).toEqual(sequential);
+      }
+    }
+    // Twice in a row on the same (pooled) workers, and with more threads than restarts.
+    const again = fitKMeans(X, { k: 5, nInit: 2, seed: 9, threads: 4 });
+    expect(again).toEqual(fitKMeans(X, { k: 5, nInit: 2, seed: 9, threads: 1 }));
+  });
+
+  it('validates the thread count', () => {
+    const { X } = blobs(randomCentres(2, 2, 5, 32), 10, 1, 33);
+    expect(() => fitKMeans(X, { k: 2, seed: 1, threads: 0 })).toThrow(RangeError);
   });
 });
 

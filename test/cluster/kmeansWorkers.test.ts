@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DenseMatrix } from '../../src/types.js';
+import { fitKMeans } from '../../src/cluster/kmeans.js';
+import { runRestartsInParallel, stopKMeansWorkers } from '../../src/cluster/kmeansWorkers.js';
+import { createRandom, deriveSeed, gaussian } from '../../src/random/seededRandom.js';
+
+/** n points around `k` random centres in d dimensions. */
+function clustered(n: number, d: number, k: number, seed: number): DenseMatrix {
+  const random = createRandom(seed);
+  const centres = Array.from({ length: k * d }, () => 4 * random());
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) data[i * d + t] = centres[(i % k) * d + t] + gaussian(random);
+  return { rows: n, cols: d, data };
+}
+
+describe('runRestartsInParallel', () => {
+  afterAll(stopKMeansWorkers);
+  const X = clustered(300, 6, 5, 1);
+
+  it('computes in the workers alone exactly what the sequential restarts compute', () => {
+    const sequential = fitKMeans(X, { k: 5, nInit: 4, seed: 3, threads: 1, tolerance: 0 });
+    // tolerance 0 → absolute tolerance 0, as fitKMeans derives it.
+    for (const threads of [1, 2]) {
+      const run = runRestartsInParallel(
+        X,
+        {
+          k: 5,
+          nInit: 4,
+          maxIterations: 300,
+          absoluteTolerance: 0,
+          algorithm: 'elkan',
+          random: (r) => createRandom(deriveSeed(3, r)),
+        },
+        threads,
+        false,
+      );
+      expect(run.labels).toEqual(sequential.labels);
+      expect(run.centres).toEqual(sequential.centres);
+      expect(run.inertia).toBe(sequential.inertia);
+      expect(run.iterations).toBe(sequential.iterations);
+      expect(run.converged).toBe(sequential.converged);
+    }
+  });
+
+  it('reports an error thrown in a worker instead of waiting for it', () => {
+    const tiny: DenseMatrix = { rows: 3, cols: 2, data: Float64Array.from([0, 0, 1, 1, 2, 2]) };
+    const job = {
+      k: 4, // more centres than points: k-means++ throws in the worker
+      nInit: 2,
+      maxIterations: 10,
+      absoluteTolerance: 0,
+      algorithm: 'lloyd' as const,
+      random: (r: number) => createRandom(r),
+    };
+    expect(() => runRestartsInParallel(tiny, job, 2, false)).toThrow(/worker thread.*k must be an integer/s);
+    // The pooled worker is still usable afterwards.
+    expect(runRestartsInParallel(X, { ...job, k: 3 }, 2, false).labels).toHaveLength(300);
+  });
+});
