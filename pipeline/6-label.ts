@@ -2,7 +2,7 @@ import { centroidScores, representatives } from '../src/label/centroidScores.js'
 import { classTermCounts } from '../src/label/classTermCounts.js';
 import { classTfidf } from '../src/label/classTfidf.js';
 import { themeLabel } from '../src/label/themeLabel.js';
-import { topTerms } from '../src/label/topTerms.js';
+import { termRelations, topTerms } from '../src/label/topTerms.js';
 import type { Projection2d } from '../src/reduce/project2d.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import type { Assignment, CsrMatrix, DenseMatrix, Paper, Theme } from '../src/types.js';
@@ -42,6 +42,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const weights = classTfidf(counts, k, V);
   const scores = centroidScores(input.vectors, input.centres, input.labels);
   const closest = representatives(scores, input.labels, k, params.representativeCount);
+  const relations = termRelations(vectorizer.vocabulary);
   const sizes = new Array<number>(k).fill(0);
   input.labels.forEach((c) => sizes[c]++);
   const themes: Theme[] = Array.from({ length: k }, (_, c) => {
@@ -50,6 +51,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
       counts.subarray(c * V, (c + 1) * V),
       vectorizer.vocabulary,
       vectorizer.displayForms,
+      relations,
       { count: params.topTermCount, absorbShare: params.absorbShare },
     );
     return {

@@ -22,7 +22,8 @@ export interface PipelineOptions {
   minDf: number;
   maxDf: number;
   maxFeatures: number | null;
-  phraseMinDf: number;
+  /** Papers a phrase must occur in; null chooses from the corpus size (defaultPhraseMinDf). */
+  phraseMinDf: number | null;
   titleWeight: number;
   stopwordsFile: string;
   /** Worker threads for tokenization. */
@@ -60,7 +61,7 @@ export function defaultOptions(): PipelineOptions {
     minDf: 2,
     maxDf: 0.5,
     maxFeatures: null,
-    phraseMinDf: 2,
+    phraseMinDf: null,
     titleWeight: 2,
     stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
     workers: defaultWorkers(),
@@ -141,4 +142,13 @@ export function defaultKRange(papers: number): [number, number] {
 /** k-means restarts when none are given: 100 below 1,000 papers (they cost little there and make the result stable across seeds), else 10 as scikit-learn. */
 export function defaultNInit(papers: number): number {
   return papers < 1000 ? 100 : 10;
+}
+
+/**
+ * Papers a phrase must occur in when none is given: 2 for small corpora (the seed's
+ * "model merging" occurs in a handful of papers), 1 per 2,000 papers for large ones, so a
+ * 36,000-paper corpus keeps ~5,000 phrases rather than ~150,000 mostly accidental pairs.
+ */
+export function defaultPhraseMinDf(papers: number): number {
+  return Math.max(2, Math.round(papers / 2000));
 }

@@ -15,7 +15,7 @@ import { defaultDims, reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
 import { label } from './6-label.js';
 import { REPORT_FILES, report } from './7-report.js';
-import { defaultKRange, defaultNInit, type PipelineOptions } from './options.js';
+import { defaultKRange, defaultNInit, defaultPhraseMinDf, type PipelineOptions } from './options.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export interface PipelineResult {
@@ -46,13 +46,14 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
 
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
+  const phraseMinDf = options.phraseMinDf ?? defaultPhraseMinDf(papers.length);
   const cacheFile = options.cacheDir === null
     ? null
     : openTokenCacheFile(options.cacheDir, rulesKey(TOKENIZER_VERSION, tokenizerParams({ boilerplate })));
   const cache = cacheFile ?? memoryTokenCache();
   const tokens = await timeStage(stages, 'tokenize', log,
     () => tokenize({ papers }, {
-      boilerplate, phraseMinDf: options.phraseMinDf, titleWeight: options.titleWeight, workers: options.workers, cache,
+      boilerplate, phraseMinDf, titleWeight: options.titleWeight, workers: options.workers, cache,
       onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
     }),
     (t) => `${t.cacheHits} of ${papers.length} papers from the tokens cache, ${t.phrases.phrases.length} recurring phrases`);
@@ -96,7 +97,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
     n_init: nInit,
     min_df: options.minDf,
     max_df: options.maxDf,
-    phrase_min_df: options.phraseMinDf,
+    phrase_min_df: phraseMinDf,
     title_weight: options.titleWeight,
   };
   const quality = qualityFigures(clusters.silhouette, papers, clusters.labels);

@@ -30,7 +30,8 @@ Options:
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
   --max-features N    keep only the N most frequent terms (default: all)
-  --phrase-min-df N   a 2-3 word phrase becomes a feature when in N papers (default 2)
+  --phrase-min-df N   a 2-3 word phrase becomes a feature when in N papers (default:
+                      2, or 1 per 2,000 papers for large corpora)
   --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
   --workers N         tokenizer threads (default: the number of cores)
   --cache DIR         tokens cache: papers tokenized before are not tokenized again

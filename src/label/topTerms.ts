@@ -38,6 +38,25 @@ export function phraseAcronyms(key: string): string[] {
 }
 
 /**
+ * For each phrase column of a vocabulary, the columns of its parts and of its acronyms
+ * (null for single words). Computed once per vocabulary, shared by every theme.
+ */
+export interface TermRelations {
+  parts: (Int32Array | null)[];
+  acronyms: (Int32Array | null)[];
+}
+
+export function termRelations(vocabulary: readonly string[]): TermRelations {
+  const column = new Map(vocabulary.map((key, j) => [key, j] as const));
+  const columns = (keys: string[]) => Int32Array.from(keys.flatMap((key) => (column.has(key) ? [column.get(key)!] : [])));
+  const isPhrase = (key: string) => key.includes(' ');
+  return {
+    parts: vocabulary.map((key) => (isPhrase(key) ? columns(phraseParts(key)) : null)),
+    acronyms: vocabulary.map((key) => (isPhrase(key) ? columns(phraseAcronyms(key)) : null)),
+  };
+}
+
+/**
  * A theme's top terms, phrases preferred over their parts: a phrase that absorbs a part (see
  * TopTermsParams.absorbShare) takes the part's place and weight if higher, and the part is
  * dropped. So "bayesian optimization" ranks where "optimization" would have, and
@@ -45,28 +64,30 @@ export function phraseAcronyms(key: string): string[] {
  * is absorbed the same way, whatever its share. Ties are broken by the feature key.
  *
  * `weights` and `counts` are this theme's rows (length V) of the c-TF-IDF and class-count
- * matrices; `vocabulary` gives the keys and `displayForms` what people read.
+ * matrices; `vocabulary` gives the keys, `displayForms` what people read and `relations`
+ * the phrases' parts (termRelations(vocabulary)).
  */
 export function topTerms(
   weights: Float64Array,
   counts: Float64Array,
   vocabulary: readonly string[],
   displayForms: readonly string[],
+  relations: TermRelations,
   params: TopTermsParams,
 ): WeightedTerm[] {
-  const column = new Map(vocabulary.map((key, j) => [key, j] as const));
   const score = Float64Array.from(weights);
   const absorbed = new Uint8Array(vocabulary.length);
-  vocabulary.forEach((key, p) => {
-    if (counts[p] === 0 || !key.includes(' ')) return;
-    const absorb = (q: number | undefined, share: number) => {
-      if (q === undefined || counts[q] === 0 || counts[p] < share * counts[q]) return;
-      absorbed[q] = 1;
-      if (weights[q] > score[p]) score[p] = weights[q];
-    };
-    for (const part of phraseParts(key)) absorb(column.get(part), params.absorbShare);
-    for (const acronym of phraseAcronyms(key)) absorb(column.get(acronym), 0);
-  });
+  const absorb = (p: number, q: number, share: number) => {
+    if (counts[q] === 0 || counts[p] < share * counts[q]) return;
+    absorbed[q] = 1;
+    if (weights[q] > score[p]) score[p] = weights[q];
+  };
+  for (let p = 0; p < vocabulary.length; p++) {
+    const parts = relations.parts[p];
+    if (counts[p] === 0 || parts === null) continue;
+    for (const q of parts) absorb(p, q, params.absorbShare);
+    for (const q of relations.acronyms[p]!) absorb(p, q, 0);
+  }
   const candidates: number[] = [];
   for (let j = 0; j < vocabulary.length; j++) if (!absorbed[j] && score[j] > 0) candidates.push(j);
   candidates.sort((a, b) => score[b] - score[a] || compareCodePoints(vocabulary[a], vocabulary[b]));

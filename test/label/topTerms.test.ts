@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { phraseParts, topTerms } from '../../src/label/topTerms.js';
+import { phraseParts, termRelations, topTerms as topTermsOf } from '../../src/label/topTerms.js';
+import type { TopTermsParams } from '../../src/label/topTerms.js';
+
+const topTerms = (w: Float64Array, c: Float64Array, v: string[], d: string[], p: TopTermsParams) =>
+  topTermsOf(w, c, v, d, termRelations(v), p);
 
 describe('phraseParts', () => {
   it('lists the shorter word runs of a phrase', () => {
@@ -56,5 +60,15 @@ describe('acronyms', () => {
       { term: 'bayesian optimization', weight: 0.5 },
       { term: 'gaussian', weight: 0.3 },
     ]);
+  });
+});
+
+describe('termRelations', () => {
+  it('lists the columns of each phrase part and acronym present in the vocabulary', () => {
+    const vocabulary = ['bayesian', 'bayesian optimization', 'bo', 'optimization', 'zeta'];
+    const relations = termRelations(vocabulary);
+    expect(Array.from(relations.parts[1]!)).toEqual([0, 3]);
+    expect(Array.from(relations.acronyms[1]!)).toEqual([2]);
+    expect(relations.parts[0]).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ describe('defaultOptions', () => {
       minDf: 2,
       maxDf: 0.5,
       maxFeatures: null,
-      phraseMinDf: 2,
+      phraseMinDf: null,
       titleWeight: 2,
       stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
       workers: availableParallelism(),
@@ -53,6 +53,12 @@ describe('defaultOptions', () => {
     expect(normaliseOptions({ cacheDir: false }).cacheDir).toBeNull();
     expect(normaliseOptions({ cacheDir: '/tmp/c' }).cacheDir).toBe('/tmp/c');
     expect(() => normaliseOptions({ cacheDir: '' })).toThrow(/^--cache:/);
+  });
+
+  it('scales the phrase threshold with the corpus: 2 for small ones, 1 per 2,000 papers', async () => {
+    const { defaultPhraseMinDf } = await import('../../pipeline/options.js');
+    expect(defaultPhraseMinDf(70)).toBe(2);
+    expect(defaultPhraseMinDf(36_000)).toBe(18);
   });
 
   it('takes the worker count from the command line', () => {
