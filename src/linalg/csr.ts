@@ -1,4 +1,6 @@
 import type { CsrMatrix, DenseMatrix } from '../types.js';
+import { balancedRanges, runRowKernel, shared } from './linalgWorkers.js';
+import { gatherRowsRange } from './rowKernels.js';
 
 /**
  * Sparse (CSR) × dense kernels. The TF-IDF matrix is n×m with m in the tens of thousands
@@ -12,77 +14,32 @@ import type { CsrMatrix, DenseMatrix } from '../types.js';
  * so centring adds only O((n + m) · l).
  */
 
-/** A zero-filled dense matrix. */
-function zeros(rows: number, cols: number): DenseMatrix {
-  return { rows, cols, data: new Float64Array(rows * cols) };
+/** A zero-filled dense matrix (on shared memory when threads > 1). */
+function zeros(rows: number, cols: number, threads = 1): DenseMatrix {
+  return { rows, cols, data: threads > 1 ? shared(Float64Array, rows * cols) : new Float64Array(rows * cols) };
+}
+
+/**
+ * o += A·b over all rows of the CSR matrix A (b, o row-major with l columns), on `threads`
+ * threads: row ranges of about equal stored entries, each written by one task, so the
+ * result is the same for any thread count.
+ */
+function gather(A: CsrMatrix, b: Float64Array, l: number, o: Float64Array, threads: number): void {
+  if (threads <= 1) {
+    gatherRowsRange(A.indptr, A.indices, A.values, b, l, o, 0, A.rows);
+    return;
+  }
+  const tasks = balancedRanges(A.rows, 2 * threads, A.indptr).map(([start, end]) => ({
+    args: [A.indptr, A.indices, A.values, b, l, o],
+    start,
+    end,
+  }));
+  runRowKernel('gatherRowsRange', tasks, threads);
 }
 
 function checkMeans(columnMeans: Float64Array | null | undefined, cols: number): void {
   if (columnMeans && columnMeans.length !== cols) {
     throw new RangeError(`columnMeans has length ${columnMeans.length}, expected ${cols}`);
-  }
-}
-
-/**
- * o[r, :] += Σ_p values[p] · b[indices[p], :] over the stored entries p of each row r of A
- * (o, b row-major with l columns). The inner loop runs over the l contiguous columns and
- * combines eight (then four, then one) stored entries per pass, so each load/store of the
- * output row serves several multiply-adds and eight rows of b stream at once. The
- * summation order is fixed by A alone: results are reproducible bit for bit.
- */
-function gatherRows(A: CsrMatrix, b: Float64Array, l: number, o: Float64Array): void {
-  const { indptr, indices, values } = A;
-  for (let r = 0; r < A.rows; r++) {
-    const ob = r * l;
-    const end = indptr[r + 1];
-    let p = indptr[r];
-    for (; p + 7 < end; p += 8) {
-      const v0 = values[p];
-      const v1 = values[p + 1];
-      const v2 = values[p + 2];
-      const v3 = values[p + 3];
-      const v4 = values[p + 4];
-      const v5 = values[p + 5];
-      const v6 = values[p + 6];
-      const v7 = values[p + 7];
-      const b0 = indices[p] * l;
-      const b1 = indices[p + 1] * l;
-      const b2 = indices[p + 2] * l;
-      const b3 = indices[p + 3] * l;
-      const b4 = indices[p + 4] * l;
-      const b5 = indices[p + 5] * l;
-      const b6 = indices[p + 6] * l;
-      const b7 = indices[p + 7] * l;
-      for (let j = 0; j < l; j++) {
-        o[ob + j] +=
-          v0 * b[b0 + j] +
-          v1 * b[b1 + j] +
-          v2 * b[b2 + j] +
-          v3 * b[b3 + j] +
-          v4 * b[b4 + j] +
-          v5 * b[b5 + j] +
-          v6 * b[b6 + j] +
-          v7 * b[b7 + j];
-      }
-    }
-    for (; p + 3 < end; p += 4) {
-      const v0 = values[p];
-      const v1 = values[p + 1];
-      const v2 = values[p + 2];
-      const v3 = values[p + 3];
-      const b0 = indices[p] * l;
-      const b1 = indices[p + 1] * l;
-      const b2 = indices[p + 2] * l;
-      const b3 = indices[p + 3] * l;
-      for (let j = 0; j < l; j++) {
-        o[ob + j] += v0 * b[b0 + j] + v1 * b[b1 + j] + v2 * b[b2 + j] + v3 * b[b3 + j];
-      }
-    }
-    for (; p < end; p++) {
-      const v = values[p];
-      const bb = indices[p] * l;
-      for (let j = 0; j < l; j++) o[ob + j] += v * b[bb + j];
-    }
   }
 }
 
@@ -116,16 +73,17 @@ export function csrTimesDense(
   A: CsrMatrix,
   B: DenseMatrix,
   columnMeans?: Float64Array | null,
+  threads = 1,
 ): DenseMatrix {
   if (A.cols !== B.rows) {
     throw new RangeError(`csrTimesDense: A is ${A.rows}×${A.cols}, B is ${B.rows}×${B.cols}`);
   }
   checkMeans(columnMeans, A.cols);
   const l = B.cols;
-  const out = zeros(A.rows, l);
+  const out = zeros(A.rows, l, threads);
   const b = B.data;
   const o = out.data;
-  gatherRows(A, b, l, o);
+  gather(A, b, l, o, threads);
   if (columnMeans) {
     // shift = μᵀB (1×l), subtracted from every row.
     const shift = new Float64Array(l);
@@ -149,12 +107,17 @@ export function csrTimesDense(
  * repeatedly) each output row gathers the rows of B it needs, as {@link csrTimesDense}
  * does, which is about twice as fast as scattering the rows of A into the output (the
  * fallback when `transposed` is absent: no transpose is built).
+ *
+ * `threads` > 1 (both kernels, with `transposed` here) splits the rows of the product
+ * between threads; A, B and `transposed` must then be on shared memory (see
+ * linalgWorkers.ts), and so is the result. The result is the same for any thread count.
  */
 export function csrTransposeTimesDense(
   A: CsrMatrix,
   B: DenseMatrix,
   columnMeans?: Float64Array | null,
   transposed?: CsrMatrix | null,
+  threads = 1,
 ): DenseMatrix {
   if (A.rows !== B.rows) {
     throw new RangeError(
@@ -163,14 +126,14 @@ export function csrTransposeTimesDense(
   }
   checkMeans(columnMeans, A.cols);
   const l = B.cols;
-  const out = zeros(A.cols, l);
+  const out = zeros(A.cols, l, transposed ? threads : 1);
   const b = B.data;
   const o = out.data;
   if (transposed) {
     if (transposed.rows !== A.cols || transposed.cols !== A.rows) {
       throw new RangeError(`csrTransposeTimesDense: transposed is ${transposed.rows}×${transposed.cols}, A is ${A.rows}×${A.cols}`);
     }
-    gatherRows(transposed, b, l, o);
+    gather(transposed, b, l, o, threads);
   } else {
     const { indptr, indices, values } = A;
     for (let r = 0; r < A.rows; r++) {

@@ -1,4 +1,6 @@
 import type { DenseMatrix } from '../types.js';
+import { balancedRanges, runRowKernel, shared } from './linalgWorkers.js';
+import { gramRange, timesSmallRange } from './rowKernels.js';
 
 /**
  * Dense kernels on thin row-major matrices (n×l with n in the tens of thousands, l ≲ 200)
@@ -8,90 +10,74 @@ import type { DenseMatrix } from '../types.js';
  */
 
 /**
- * XᵀX (l×l, symmetric, both triangles filled) of an n×l row-major X. Cost n·l²/2.
+ * Row boundaries of the fixed blocks whose partial Gram matrices are summed, in block
+ * order, by {@link gram}: four blocks of a multiple of 4 rows (the last one shorter),
+ * depending on n only, so that the result is the same whether the blocks are computed on
+ * one thread or several.
  */
-export function gram(X: DenseMatrix): Float64Array {
-  const { rows: n, cols: l, data: x } = X;
+export function gramBlocks(n: number): number[] {
+  const size = 4 * Math.ceil(n / 16);
+  return [0, 1, 2, 3, 4].map((b) => Math.min(n, b * size));
+}
+
+/** Sums the partial upper triangles (in order) and mirrors the result into a full l×l matrix. */
+export function sumGramPartials(partials: readonly Float64Array[], l: number): Float64Array {
   const g = new Float64Array(l * l);
-  let r = 0;
-  for (; r + 3 < n; r += 4) {
-    const a = r * l;
-    const b = a + l;
-    const c = b + l;
-    const d = c + l;
-    for (let i = 0; i < l; i++) {
-      const ai = x[a + i];
-      const bi = x[b + i];
-      const ci = x[c + i];
-      const di = x[d + i];
-      const gi = i * l;
-      for (let j = i; j < l; j++) {
-        g[gi + j] += ai * x[a + j] + bi * x[b + j] + ci * x[c + j] + di * x[d + j];
-      }
-    }
-  }
-  for (; r < n; r++) {
-    const a = r * l;
-    for (let i = 0; i < l; i++) {
-      const ai = x[a + i];
-      if (ai === 0) continue;
-      const gi = i * l;
-      for (let j = i; j < l; j++) g[gi + j] += ai * x[a + j];
-    }
-  }
+  for (const p of partials) for (let i = 0; i < l * l; i++) g[i] += p[i];
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i];
   return g;
 }
 
 /**
+ * XᵀX (l×l, symmetric, both triangles filled) of an n×l row-major X. Cost n·l²/2, four
+ * rows at a time; summed over the fixed row blocks of {@link gramBlocks}, which run on
+ * `threads` threads (X then on shared memory) with the same result for any count.
+ */
+export function gram(X: DenseMatrix, threads = 1): Float64Array {
+  const { rows: n, cols: l, data: x } = X;
+  const bounds = gramBlocks(n);
+  const partials: Float64Array[] = [];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    partials.push(threads > 1 ? shared(Float64Array, l * l) : new Float64Array(l * l));
+  }
+  if (threads > 1) {
+    const tasks = partials.map((g, b) => ({ args: [x, l, g], start: bounds[b], end: bounds[b + 1] }));
+    runRowKernel('gramRange', tasks, threads);
+  } else {
+    partials.forEach((g, b) => gramRange(x, l, g, bounds[b], bounds[b + 1]));
+  }
+  return sumGramPartials(partials, l);
+}
+
+/**
  * X·W for X n×l (row-major) and a small W l×k (row-major) → n×k. With `upperTriangular`,
  * W[i, j] = 0 for i > j is assumed and those entries are never read (half the work).
- * Cost n·l·k (half of it when triangular).
+ * Cost n·l·k (half of it when triangular). `threads` > 1 splits the rows between threads
+ * (X on shared memory; so is the result), with the same result.
  */
 export function timesSmall(
   X: DenseMatrix,
   w: Float64Array,
   k: number,
   upperTriangular = false,
+  threads = 1,
 ): DenseMatrix {
   const { rows: n, cols: l, data: x } = X;
   if (w.length !== l * k) throw new RangeError(`timesSmall: W has ${w.length} entries, expected ${l}×${k}`);
-  const out = new Float64Array(n * k);
-  let r = 0;
-  for (; r + 3 < n; r += 4) {
-    const a = r * l;
-    const b = a + l;
-    const c = b + l;
-    const d = c + l;
-    const oa = r * k;
-    const ob = oa + k;
-    const oc = ob + k;
-    const od = oc + k;
-    for (let i = 0; i < l; i++) {
-      const ai = x[a + i];
-      const bi = x[b + i];
-      const ci = x[c + i];
-      const di = x[d + i];
-      const wi = i * k;
-      for (let j = upperTriangular ? i : 0; j < k; j++) {
-        const wij = w[wi + j];
-        out[oa + j] += ai * wij;
-        out[ob + j] += bi * wij;
-        out[oc + j] += ci * wij;
-        out[od + j] += di * wij;
-      }
-    }
+  if (threads <= 1) {
+    const out = new Float64Array(n * k);
+    timesSmallRange(x, l, w, k, upperTriangular, out, 0, n);
+    return { rows: n, cols: k, data: out };
   }
-  for (; r < n; r++) {
-    const a = r * l;
-    const oa = r * k;
-    for (let i = 0; i < l; i++) {
-      const ai = x[a + i];
-      if (ai === 0) continue;
-      const wi = i * k;
-      for (let j = upperTriangular ? i : 0; j < k; j++) out[oa + j] += ai * w[wi + j];
-    }
-  }
+  const out = shared(Float64Array, n * k);
+  const small = shared(Float64Array, w.length);
+  small.set(w);
+  const tasks = balancedRanges(n, 2 * threads).map(([start, end]) => ({
+    args: [x, l, small, k, upperTriangular, out],
+    start,
+    end,
+  }));
+  runRowKernel('timesSmallRange', tasks, threads);
   return { rows: n, cols: k, data: out };
 }
 

@@ -1,5 +1,6 @@
 import type { DenseMatrix } from '../types.js';
 import { cholesky, gram, invertUpper, timesSmall } from './dense.js';
+import { sharedCopy } from './linalgWorkers.js';
 
 /**
  * Columns whose residual after orthogonalisation is at most this fraction of their
@@ -101,11 +102,11 @@ const CHOLESKY_TOLERANCE = 1e-12; // on squared norms
  * One Cholesky-QR pass: G = MᵀM = RᵀR, Q = M R⁻¹ (both tall-side passes run along rows,
  * with the l×l factors in cache). Null when G is not safely positive definite.
  */
-function choleskyQrPass(M: DenseMatrix): DenseMatrix | null {
+function choleskyQrPass(M: DenseMatrix, threads: number): DenseMatrix | null {
   const l = M.cols;
-  const r = cholesky(gram(M), l, CHOLESKY_TOLERANCE);
+  const r = cholesky(gram(M, threads), l, CHOLESKY_TOLERANCE);
   if (r === null) return null;
-  return timesSmall(M, invertUpper(r, l), l, true);
+  return timesSmall(M, invertUpper(r, l), l, true, threads);
 }
 
 /**
@@ -120,12 +121,16 @@ function choleskyQrPass(M: DenseMatrix): DenseMatrix | null {
  * rounding (the thin QR with positive R diagonal is unique). When M is rank-deficient or too
  * ill-conditioned (a Cholesky pivot ≤ 1e-12 × its column's squared norm), the result comes
  * from {@link orthonormalizeColumns} instead, with its deterministic column replacement.
+ * `threads` > 1 runs the row passes on several threads (M on shared memory), with the same
+ * result.
  */
-export function orthonormalizeColumnsFast(M: DenseMatrix, passes: 1 | 2 = 2): DenseMatrix {
+export function orthonormalizeColumnsFast(M: DenseMatrix, passes: 1 | 2 = 2, threads = 1): DenseMatrix {
   if (M.cols > M.rows) {
     throw new RangeError(`orthonormalizeColumns: ${M.cols} columns cannot be orthonormal in R^${M.rows}`);
   }
   let Q: DenseMatrix | null = M;
-  for (let p = 0; p < passes && Q !== null; p++) Q = choleskyQrPass(Q);
-  return Q ?? orthonormalizeColumns(M);
+  for (let p = 0; p < passes && Q !== null; p++) Q = choleskyQrPass(Q, threads);
+  if (Q !== null) return Q;
+  const fallback = orthonormalizeColumns(M);
+  return threads > 1 ? { ...fallback, data: sharedCopy(fallback.data) } : fallback;
 }

@@ -8,6 +8,7 @@ import {
   csrTransposeTimesDense,
 } from './csr.js';
 import { gram, timesSmall } from './dense.js';
+import { defaultThreads, sharedCopy } from './linalgWorkers.js';
 import { orthonormalizeColumns, orthonormalizeColumnsFast } from './orthonormalize.js';
 import { symmetricEigen } from './symmetricEigen.js';
 
@@ -22,6 +23,12 @@ export interface RandomizedSvdParams {
   /** Centre the columns implicitly first: PCA (true) instead of LSA / TruncatedSVD (false, default). */
   center?: boolean;
   seed: number;
+  /**
+   * Threads (the calling one included) for the sparse products and the tall dense passes;
+   * the result is the same for any value. Default: up to 4, as the machine has cores,
+   * when nnz·(k + p) ≥ 5·10⁷ (e.g. 2.7M stored entries, 110 columns), else 1.
+   */
+  threads?: number;
 }
 
 /**
@@ -100,15 +107,29 @@ function fixComponentSigns(v: Float64Array, m: number, k: number): void {
   }
 }
 
-/** The linear operator Ã = A − 1μᵀ (or A), with Aᵀ built once for the Ãᵀ products. */
+/**
+ * The linear operator Ã = A − 1μᵀ (or A), with Aᵀ built once for the Ãᵀ products, and the
+ * thread count of every tall pass (with threads > 1, A, Aᵀ and every tall dense matrix live
+ * on shared memory).
+ */
 interface Operator {
   A: CsrMatrix;
   At: CsrMatrix;
   means: Float64Array | null;
+  threads: number;
 }
 
-const times = (op: Operator, B: DenseMatrix) => csrTimesDense(op.A, B, op.means);
-const transposeTimes = (op: Operator, B: DenseMatrix) => csrTransposeTimesDense(op.A, B, op.means, op.At);
+const times = (op: Operator, B: DenseMatrix) => csrTimesDense(op.A, B, op.means, op.threads);
+const transposeTimes = (op: Operator, B: DenseMatrix) =>
+  csrTransposeTimesDense(op.A, B, op.means, op.At, op.threads);
+
+/** The CSR arrays on shared memory (for threads > 1). */
+function sharedCsr(A: CsrMatrix): CsrMatrix {
+  return { ...A, indptr: sharedCopy(A.indptr), indices: sharedCopy(A.indices), values: sharedCopy(A.values) };
+}
+
+/** Work (stored entries × sketch columns) from which the products use several threads. */
+const PARALLEL_WORK = 5e7;
 
 /**
  * Range finder (Halko, Martinsson & Tropp 2011, Alg. 4.3 with re-orthonormalisation, as
@@ -125,10 +146,11 @@ const transposeTimes = (op: Operator, B: DenseMatrix) => csrTransposeTimesDense(
  */
 function rangeFinder(op: Operator, l: number, powerIterations: number, seed: number): DenseMatrix {
   const omega = gaussianMatrix(op.A.cols, l, seed);
-  let Q = orthonormalizeColumnsFast(times(op, omega), powerIterations === 0 ? 2 : 1);
+  if (op.threads > 1) omega.data = sharedCopy(omega.data);
+  let Q = orthonormalizeColumnsFast(times(op, omega), powerIterations === 0 ? 2 : 1, op.threads);
   for (let it = 0; it < powerIterations; it++) {
     const Z = transposeTimes(op, Q);
-    Q = orthonormalizeColumnsFast(times(op, Z), it === powerIterations - 1 ? 2 : 1);
+    Q = orthonormalizeColumnsFast(times(op, Z), it === powerIterations - 1 ? 2 : 1, op.threads);
   }
   return Q;
 }
@@ -195,11 +217,18 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
   const k = Math.min(components, n, m);
   const l = Math.min(n, m) <= EXACT_BELOW ? Math.min(n, m) : Math.min(k + oversamples, n, m);
   const means = center ? csrColumnMeans(A) : null;
-  const op: Operator = { A, At: csrTranspose(A), means };
+  if (params.threads !== undefined && (!Number.isInteger(params.threads) || params.threads < 1)) {
+    throw new RangeError(`threads must be a positive integer, got ${params.threads}`);
+  }
+  const threads = params.threads ?? (A.indptr[n] * l >= PARALLEL_WORK ? defaultThreads() : 1);
+  const op: Operator =
+    threads > 1
+      ? { A: sharedCsr(A), At: sharedCsr(csrTranspose(A)), means, threads }
+      : { A, At: csrTranspose(A), means, threads };
 
   const Q = rangeFinder(op, l, powerIterations, seed);
   const Z = transposeTimes(op, Q); // m×l = Bᵀ
-  const eig = symmetricEigen({ rows: l, cols: l, data: gram(Z) });
+  const eig = symmetricEigen({ rows: l, cols: l, data: gram(Z, threads) });
 
   // W = Ũ_k Σ⁻¹ (l×k); a null direction gets a zero column (σᵢ = 0, vᵢ completed below).
   const singularValues = new Float64Array(k);
@@ -217,15 +246,20 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
     singularValues[i] = sigma;
     for (let t = 0; t < l; t++) w[t * k + i] = u[t * l + i] / sigma;
   }
-  let V = timesSmall(Z, w, k); // m×k
-  if (nullDirections) V = orthonormalizeColumns(V);
+  let V = timesSmall(Z, w, k, false, threads); // m×k
+  if (nullDirections) {
+    V = orthonormalizeColumns(V);
+    if (threads > 1) V.data = sharedCopy(V.data);
+  }
   fixComponentSigns(V.data, m, k);
 
   const vt = new Float64Array(k * m);
   const vd = V.data;
   for (let r = 0; r < m; r++) for (let i = 0; i < k; i++) vt[i * m + r] = vd[r * k + i];
 
-  const transformed = csrTimesDense(A, V, means);
+  const product = csrTimesDense(op.A, V, means, threads);
+  // A plain (not shared) array for the caller.
+  const transformed = { ...product, data: product.data.slice() };
   const totalVariance = csrColumnVariances(A).reduce((s, x) => s + x, 0);
   const explainedVariance = columnVariances(transformed);
   const explainedVarianceRatio = explainedVariance.map((v) =>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { CsrMatrix, DenseMatrix } from '../../src/types.js';
 import { csrFromDense } from '../../src/linalg/csr.js';
@@ -9,6 +9,7 @@ import {
   type SvdModel,
 } from '../../src/linalg/randomizedSvd.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
+import { stopLinalgWorkers } from '../../src/linalg/linalgWorkers.js';
 
 /**
  * A sparse n×m matrix of rank ≤ r: A = L·R with L having 1–2 non-zeros per row and R
@@ -206,6 +207,36 @@ describe('fitRandomizedSvd', () => {
       expect(Math.abs(dot(component(model, i), v))).toBeGreaterThan(1 - 1e-6);
     }
   });
+
+  it('gives the same model and projection on several threads as on one', () => {
+    const random = createRandom(31);
+    const big = Array.from({ length: 90 }, () =>
+      Array.from({ length: 70 }, (_, j) => (random() < 0.15 ? (1 + random()) / (1 + j / 8) : 0)),
+    );
+    const B = csrFromDense(big);
+    for (const center of [false, true]) {
+      const one = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads: 1 });
+      for (const threads of [2, 3]) {
+        const many = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads });
+        expect(many.model).toEqual(one.model);
+        expect(many.transformed).toEqual(one.transformed);
+        expect(many.transformed.data.buffer).toBeInstanceOf(ArrayBuffer);
+      }
+    }
+    // Rank-deficient input: the Gram–Schmidt fallback and the null-direction completion.
+    const small = csrFromDense([
+      [1, 2, 0, 0],
+      [2, 4, 0, 0],
+      [0, 0, 3, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(fitRandomizedSvd(small, { components: 4, seed: 1, threads: 2 })).toEqual(
+      fitRandomizedSvd(small, { components: 4, seed: 1, threads: 1 }),
+    );
+    expect(() => fitRandomizedSvd(small, { components: 2, seed: 1, threads: 0 })).toThrow(RangeError);
+  });
+
+  afterAll(stopLinalgWorkers);
 
   it('rejects invalid parameters and empty matrices', () => {
     expect(() => fitRandomizedSvd(A, { components: 0, seed: 1 })).toThrow(RangeError);
