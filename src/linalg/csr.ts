@@ -84,21 +84,49 @@ export function csrTimesDense(
   const b = B.data;
   const o = out.data;
   gather(A, b, l, o, threads);
-  if (columnMeans) {
-    // shift = μᵀB (1×l), subtracted from every row.
-    const shift = new Float64Array(l);
-    for (let c = 0; c < A.cols; c++) {
-      const mu = columnMeans[c];
-      if (mu === 0) continue;
-      const bBase = c * l;
-      for (let j = 0; j < l; j++) shift[j] += mu * b[bBase + j];
-    }
-    for (let r = 0; r < A.rows; r++) {
-      const rowBase = r * l;
-      for (let j = 0; j < l; j++) o[rowBase + j] -= shift[j];
-    }
-  }
+  if (columnMeans) subtractMeanProduct(o, B, columnMeans);
   return out;
+}
+
+/**
+ * o −= 1 (μᵀB): turns A·B (in o, rows×l) into (A − 1μᵀ)·B. The shift μᵀB (1×l) is
+ * subtracted from every row.
+ */
+export function subtractMeanProduct(o: Float64Array, B: DenseMatrix, columnMeans: Float64Array): void {
+  const l = B.cols;
+  const b = B.data;
+  const shift = new Float64Array(l);
+  for (let c = 0; c < B.rows; c++) {
+    const mu = columnMeans[c];
+    if (mu === 0) continue;
+    const bBase = c * l;
+    for (let j = 0; j < l; j++) shift[j] += mu * b[bBase + j];
+  }
+  const rows = o.length / l;
+  for (let r = 0; r < rows; r++) {
+    const rowBase = r * l;
+    for (let j = 0; j < l; j++) o[rowBase + j] -= shift[j];
+  }
+}
+
+/**
+ * o −= μ (1ᵀB): turns Aᵀ·B (in o, m×l) into (A − 1μᵀ)ᵀ·B. Row c loses μ_c times the
+ * column sums of B.
+ */
+export function subtractMeanTransposeProduct(o: Float64Array, B: DenseMatrix, columnMeans: Float64Array): void {
+  const l = B.cols;
+  const b = B.data;
+  const colSums = new Float64Array(l);
+  for (let r = 0; r < B.rows; r++) {
+    const bBase = r * l;
+    for (let j = 0; j < l; j++) colSums[j] += b[bBase + j];
+  }
+  for (let c = 0; c < columnMeans.length; c++) {
+    const mu = columnMeans[c];
+    if (mu === 0) continue;
+    const oBase = c * l;
+    for (let j = 0; j < l; j++) o[oBase + j] -= mu * colSums[j];
+  }
 }
 
 /**
@@ -145,20 +173,7 @@ export function csrTransposeTimesDense(
       }
     }
   }
-  if (columnMeans) {
-    // colSums = 1ᵀB (1×l); subtract μ_c · colSums from row c.
-    const colSums = new Float64Array(l);
-    for (let r = 0; r < B.rows; r++) {
-      const bBase = r * l;
-      for (let j = 0; j < l; j++) colSums[j] += b[bBase + j];
-    }
-    for (let c = 0; c < A.cols; c++) {
-      const mu = columnMeans[c];
-      if (mu === 0) continue;
-      const oBase = c * l;
-      for (let j = 0; j < l; j++) o[oBase + j] -= mu * colSums[j];
-    }
-  }
+  if (columnMeans) subtractMeanTransposeProduct(o, B, columnMeans);
   return out;
 }
 

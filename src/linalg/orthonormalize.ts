@@ -102,11 +102,17 @@ const CHOLESKY_TOLERANCE = 1e-12; // on squared norms
  * One Cholesky-QR pass: G = MᵀM = RᵀR, Q = M R⁻¹ (both tall-side passes run along rows,
  * with the l×l factors in cache). Null when G is not safely positive definite.
  */
-function choleskyQrPass(M: DenseMatrix, threads: number): DenseMatrix | null {
+/** The two tall passes of a Cholesky-QR pass: XᵀX and X·W (W l×k, optionally upper triangular). */
+export interface TallKernels {
+  gram(X: DenseMatrix): Float64Array;
+  timesSmall(X: DenseMatrix, w: Float64Array, k: number, upperTriangular: boolean): DenseMatrix;
+}
+
+function choleskyQrPass(M: DenseMatrix, kernels: TallKernels): DenseMatrix | null {
   const l = M.cols;
-  const r = cholesky(gram(M, threads), l, CHOLESKY_TOLERANCE);
+  const r = cholesky(kernels.gram(M), l, CHOLESKY_TOLERANCE);
   if (r === null) return null;
-  return timesSmall(M, invertUpper(r, l), l, true, threads);
+  return kernels.timesSmall(M, invertUpper(r, l), l, true);
 }
 
 /**
@@ -121,15 +127,28 @@ function choleskyQrPass(M: DenseMatrix, threads: number): DenseMatrix | null {
  * rounding (the thin QR with positive R diagonal is unique). When M is rank-deficient or too
  * ill-conditioned (a Cholesky pivot ≤ 1e-12 × its column's squared norm), the result comes
  * from {@link orthonormalizeColumns} instead, with its deterministic column replacement.
- * `threads` > 1 runs the row passes on several threads (M on shared memory), with the same
- * result.
+ * `threadsOrKernels`: a thread count (> 1 runs the row passes on several threads, M on
+ * shared memory) or other implementations of the two tall passes (WebAssembly); the
+ * result is the same either way.
  */
-export function orthonormalizeColumnsFast(M: DenseMatrix, passes: 1 | 2 = 2, threads = 1): DenseMatrix {
+export function orthonormalizeColumnsFast(
+  M: DenseMatrix,
+  passes: 1 | 2 = 2,
+  threadsOrKernels: number | TallKernels = 1,
+): DenseMatrix {
+  const threads = typeof threadsOrKernels === 'number' ? threadsOrKernels : 1;
+  const kernels: TallKernels =
+    typeof threadsOrKernels === 'number'
+      ? {
+          gram: (X) => gram(X, threads),
+          timesSmall: (X, w, k, upper) => timesSmall(X, w, k, upper, threads),
+        }
+      : threadsOrKernels;
   if (M.cols > M.rows) {
     throw new RangeError(`orthonormalizeColumns: ${M.cols} columns cannot be orthonormal in R^${M.rows}`);
   }
   let Q: DenseMatrix | null = M;
-  for (let p = 0; p < passes && Q !== null; p++) Q = choleskyQrPass(Q, threads);
+  for (let p = 0; p < passes && Q !== null; p++) Q = choleskyQrPass(Q, kernels);
   if (Q !== null) return Q;
   const fallback = orthonormalizeColumns(M);
   return threads > 1 ? { ...fallback, data: sharedCopy(fallback.data) } : fallback;

@@ -6,10 +6,13 @@ import {
   csrTimesDense,
   csrTranspose,
   csrTransposeTimesDense,
+  subtractMeanProduct,
+  subtractMeanTransposeProduct,
 } from './csr.js';
-import { gram, timesSmall } from './dense.js';
+import { gram, gramBlocks, sumGramPartials, timesSmall } from './dense.js';
 import { defaultThreads, sharedCopy } from './linalgWorkers.js';
-import { orthonormalizeColumns, orthonormalizeColumnsFast } from './orthonormalize.js';
+import { orthonormalizeColumns, orthonormalizeColumnsFast, type TallKernels } from './orthonormalize.js';
+import { WasmLinalg } from './wasmKernels.js';
 import { symmetricEigen } from './symmetricEigen.js';
 
 /** Parameters of {@link fitRandomizedSvd}; plain data. */
@@ -29,6 +32,11 @@ export interface RandomizedSvdParams {
    * when nnz·(k + p) ≥ 5·10⁷ (e.g. 2.7M stored entries, 110 columns), else 1.
    */
   threads?: number;
+  /**
+   * Use the WebAssembly SIMD kernels when the runtime has them (default true): same
+   * results, about 3× faster, one thread (`threads` then does not apply).
+   */
+  accelerate?: boolean;
 }
 
 /**
@@ -108,27 +116,64 @@ function fixComponentSigns(v: Float64Array, m: number, k: number): void {
 }
 
 /**
- * The linear operator Ã = A − 1μᵀ (or A), with Aᵀ built once for the Ãᵀ products, and the
- * thread count of every tall pass (with threads > 1, A, Aᵀ and every tall dense matrix live
- * on shared memory).
+ * The linear operator Ã = A − 1μᵀ (or A) and the tall dense passes, as used by the fit.
+ * Two implementations with bit-identical results (tested): WebAssembly SIMD kernels
+ * (wasmKernels.ts; about 3× faster, single thread) and the JavaScript kernels, optionally
+ * split over worker threads (A, Aᵀ and every tall matrix then on shared memory).
  */
-interface Operator {
-  A: CsrMatrix;
-  At: CsrMatrix;
-  means: Float64Array | null;
-  threads: number;
+interface Engine extends TallKernels {
+  /** Ã·B (n×l) for B m×l. */
+  times(B: DenseMatrix): DenseMatrix;
+  /** Ãᵀ·B (m×l) for B n×l. */
+  transposeTimes(B: DenseMatrix): DenseMatrix;
+  /** The tall matrix as this engine wants it (shared memory for threads). */
+  adopt(M: DenseMatrix): DenseMatrix;
+  /** What orthonormalizeColumnsFast is given for the tall passes. */
+  orthonormalizeWith: number | TallKernels;
 }
-
-const times = (op: Operator, B: DenseMatrix) => csrTimesDense(op.A, B, op.means, op.threads);
-const transposeTimes = (op: Operator, B: DenseMatrix) =>
-  csrTransposeTimesDense(op.A, B, op.means, op.At, op.threads);
 
 /** The CSR arrays on shared memory (for threads > 1). */
 function sharedCsr(A: CsrMatrix): CsrMatrix {
   return { ...A, indptr: sharedCopy(A.indptr), indices: sharedCopy(A.indices), values: sharedCopy(A.values) };
 }
 
-/** Work (stored entries × sketch columns) from which the products use several threads. */
+function javascriptEngine(A: CsrMatrix, means: Float64Array | null, threads: number): Engine {
+  const shareA = threads > 1 ? sharedCsr(A) : A;
+  const At = threads > 1 ? sharedCsr(csrTranspose(A)) : csrTranspose(A);
+  return {
+    times: (B) => csrTimesDense(shareA, B, means, threads),
+    transposeTimes: (B) => csrTransposeTimesDense(shareA, B, means, At, threads),
+    gram: (X) => gram(X, threads),
+    timesSmall: (X, w, k, upper) => timesSmall(X, w, k, upper, threads),
+    adopt: (M) => (threads > 1 && !(M.data.buffer instanceof SharedArrayBuffer) ? { ...M, data: sharedCopy(M.data) } : M),
+    orthonormalizeWith: threads,
+  };
+}
+
+function wasmEngine(wasm: WasmLinalg, A: CsrMatrix, means: Float64Array | null): Engine {
+  const pinnedA = wasm.pin(A);
+  const pinnedAt = wasm.pin(csrTranspose(A));
+  const engine: Engine = {
+    times: (B) => {
+      const data = wasm.times(pinnedA, B);
+      if (means) subtractMeanProduct(data, B, means);
+      return { rows: A.rows, cols: B.cols, data };
+    },
+    transposeTimes: (B) => {
+      const data = wasm.times(pinnedAt, B);
+      if (means) subtractMeanTransposeProduct(data, B, means);
+      return { rows: A.cols, cols: B.cols, data };
+    },
+    gram: (X) => sumGramPartials(wasm.gramPartials(X, gramBlocks(X.rows)), X.cols),
+    timesSmall: (X, w, k, upper) => ({ rows: X.rows, cols: k, data: wasm.timesSmall(X, w, k, upper) }),
+    adopt: (M) => M,
+    orthonormalizeWith: 1,
+  };
+  engine.orthonormalizeWith = engine;
+  return engine;
+}
+
+/** Work (stored entries × sketch columns) from which the JavaScript products use several threads. */
 const PARALLEL_WORK = 5e7;
 
 /**
@@ -144,13 +189,13 @@ const PARALLEL_WORK = 5e7;
  * machine precision). Rank-deficient cases fall back to Gram–Schmidt (see
  * {@link orthonormalizeColumnsFast}).
  */
-function rangeFinder(op: Operator, l: number, powerIterations: number, seed: number): DenseMatrix {
-  const omega = gaussianMatrix(op.A.cols, l, seed);
-  if (op.threads > 1) omega.data = sharedCopy(omega.data);
-  let Q = orthonormalizeColumnsFast(times(op, omega), powerIterations === 0 ? 2 : 1, op.threads);
+function rangeFinder(engine: Engine, m: number, l: number, powerIterations: number, seed: number): DenseMatrix {
+  const omega = engine.adopt(gaussianMatrix(m, l, seed));
+  const orth = (M: DenseMatrix, passes: 1 | 2) => orthonormalizeColumnsFast(M, passes, engine.orthonormalizeWith);
+  let Q = orth(engine.times(omega), powerIterations === 0 ? 2 : 1);
   for (let it = 0; it < powerIterations; it++) {
-    const Z = transposeTimes(op, Q);
-    Q = orthonormalizeColumnsFast(times(op, Z), it === powerIterations - 1 ? 2 : 1, op.threads);
+    const Z = engine.transposeTimes(Q);
+    Q = orth(engine.times(Z), it === powerIterations - 1 ? 2 : 1);
   }
   return Q;
 }
@@ -220,15 +265,13 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
   if (params.threads !== undefined && (!Number.isInteger(params.threads) || params.threads < 1)) {
     throw new RangeError(`threads must be a positive integer, got ${params.threads}`);
   }
-  const threads = params.threads ?? (A.indptr[n] * l >= PARALLEL_WORK ? defaultThreads() : 1);
-  const op: Operator =
-    threads > 1
-      ? { A: sharedCsr(A), At: sharedCsr(csrTranspose(A)), means, threads }
-      : { A, At: csrTranspose(A), means, threads };
+  const wasm = params.accelerate === false ? null : WasmLinalg.create();
+  const threads = wasm !== null ? 1 : (params.threads ?? (A.indptr[n] * l >= PARALLEL_WORK ? defaultThreads() : 1));
+  const engine = wasm !== null ? wasmEngine(wasm, A, means) : javascriptEngine(A, means, threads);
 
-  const Q = rangeFinder(op, l, powerIterations, seed);
-  const Z = transposeTimes(op, Q); // m×l = Bᵀ
-  const eig = symmetricEigen({ rows: l, cols: l, data: gram(Z, threads) });
+  const Q = rangeFinder(engine, m, l, powerIterations, seed);
+  const Z = engine.transposeTimes(Q); // m×l = Bᵀ
+  const eig = symmetricEigen({ rows: l, cols: l, data: engine.gram(Z) });
 
   // W = Ũ_k Σ⁻¹ (l×k); a null direction gets a zero column (σᵢ = 0, vᵢ completed below).
   const singularValues = new Float64Array(k);
@@ -246,20 +289,17 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
     singularValues[i] = sigma;
     for (let t = 0; t < l; t++) w[t * k + i] = u[t * l + i] / sigma;
   }
-  let V = timesSmall(Z, w, k, false, threads); // m×k
-  if (nullDirections) {
-    V = orthonormalizeColumns(V);
-    if (threads > 1) V.data = sharedCopy(V.data);
-  }
+  let V = engine.timesSmall(Z, w, k, false); // m×k
+  if (nullDirections) V = engine.adopt(orthonormalizeColumns(V));
   fixComponentSigns(V.data, m, k);
 
   const vt = new Float64Array(k * m);
   const vd = V.data;
   for (let r = 0; r < m; r++) for (let i = 0; i < k; i++) vt[i * m + r] = vd[r * k + i];
 
-  const product = csrTimesDense(op.A, V, means, threads);
+  const product = engine.times(V);
   // A plain (not shared) array for the caller.
-  const transformed = { ...product, data: product.data.slice() };
+  const transformed = product.data.buffer instanceof SharedArrayBuffer ? { ...product, data: product.data.slice() } : product;
   const totalVariance = csrColumnVariances(A).reduce((s, x) => s + x, 0);
   const explainedVariance = columnVariances(transformed);
   const explainedVarianceRatio = explainedVariance.map((v) =>

@@ -215,13 +215,17 @@ describe('fitRandomizedSvd', () => {
     );
     const B = csrFromDense(big);
     for (const center of [false, true]) {
-      const one = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads: 1 });
+      const one = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads: 1, accelerate: false });
       for (const threads of [2, 3]) {
-        const many = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads });
+        const many = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads, accelerate: false });
         expect(many.model).toEqual(one.model);
         expect(many.transformed).toEqual(one.transformed);
         expect(many.transformed.data.buffer).toBeInstanceOf(ArrayBuffer);
       }
+      // The WebAssembly kernels (the default where available) compute the same numbers.
+      const accelerated = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center });
+      expect(accelerated.model).toEqual(one.model);
+      expect(accelerated.transformed).toEqual(one.transformed);
     }
     // Rank-deficient input: the Gram–Schmidt fallback and the null-direction completion.
     const small = csrFromDense([
@@ -230,8 +234,11 @@ describe('fitRandomizedSvd', () => {
       [0, 0, 3, 0],
       [0, 0, 0, 0],
     ]);
-    expect(fitRandomizedSvd(small, { components: 4, seed: 1, threads: 2 })).toEqual(
-      fitRandomizedSvd(small, { components: 4, seed: 1, threads: 1 }),
+    expect(fitRandomizedSvd(small, { components: 4, seed: 1, threads: 2, accelerate: false })).toEqual(
+      fitRandomizedSvd(small, { components: 4, seed: 1, threads: 1, accelerate: false }),
+    );
+    expect(fitRandomizedSvd(small, { components: 4, seed: 1 })).toEqual(
+      fitRandomizedSvd(small, { components: 4, seed: 1, accelerate: false }),
     );
     expect(() => fitRandomizedSvd(small, { components: 2, seed: 1, threads: 0 })).toThrow(RangeError);
   });

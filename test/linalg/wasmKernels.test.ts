@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { DenseMatrix } from '../../src/types.js';
+import { WasmLinalg } from '../../src/linalg/wasmKernels.js';
+import { gatherRowsRange, gramRange, timesSmallRange } from '../../src/linalg/rowKernels.js';
+import { csrFromDense } from '../../src/linalg/csr.js';
+import { gramBlocks } from '../../src/linalg/dense.js';
+import { createRandom, gaussian } from '../../src/random/seededRandom.js';
+
+function dense(rows: number, cols: number, seed: number, zeros = 0): DenseMatrix {
+  const random = createRandom(seed);
+  return {
+    rows,
+    cols,
+    data: Float64Array.from({ length: rows * cols }, () => (random() < zeros ? 0 : gaussian(random))),
+  };
+}
+
+const wasm = WasmLinalg.create();
+
+describe.skipIf(wasm === null)('WebAssembly kernels', () => {
+  const linalg = wasm as WasmLinalg;
+
+  it('give bit-identical sparse products (8-, 4- and 1-entry passes; even and odd widths)', () => {
+    const random = createRandom(1);
+    const rows = Array.from({ length: 37 }, (_, r) =>
+      Array.from({ length: 29 }, () => (random() < (r % 5) / 5 ? gaussian(random) : 0)),
+    );
+    const A = csrFromDense(rows);
+    const pinned = linalg.pin(A);
+    for (const l of [1, 2, 7, 10, 33]) {
+      const B = dense(29, l, 10 + l);
+      const want = new Float64Array(37 * l);
+      gatherRowsRange(A.indptr, A.indices, A.values, B.data, l, want, 0, 37);
+      expect(linalg.times(pinned, B)).toEqual(want);
+    }
+  });
+
+  it('give bit-identical Gram partials and small products (full and upper-triangular)', () => {
+    for (const [n, l, k] of [
+      [23, 5, 3],
+      [40, 8, 8],
+      [9, 1, 2],
+      [61, 13, 7],
+    ]) {
+      const X = dense(n, l, n + l, 0.2);
+      const bounds = gramBlocks(n);
+      const partials = linalg.gramPartials(X, bounds);
+      partials.forEach((p, b) => {
+        const want = new Float64Array(l * l);
+        gramRange(X.data, l, want, bounds[b], bounds[b + 1]);
+        expect(p).toEqual(want);
+      });
+      const w = dense(l, k, 3 * k).data;
+      const want = new Float64Array(n * k);
+      timesSmallRange(X.data, l, w, k, false, want, 0, n);
+      expect(linalg.timesSmall(X, w, k, false)).toEqual(want);
+      const square = dense(l, l, 4 * l).data;
+      const wantUpper = new Float64Array(n * l);
+      timesSmallRange(X.data, l, square, l, true, wantUpper, 0, n);
+      expect(linalg.timesSmall(X, square, l, true)).toEqual(wantUpper);
+    }
+  });
+});
