@@ -96,3 +96,25 @@ describe('project2d', () => {
     expect(out.explainedVariance).toEqual([0, 0]);
   });
 });
+
+describe('project2d on a corpus larger than MAP_FIT_ROWS', () => {
+  it('projects every row, with the axes a sample finds', async () => {
+    const { MAP_FIT_ROWS } = await import('../../src/reduce/project2d.js');
+    const n = MAP_FIT_ROWS * 2 + 1;
+    const d = 4;
+    const data = new Float64Array(n * d);
+    // Points on a line along (1, 2, 0, 0) with a small second direction along (0, 0, 1, 0).
+    for (let r = 0; r < n; r++) {
+      const t = r / n - 0.5;
+      data[r * d] = t;
+      data[r * d + 1] = 2 * t;
+      data[r * d + 2] = 0.01 * Math.sin(r);
+    }
+    const map = project2d({ rows: n, cols: d, data });
+    expect(map.x).toHaveLength(n);
+    // The first axis is the line: x is t * sqrt(5) up to the centring offset.
+    const slope = (map.x[n - 1] - map.x[0]) / ((n - 1) / n);
+    expect(Math.abs(slope)).toBeCloseTo(Math.sqrt(5), 3);
+    expect(map.explainedVariance[0]).toBeGreaterThan(0.99);
+  });
+});
