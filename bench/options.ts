@@ -19,6 +19,8 @@ Options:
   --json FILE       also write medians, ratios, every run's raw result, the command
                     line, the machine and the date as JSON
   --skip-sklearn    run ours only
+  --warm            measure ours with a warm tokens cache (filled by one unmeasured
+                    run first); without it every run of ours uses --no-cache
   -h, --help        this text`;
 
 export interface BenchOptions {
@@ -30,6 +32,7 @@ export interface BenchOptions {
   seed: number;
   json: string | null;
   skipSklearn: boolean;
+  warm: boolean;
 }
 
 /** A bad command line; the message names the option. */
@@ -46,6 +49,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   json: { type: 'string' },
   'skip-sklearn': { type: 'boolean' },
+  warm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +74,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | { help: 
     seed: integer('--seed', values.seed, 42, 0, 2 ** 32 - 1),
     json: values.json ?? null,
     skipSklearn: values['skip-sklearn'] ?? false,
+    warm: values.warm ?? false,
   };
 }
 

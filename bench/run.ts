@@ -76,12 +76,17 @@ function failIfBad(what: string, child: ChildResult): void {
 
 let currentTmp: string | null = null;
 
-async function runOurs(root: string, o: BenchOptions, label: string): Promise<Run<OursResult>['result'] & { outside: number }> {
+/**
+ * One run of ours. `cacheDir` null runs with --no-cache (a cold run: everything tokenized);
+ * else with that tokens cache.
+ */
+async function runOurs(root: string, o: BenchOptions, label: string, cacheDir: string | null): Promise<Run<OursResult>['result'] & { outside: number }> {
   const out = mkdtempSync(join(os.tmpdir(), 'paper-themes-bench-'));
   currentTmp = out;
   try {
     const args = [join(root, 'bin', 'paper-themes.js'), 'run', '--input', o.corpus, '--out', out, '--k', String(o.k),
-      '--seed', String(o.seed), '--dims', String(o.dims), '--n-init', String(o.nInit), '--quiet'];
+      '--seed', String(o.seed), '--dims', String(o.dims), '--n-init', String(o.nInit), '--quiet',
+      ...(cacheDir === null ? ['--no-cache'] : ['--cache', cacheDir])];
     const child = await runChild(process.execPath, args, root);
     failIfBad(`${label} (node ${args.slice(0, 2).join(' ')} ...)`, child);
     const result = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as OursResult;
@@ -180,11 +185,16 @@ async function main(argv: string[]): Promise<number> {
 
   const ours: Run<OursResult>[] = [];
   const sklearn: Run<SklearnResult>[] = [];
+  const cacheDir = o.warm ? mkdtempSync(join(os.tmpdir(), 'paper-themes-bench-cache-')) : null;
   try {
+    if (cacheDir !== null) {
+      progress('warming the tokens cache (unmeasured run of ours)');
+      await runOurs(root, o, 'warm-up', cacheDir);
+    }
     for (let r = 1; r <= o.repeat; r++) {
       const tag = `${r}/${o.repeat}`;
       progress(`${tag} ours: start`);
-      const a = await runOurs(root, o, `${tag} ours`);
+      const a = await runOurs(root, o, `${tag} ours`, cacheDir);
       const { outside: aWall, ...aResult } = a;
       ours.push({ repeat: r, outside_wall_s: Math.round(aWall * 1000) / 1000, result: aResult });
       progress(`${tag} ours: done in ${aWall.toFixed(2)} s (in process ${a.total_wall_s.toFixed(2)} s, peak ${Math.round(a.peak_rss_mib)} MiB${quality(a.quality)})`);
@@ -196,17 +206,20 @@ async function main(argv: string[]): Promise<number> {
       progress(`${tag} sklearn: done in ${bWall.toFixed(2)} s (in process ${b.total_wall_s.toFixed(2)} s, peak ${Math.round(b.peak_rss_mib)} MiB${quality(b.quality)})`);
     }
   } catch (error) {
+    if (cacheDir !== null) rmSync(cacheDir, { recursive: true, force: true });
     if (!(error instanceof ChildFailed)) throw error;
     process.stderr.write(`bench: ${error.message}\n`);
     return 1;
   }
+  if (cacheDir !== null) rmSync(cacheDir, { recursive: true, force: true });
 
   const summary = summarise(ours, withSklearn ? sklearn : null);
   const sk = sklearn[0]?.result;
   const oursInput = ours[0]?.result.input;
   const header = [
     `paper-themes vs scikit-learn: ${o.corpus}`,
-    `k ${o.k}, dims ${o.dims}, n-init ${o.nInit}, seed ${o.seed}; ${o.repeat} repeat(s)${withSklearn ? ', ours and sklearn alternating' : ', ours only'}`,
+    `k ${o.k}, dims ${o.dims}, n-init ${o.nInit}, seed ${o.seed}; ${o.repeat} repeat(s)${withSklearn ? ', ours and sklearn alternating' : ', ours only'}; ` +
+      `tokens cache ${o.warm ? 'warm' : 'off (cold runs)'}`,
     `machine: ${machine.cpus} x ${machine.model}, Node ${machine.node}` +
       (sk ? `, Python ${sk.versions?.python ?? '?'}, scikit-learn ${sk.versions?.sklearn ?? '?'} ` +
         `(OpenMP threads ${String(sk.threads?.openmp ?? '?')}, BLAS threads ${String(sk.threads?.blas ?? '?')}, ` +

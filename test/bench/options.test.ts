@@ -4,15 +4,15 @@ import { BenchOptionError, parseBenchArgs } from '../../bench/options.js';
 describe('parseBenchArgs', () => {
   it('applies the defaults', () => {
     expect(parseBenchArgs(['--corpus', 'c.jsonl'])).toEqual({
-      corpus: 'c.jsonl', k: 24, repeat: 3, dims: 100, nInit: 10, seed: 42, json: null, skipSklearn: false,
+      corpus: 'c.jsonl', k: 24, repeat: 3, dims: 100, nInit: 10, seed: 42, json: null, skipSklearn: false, warm: false,
     });
   });
 
   it('reads every option', () => {
     const argv = ['--corpus', 'c.jsonl.gz', '--k', '12', '--repeat', '5', '--json', 'out.json', '--dims', '50',
-      '--n-init', '3', '--seed', '7', '--skip-sklearn'];
+      '--n-init', '3', '--seed', '7', '--skip-sklearn', '--warm'];
     expect(parseBenchArgs(argv)).toEqual({
-      corpus: 'c.jsonl.gz', k: 12, repeat: 5, dims: 50, nInit: 3, seed: 7, json: 'out.json', skipSklearn: true,
+      corpus: 'c.jsonl.gz', k: 12, repeat: 5, dims: 50, nInit: 3, seed: 7, json: 'out.json', skipSklearn: true, warm: true,
     });
   });
 
