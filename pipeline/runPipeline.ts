@@ -15,7 +15,8 @@ import { defaultDims, reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
 import { label } from './6-label.js';
 import { REPORT_FILES, report } from './7-report.js';
-import { defaultKRange, defaultNInit, defaultPhraseMinDf, type PipelineOptions } from './options.js';
+import { defaultKRange, defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
+import { ensureDir } from '../src/io/ensureDir.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export interface PipelineResult {
@@ -36,6 +37,12 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions, log: (line: string) => void = () => {}): Promise<PipelineResult> {
   const stages: StageRecord[] = [];
   const started = process.hrtime.bigint();
+  // Fail before the work, not after it, when the report folder cannot be made.
+  try {
+    ensureDir(options.out);
+  } catch (error) {
+    throw new OptionError('out', options.out, `a folder that can be created (${(error as Error).message})`);
+  }
 
   // 1. Ingest: file -> deduplicated papers (+ problems per record).
   const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict }),

@@ -1,5 +1,6 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDir } from './ensureDir.js';
 import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
 import type { TokenizedDoc } from '../tokenize/tokenizedDoc.js';
 
@@ -9,7 +10,7 @@ import type { TokenizedDoc } from '../tokenize/tokenizedDoc.js';
  * flush means a crash can at worst leave a damaged last line, which loading skips.
  */
 export function openTokenCacheFile(dir: string, rules: string): TokenCache & { path: string; loaded: number } {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const path = join(dir, `tokens-${rules}.tsv`);
   const entries = new Map<string, TokenizedDoc>();
   let damagedEnd = false;

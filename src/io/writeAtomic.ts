@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensureDir } from './ensureDir.js';
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never
@@ -7,7 +8,7 @@ import { dirname } from 'node:path';
  * (rename is atomic within a file system).
  */
 export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDir(dirname(path));
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, path);

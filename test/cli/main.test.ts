@@ -99,3 +99,11 @@ describe('the installed command', () => {
     expect(result.stdout).toBe(`${HELP}\n`);
   });
 });
+
+describe('paper-themes run with an impossible --out', () => {
+  it('fails at once with exit code 2 naming --out', async () => {
+    const { code, err } = await cli('run', '--out', '/proc/paper-themes-out', '--no-cache', '--quiet');
+    expect(code).toBe(2);
+    expect(err).toContain('--out');
+  });
+});
