@@ -21,7 +21,6 @@ export interface TokenizeParams {
 }
 
 export interface TokenizeOutput {
-  tokenized: TokenizedDoc[];
   /** Papers whose tokens came from the cache. */
   cacheHits: number;
   phrases: PhraseModel;
@@ -58,7 +57,6 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   const encoded = encodeDocs(tokenized as TokenizedDoc[]);
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
   return {
-    tokenized: tokenized as TokenizedDoc[],
     cacheHits: texts.length - missing.length,
     phrases,
     features: extractFeatures(encoded, phrases),

@@ -7,7 +7,7 @@ import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import type { RunSummary } from '../src/types.js';
 import { ingest } from './1-ingest.js';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
-import { memoryTokenCache, rulesKey } from '../src/tokenize/tokenCache.js';
+import { noTokenCache, rulesKey } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import { tokenize, tokenizerParams } from './2-tokenize.js';
 import { vectorize } from './3-vectorize.js';
@@ -54,15 +54,18 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
   const phraseMinDf = options.phraseMinDf ?? defaultPhraseMinDf(papers.length);
-  const cacheFile = options.cacheDir === null
-    ? null
-    : openTokenCacheFile(options.cacheDir, rulesKey(TOKENIZER_VERSION, tokenizerParams({ boilerplate })));
-  const cache = cacheFile ?? memoryTokenCache();
+  const cacheRules = rulesKey(TOKENIZER_VERSION, tokenizerParams({ boilerplate }));
+  // The cache is opened inside the stage so that its entries can be freed once it ends.
+  let cachePath: string | null = null;
   const tokens = await timeStage(stages, 'tokenize', log,
-    () => tokenize({ papers }, {
-      boilerplate, phraseMinDf, titleWeight: options.titleWeight, workers: options.workers, cache,
-      onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
-    }),
+    () => {
+      const cacheFile = options.cacheDir === null ? null : openTokenCacheFile(options.cacheDir, cacheRules);
+      cachePath = cacheFile?.path ?? null;
+      return tokenize({ papers }, {
+        boilerplate, phraseMinDf, titleWeight: options.titleWeight, workers: options.workers, cache: cacheFile ?? noTokenCache(),
+        onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
+      });
+    },
     (t) => `${t.cacheHits} of ${papers.length} papers from the tokens cache, ${t.phrases.phrases.length} recurring phrases`);
 
   // 3. Vectorize: features -> sparse TF-IDF (CSR).
@@ -133,7 +136,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
     },
     parameters: { ...parameters, k_requested: options.k, k_range: kRange, max_features: options.maxFeatures },
     libraries: libraryVersions(),
-    tokens_cache: { path: cacheFile?.path ?? null, hits: tokens.cacheHits },
+    tokens_cache: { path: cachePath, hits: tokens.cacheHits },
     vocabulary: { terms: vectors.tfidf.cols, phrases: tokens.phrases.phrases.length, non_zeros: vectors.tfidf.values.length },
     reduction: {
       method: options.center ? 'PCA by randomized SVD with implicit centring' : 'LSA: randomized truncated SVD, uncentred',

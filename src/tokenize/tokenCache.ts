@@ -45,7 +45,12 @@ export function lineToEntry(line: string): [string, TokenizedDoc] | undefined {
   return consistent ? [key, doc] : undefined;
 }
 
-/** A cache that forgets everything: for `--no-cache` and tests. */
+/** No cache at all, for `--no-cache`: nothing is kept, so tokens can be freed after use. */
+export function noTokenCache(): TokenCache {
+  return { get: () => undefined, add: () => {}, flush: () => {} };
+}
+
+/** A cache in memory only, for tests. */
 export function memoryTokenCache(): TokenCache {
   const entries = new Map<string, TokenizedDoc>();
   return {
