@@ -80,6 +80,11 @@ function positiveInteger(name: string, value: number): void {
  *   squared centre shift (scale-free, as scikit-learn); also stops when labels repeat.
  * - Cluster ids are the ids of the winning run; ordering them (e.g. by size) is the
  *   caller's job.
+ * - Speed, without changing any result: Elkan's or Hamerly's bounds skip the distances
+ *   that cannot change a label (`algorithm`, see kmeansCore.ts), and restarts run on
+ *   worker threads (`threads`, see kmeansWorkers.ts). 36k × 100 unit rows, k = 24,
+ *   nInit = 10 on the 2-core development machine: 236 s before these, 17 s on one thread,
+ *   10.5 s on two.
  */
 export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
   const {
