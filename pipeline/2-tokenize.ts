@@ -36,6 +36,9 @@ export function paperText(paper: Paper, titleWeight = 1): string {
 /** Texts per worker message. */
 const BATCH_SIZE = 250;
 
+/** Newly tokenized papers between two writes of the tokens cache. */
+const FLUSH_EVERY = 2500;
+
 /**
  * Stage 2, tokenize. In: papers. Out: content words per paper (wink-nlp lemmas; from the
  * cache when the same text was tokenized before, else on worker threads), the recurring
@@ -46,13 +49,23 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   const keys = texts.map(textKey);
   const tokenized: (TokenizedDoc | undefined)[] = keys.map((key) => params.cache.get(key));
   const missing = tokenized.flatMap((doc, i) => (doc ? [] : [i]));
+  // Each finished batch goes to the cache, flushed every FLUSH_EVERY papers: an
+  // interrupted run keeps most of its tokenizing work.
+  let unflushed = 0;
+  const onBatch = (start: number, docs: TokenizedDoc[]) => {
+    params.cache.add(docs.map((doc, j) => [keys[missing[start + j]], doc]));
+    unflushed += docs.length;
+    if (unflushed >= FLUSH_EVERY) {
+      params.cache.flush();
+      unflushed = 0;
+    }
+  };
   const fresh = await tokenizeInWorkers(
     missing.map((i) => texts[i]),
     tokenizerParams(params),
-    { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress },
+    { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress, onBatch },
   );
   missing.forEach((i, j) => (tokenized[i] = fresh[j]));
-  params.cache.add(missing.map((i, j) => [keys[i], fresh[j]]));
   params.cache.flush();
   const encoded = encodeDocs(tokenized as TokenizedDoc[]);
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });

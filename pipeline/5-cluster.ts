@@ -3,12 +3,15 @@ import { fitKMeans } from '../src/cluster/kmeans.js';
 import { orderBySize } from '../src/cluster/orderBySize.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
 import type { DenseMatrix } from '../src/types.js';
+import { CorpusError } from './corpusError.js';
 
 export interface ClusterParams {
   k: number | 'auto';
   kRange: [number, number];
   nInit: number;
   seed: number;
+  /** Hears each k tried by k = 'auto' with its silhouette. */
+  onK?: (k: number, silhouette: number) => void;
 }
 
 export interface ClusterOutput {
@@ -34,18 +37,20 @@ export const SILHOUETTE_SAMPLE = 3000;
  */
 export function cluster(input: { vectors: DenseMatrix }, params: ClusterParams): ClusterOutput {
   const X = input.vectors;
-  if (X.rows < 3) throw new Error(`cluster: ${X.rows} papers are too few to cluster (need at least 3)`);
+  if (X.rows < 3) throw new CorpusError(`${X.rows} papers are too few to cluster (at least 3 are needed)`);
   const fit = (k: number) => fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+  // Papers that are all alike end in one non-empty cluster, where a silhouette is undefined: 0.
   const silhouette = (labels: Int32Array) =>
-    silhouetteCosine(X, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
+    new Set(labels).size < 2 ? 0 : silhouetteCosine(X, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
   let model;
   let selection: ClusterOutput['selection'] = null;
   if (params.k === 'auto') {
-    const choice = chooseK(X, params.kRange, fit, silhouette);
+    const choice = chooseK(X, params.kRange, fit, (labels) => silhouette(labels));
+    for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
     model = choice.fit;
     selection = { criterion: choice.criterion, curve: choice.curve };
   } else {
-    model = fit(Math.min(params.k, X.rows));
+    model = fit(Math.min(params.k, X.rows - 1));
   }
   const { labels, order } = orderBySize(model.labels, model.k);
   const d = X.cols;

@@ -17,6 +17,7 @@ import { label } from './6-label.js';
 import { REPORT_FILES, report } from './7-report.js';
 import { defaultKRange, defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
 import { ensureDir } from '../src/io/ensureDir.js';
+import { CorpusError } from './corpusError.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export interface PipelineResult {
@@ -34,7 +35,11 @@ export interface PipelineResult {
  * Each stage is a function of declared inputs and plain parameters (pipeline/N-*.ts); only
  * ingest reads files and only report/export and run.json write them.
  */
-export async function runPipeline(options: PipelineOptions, log: (line: string) => void = () => {}): Promise<PipelineResult> {
+export async function runPipeline(
+  options: PipelineOptions,
+  log: (line: string) => void = () => {},
+  warn: (line: string) => void = log,
+): Promise<PipelineResult> {
   const stages: StageRecord[] = [];
   const started = process.hrtime.bigint();
   // Fail before the work, not after it, when the report folder cannot be made.
@@ -47,9 +52,14 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
   // 1. Ingest: file -> deduplicated papers (+ problems per record).
   const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict }),
     (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
-  for (const issue of corpus.issues.slice(0, 20)) log(`  skipped ${issue.file} ${describeIssue(issue)}`);
-  if (corpus.issues.length > 20) log(`  ... and ${corpus.issues.length - 20} more problems`);
+  for (const issue of corpus.issues.slice(0, 20)) warn(`skipped ${issue.file} ${describeIssue(issue)}`);
+  if (corpus.issues.length > 20) warn(`... and ${corpus.issues.length - 20} more problems (all in run.json)`);
+  if (corpus.duplicatesDropped > 0) warn(`dropped ${corpus.duplicatesDropped} duplicate papers (same id or same title)`);
   const { papers } = corpus;
+  if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);
+  if (options.k !== 'auto' && options.k >= papers.length) {
+    throw new OptionError('k', options.k, `fewer themes than the ${papers.length} papers`);
+  }
 
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
@@ -59,7 +69,7 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
   let cachePath: string | null = null;
   const tokens = await timeStage(stages, 'tokenize', log,
     () => {
-      const cacheFile = options.cacheDir === null ? null : openTokenCacheFile(options.cacheDir, cacheRules);
+      const cacheFile = options.cacheDir === null ? null : openCache(options.cacheDir, cacheRules);
       cachePath = cacheFile?.path ?? null;
       return tokenize({ papers }, {
         boilerplate, phraseMinDf, titleWeight: options.titleWeight, workers: options.workers, cache: cacheFile ?? noTokenCache(),
@@ -75,7 +85,11 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
     }),
     (v) => `${v.tfidf.rows} x ${v.tfidf.cols}, ${v.tfidf.values.length} non-zeros`);
   if (vectors.tfidf.cols < 2) {
-    throw new Error(`vectorize: only ${vectors.tfidf.cols} terms survive --min-df ${options.minDf} / --max-df ${options.maxDf}; lower --min-df or add papers`);
+    throw new CorpusError(
+      `only ${vectors.tfidf.cols} terms are left to cluster ${papers.length} papers on: a term must be in at least ` +
+      `--min-df ${options.minDf} and at most --max-df ${options.maxDf} of the papers (${Math.floor(options.maxDf * papers.length)})` +
+      `${options.maxFeatures !== null ? `, and among the --max-features ${options.maxFeatures} most frequent` : ''}; ` +
+      'for a handful of papers try --min-df 1 --max-df 1, or add papers');
   }
 
   // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows, and a 2-D map.
@@ -88,7 +102,10 @@ export async function runPipeline(options: PipelineOptions, log: (line: string) 
 
   // 5. Cluster: reduced vectors -> k themes by k-means.
   const clusters = await timeStage(stages, 'cluster', log,
-    () => cluster({ vectors: reduced.vectors }, { k: options.k, kRange, nInit, seed: options.seed }),
+    () => cluster({ vectors: reduced.vectors }, {
+      k: options.k, kRange, nInit, seed: options.seed,
+      onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
+    }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, silhouette ${c.silhouette.toFixed(3)}`);
 
   // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
@@ -171,9 +188,18 @@ export function readWordList(path: string): string[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`--stopwords: cannot read ${path}: ${(error as Error).message}`);
+    throw new OptionError('stopwords', path, `a readable word list (${(error as Error).message})`);
   }
   return text.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim().toLowerCase()).filter(Boolean);
+}
+
+/** The tokens cache, or an OptionError naming --cache when it cannot be used. */
+function openCache(dir: string, rules: string) {
+  try {
+    return openTokenCacheFile(dir, rules);
+  } catch (error) {
+    throw new OptionError('cache', dir, `a folder where the tokens cache can be kept, or --no-cache (${(error as Error).message})`);
+  }
 }
 
 /** Calls `report` about every tenth of `total`, for long stages. */

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { DEFAULT_INPUT, DEFAULT_OUT, normaliseOptions, OptionError, type RawOptions } from '../../pipeline/options.js';
+import { resolve } from 'node:path';
+import { CorpusError } from '../../pipeline/corpusError.js';
 import { IngestError } from '../ingest/ingestErrors.js';
 
 export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
@@ -100,9 +102,10 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       stopwordsFile: values.stopwords, workers: values.workers,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
     };
-    const options = normaliseOptions(raw);
+    const options = normaliseOptions(resolvePaths(raw));
+    const warn = (line: string) => io.err.write(`warning: ${line}\n`);
     const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
-    const result = await runPipeline(options, log);
+    const result = await runPipeline(options, log, warn);
     io.out.write(`${result.summary.themes.length} themes from ${result.summary.papers.length} papers:\n`);
     for (const theme of result.summary.themes) io.out.write(`  ${String(theme.id).padStart(2)}  ${String(theme.size).padStart(5)}  ${theme.label}\n`);
     io.out.write(`Report: ${result.files.join(', ')}\n`);
@@ -112,13 +115,23 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
       return 2;
     }
-    if (error instanceof IngestError) {
+    if (error instanceof IngestError || error instanceof CorpusError) {
       io.err.write(`paper-themes: ${error.message}\n`);
       return 1;
     }
     io.err.write(`paper-themes: ${(error as Error).stack ?? String(error)}\n`);
     return 3;
   }
+}
+
+/**
+ * Paths given on the command line are relative to where the user typed the command: under
+ * `npm run`, which moves to the package folder, that is INIT_CWD.
+ */
+function resolvePaths(raw: RawOptions): RawOptions {
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const at = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? resolve(base, value) : value);
+  return { ...raw, input: at(raw.input), out: at(raw.out), stopwordsFile: at(raw.stopwordsFile), cacheDir: at(raw.cacheDir) };
 }
 
 function isParseArgsError(error: unknown): boolean {

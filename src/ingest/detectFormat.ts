@@ -60,6 +60,9 @@ function contentHint(text: string): string {
  */
 export function detectFormat(fileName: string, text: string): InputFormat {
   const extension = extensionOf(fileName);
+  // A JSON object on the first line is JSON Lines whatever the name (a gzipped JSONL
+  // download saved as .txt, say); a seed page never starts with "{".
+  if (/^\uFEFF?\s*\{/.test(text)) return 'jsonl';
   const byExtension = FORMAT_BY_EXTENSION[extension];
   if (byExtension !== undefined) return byExtension;
   const sniffed = sniffFormat(text.replace(/^\uFEFF/, ''));

@@ -1,5 +1,3 @@
-/** Display-math first (`$$...$$`), then inline math (`$...$`), so `$$x$$` is not split in two. */
-const LATEX_MATH = /\$\$[^$]*\$\$|\$[^$]*\$/g;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /**
@@ -7,14 +5,14 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
  * different case, punctuation, Unicode forms (ligatures, full-width letters) and inline
  * LaTeX, and ids and duplicate detection must not depend on those.
  *
- * NFKC, lower-case, LaTeX math spans removed, every run of non letters/digits turned into one
- * space, trimmed.
+ * NFKC, lower-case, every run of non letters/digits (LaTeX `$`, `^`, `\` included) turned
+ * into one space, trimmed. The content of math is kept: "Sorting in $O(n^2)$ time" and
+ * "Sorting in $O(n)$ time" are different papers.
  */
 export function normaliseTitle(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()
-    .replace(LATEX_MATH, ' ')
     .replace(NOT_LETTER_OR_DIGIT, ' ')
     .trim();
 }

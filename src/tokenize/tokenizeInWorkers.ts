@@ -13,6 +13,8 @@ export interface ParallelParams {
   batchSize: number;
   /** Progress callback: documents done so far. */
   onProgress?: (done: number) => void;
+  /** Hears each finished batch: the index of its first text and its documents (any order of batches). */
+  onBatch?: (start: number, docs: TokenizedDoc[]) => void;
 }
 
 export interface TokenizeRequest {
@@ -73,11 +75,14 @@ export async function tokenizeInWorkers(
   const workers = Math.min(params.workers, batches.length);
   if (workers <= 1) {
     const tokenize = createWinkTokenizer(tokenizer);
-    return texts.map((text, i) => {
-      const doc = tokenize(text);
-      if (params.onProgress && (i + 1) % params.batchSize === 0) params.onProgress(i + 1);
-      return doc;
+    const docs: TokenizedDoc[] = [];
+    batches.forEach((batch, b) => {
+      const done = batch.map(tokenize);
+      docs.push(...done);
+      params.onBatch?.(b * params.batchSize, done);
+      params.onProgress?.(docs.length);
     });
+    return docs;
   }
   const results = new Array<TokenizedDoc[]>(batches.length);
   let next = 0;
@@ -91,6 +96,7 @@ export async function tokenizeInWorkers(
       };
       worker.on('message', (message: { batch: number; packed: PackedDocs }) => {
         results[message.batch] = unpackDocs(message.packed);
+        params.onBatch?.(message.batch * params.batchSize, results[message.batch]);
         done += batches[message.batch].length;
         params.onProgress?.(done);
         send();

@@ -107,3 +107,47 @@ describe('paper-themes run with an impossible --out', () => {
     expect(err).toContain('--out');
   });
 });
+
+describe('paper-themes run on corpora it cannot cluster', () => {
+  it('says 2 papers are too few, with exit code 1 and no stack trace', async () => {
+    const { code, err } = await cli('run', '--input', jsonl(corpus.slice(0, 2)), '--out', tmp(), '--no-cache', '--quiet');
+    expect(code).toBe(1);
+    expect(err).toContain('too few');
+    expect(err).not.toContain('    at ');
+  });
+
+  it('explains which thresholds left no terms', async () => {
+    const { code, err } = await cli('run', '--input', jsonl(corpus.slice(0, 3)), '--out', tmp(), '--no-cache', '--quiet');
+    expect(code).toBe(1);
+    expect(err).toContain('--max-df');
+  });
+
+  it('refuses as many themes as papers before doing the work', async () => {
+    const { code, err } = await cli('run', '--input', jsonl(corpus), '--out', tmp(), '--k', '12', '--no-cache', '--quiet');
+    expect(code).toBe(2);
+    expect(err).toContain('--k');
+  });
+
+  it('clusters papers that are all alike without failing', async () => {
+    const same = Array.from({ length: 8 }, (_, i) => JSON.stringify({ id: `s${i}`, title: `Same title ${i}`, abstract: 'Identical abstract about graph neural networks and message passing.' }));
+    const { code } = await cli('run', '--input', jsonl(same), '--out', tmp(), '--min-df', '1', '--max-df', '1', '--no-cache', '--quiet');
+    expect(code).toBe(0);
+  });
+
+  it('names --stopwords when the word list cannot be read', async () => {
+    const { code, err } = await cli('run', '--input', jsonl(corpus), '--out', tmp(), '--stopwords', '/nonexistent/words.txt', '--no-cache');
+    expect(code).toBe(2);
+    expect(err).toContain('--stopwords');
+  });
+});
+
+describe('paper-themes run --quiet', () => {
+  it('still warns about skipped records and duplicates', async () => {
+    const file = jsonl([...corpus, 'not json', corpus[0]]);
+    const { code, err } = await cli('run', '--input', file, '--out', tmp(), '--k', '3', '--min-df', '1', '--no-cache', '--quiet');
+    expect(code).toBe(0);
+    expect(err).toContain('warning: skipped');
+    expect(err).toContain('warning: dropped 1 duplicate');
+    expect(err).not.toContain('[1/7]');
+  });
+});

@@ -19,8 +19,9 @@ describe('detectFormat', () => {
     expect(detectFormat('papers.csv.GZ', '')).toBe('csv');
   });
 
-  it('trusts the extension over the content', () => {
-    expect(detectFormat('a.csv', '{"title":"x"}')).toBe('csv');
+  it('trusts the extension over the content, unless the content is a JSON object', () => {
+    expect(detectFormat('a.csv', 'New\nSubscribe\n')).toBe('csv');
+    expect(detectFormat('a.csv', '{"title":"x"}')).toBe('jsonl');
   });
 
   it('sniffs JSON Lines when the first non-blank character is {', () => {
@@ -50,5 +51,12 @@ describe('detectFormat', () => {
 
   it('does not take two short lines in a row for a seed page', () => {
     expect(() => detectFormat('x', 'just\nsome\nwords')).toThrow(/unknown format/);
+  });
+});
+
+describe('detectFormat on a misnamed file', () => {
+  it('reads a JSON object on the first line as JSON Lines even when named .txt', async () => {
+    const { detectFormat } = await import('../../src/ingest/detectFormat.js');
+    expect(detectFormat('papers.txt', '{"title": "A", "abstract": "B"}\n')).toBe('jsonl');
   });
 });

@@ -13,9 +13,10 @@ describe('normaliseTitle', () => {
     expect(normaliseTitle('  "Quoted?"  ')).toBe('quoted');
   });
 
-  it('removes inline and display LaTeX math spans', () => {
-    expect(normaliseTitle('MoE$^2$: Fast Inference')).toBe('moe fast inference');
-    expect(normaliseTitle('Bounds for $$O(n \\log n)$$ Sorting')).toBe('bounds for sorting');
+  it('keeps the content of LaTeX math, so titles differing only there stay different', () => {
+    expect(normaliseTitle('MoE$^2$: Fast Inference')).toBe('moe 2 fast inference');
+    expect(normaliseTitle('Bounds for $$O(n \\log n)$$ Sorting')).toBe('bounds for o n log n sorting');
+    expect(normaliseTitle('Sorting in $O(n^2)$ time')).not.toBe(normaliseTitle('Sorting in $O(n)$ time'));
   });
 
   it('applies NFKC so ligatures and full-width letters match their plain forms', () => {

@@ -34,3 +34,16 @@ describe('packDocs and unpackDocs', () => {
     expect(unpackDocs(packDocs(docs))).toEqual(docs);
   });
 });
+
+describe('tokenizeInWorkers batches', () => {
+  it('hands every batch, with its start index, to onBatch as soon as it is done', async () => {
+    for (const workers of [1, 2]) {
+      const seen: [number, number][] = [];
+      const docs = await tokenizeInWorkers(texts.slice(0, 25), params, {
+        workers, batchSize: 10, onBatch: (start, batch) => seen.push([start, batch.length]),
+      });
+      expect(seen.sort((a, b) => a[0] - b[0])).toEqual([[0, 10], [10, 10], [20, 5]]);
+      expect(docs).toHaveLength(25);
+    }
+  });
+});
