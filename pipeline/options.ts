@@ -107,7 +107,7 @@ function text(option: string, value: unknown): string {
 
 function integer(option: string, value: unknown, min: number, expected: string): number {
   const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw new OptionError(option, value, expected);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min) throw new OptionError(option, value, expected);
   return n;
 }
 

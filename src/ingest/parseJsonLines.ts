@@ -92,7 +92,10 @@ function definedOnly<T extends object>(fields: T): Partial<T> {
  * user can fix a line in one go. Unknown fields are ignored (benchmarks carry extras).
  */
 export function paperFromJson(value: unknown): Paper | { problems: string[] } {
-  if (!isObject(value)) return { problems: [`not a JSON object (got ${typeName(value)})`] };
+  if (!isObject(value)) {
+    const hint = Array.isArray(value) ? ' (a JSON array file must become JSON Lines: one paper object per line)' : '';
+    return { problems: [`not a JSON object (got ${typeName(value)})${hint}`] };
+  }
   const title = requiredText(value, 'title');
   const abstract = requiredText(value, 'abstract', ['summary']);
   const id = optionalText(value, 'id', true);

@@ -187,7 +187,7 @@ main { display: grid; gap: 16px; }
 .chart { width: 100%; min-width: 0; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 th { font-weight: 600; white-space: nowrap; }
 td.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
 ol { margin: 0; padding-left: 1.2em; }

@@ -62,7 +62,7 @@ describe('parseJsonLines', () => {
   });
 
   it('reports a line that is valid JSON but not an object', () => {
-    expect(problemAt(6)).toBe('not a JSON object (got array)');
+    expect(problemAt(6)).toMatch(/^not a JSON object \(got array\) \(a JSON array file must become JSON Lines/);
     expect(parseJsonLines('42\nnull', 'f').issues.map((i) => i.problem)).toEqual([
       'not a JSON object (got number)',
       'not a JSON object (got null)',
@@ -120,5 +120,14 @@ describe('parseJsonLines', () => {
       labels: ['physics.soc-ph', 'cs.SI', 'physics.data-an', 'stat.AP'],
       date: '2013-04-03',
     });
+  });
+});
+
+describe('parseJsonLines on a JSON array file', () => {
+  it('says to convert it to JSON Lines', async () => {
+    const { parseJsonLines } = await import('../../src/ingest/parseJsonLines.js');
+    const result = parseJsonLines('[{"title": "A", "abstract": "B"}]\n', 'papers.json');
+    expect(result.papers).toHaveLength(0);
+    expect(result.issues[0].problem).toContain('JSON Lines');
   });
 });

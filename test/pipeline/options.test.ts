@@ -273,3 +273,9 @@ describe('defaultNInit', () => {
     expect(defaultNInit(50_000)).toBe(10);
   });
 });
+
+describe('normaliseOptions on integers beyond exact doubles', () => {
+  it('rejects a seed above 2^53', () => {
+    expect(() => normaliseOptions({ seed: '99999999999999999999' })).toThrow(/^--seed:/);
+  });
+});
