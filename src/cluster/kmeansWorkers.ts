@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { workerPool } from '../threads/workerPool.js';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import type { DenseMatrix } from '../types.js';
 import * as core from './kmeansCore.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
@@ -105,28 +106,7 @@ parentPort.on('message', (job) => {
 `;
 }
 
-interface PooledWorker {
-  worker: Worker;
-  /** Our end of the channel on which the worker reports an error (read synchronously). */
-  errors: MessagePort;
-}
-
-let pool: PooledWorker[] = [];
-
-/** `count` started workers (created on first use, then reused). */
-function workers(count: number): PooledWorker[] {
-  if (pool.length < count) {
-    const source = workerSource();
-    while (pool.length < count) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(source, { eval: true, workerData: { errors: port2 }, transferList: [port2] });
-      worker.unref();
-      port1.unref();
-      pool.push({ worker, errors: port1 });
-    }
-  }
-  return pool.slice(0, count);
-}
+const pool = workerPool(workerSource);
 
 /** Threads (the main one included) that restarts may use by default on this machine. */
 export function defaultThreads(): number {
@@ -188,7 +168,7 @@ export function runRestartsInParallel(
     stats: shared(Float64Array, nInit * 3),
     control: shared(Int32Array, 3),
   };
-  const helpers = workers(Math.max(1, Math.min(threads, nInit) - (callerRuns ? 1 : 0)));
+  const helpers = pool.take(Math.max(1, Math.min(threads, nInit) - (callerRuns ? 1 : 0)));
   // A worker still busy with an earlier call (after a failure) takes this job later, or
   // finds no restart left: the shared counter makes the split adapt either way.
   for (const helper of helpers) helper.worker.postMessage(job);
@@ -215,8 +195,6 @@ export function runRestartsInParallel(
 }
 
 /** Stops the pooled workers (tests; the process never waits for them anyway). */
-export async function stopKMeansWorkers(): Promise<void> {
-  const stopping = pool.map((p) => p.worker.terminate());
-  pool = [];
-  await Promise.all(stopping);
+export function stopKMeansWorkers(): Promise<void> {
+  return pool.stop();
 }

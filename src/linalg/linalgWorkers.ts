@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { workerPool } from '../threads/workerPool.js';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import * as rowKernels from './rowKernels.js';
 
 /**
@@ -65,26 +66,7 @@ parentPort.on('message', (job) => {
 `;
 }
 
-interface PooledWorker {
-  worker: Worker;
-  errors: MessagePort;
-}
-
-let pool: PooledWorker[] = [];
-
-function workers(count: number): PooledWorker[] {
-  if (pool.length < count) {
-    const source = workerSource();
-    while (pool.length < count) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(source, { eval: true, workerData: { errors: port2 }, transferList: [port2] });
-      worker.unref();
-      port1.unref();
-      pool.push({ worker, errors: port1 });
-    }
-  }
-  return pool.slice(0, count);
-}
+const pool = workerPool(workerSource);
 
 /** A zero-filled typed array on a SharedArrayBuffer. */
 export function shared<T extends Float64Array | Int32Array>(
@@ -118,7 +100,7 @@ function isShared(value: unknown): boolean {
 export function runRowKernel(kernel: RowKernelName, tasks: readonly RowTask[], threads: number): void {
   const control = shared(Int32Array, 3);
   const job: Job = { kernel, tasks, control };
-  const helpers = workers(Math.max(0, Math.min(threads, tasks.length) - 1));
+  const helpers = pool.take(Math.max(0, Math.min(threads, tasks.length) - 1));
   if (helpers.length > 0) {
     for (const task of tasks) {
       if (!task.args.every(isShared)) throw new Error(`${kernel}: typed arrays must be on shared memory`);
@@ -166,8 +148,6 @@ export function balancedRanges(rows: number, parts: number, weights?: Int32Array
 }
 
 /** Stops the pooled workers (tests; the process never waits for them anyway). */
-export async function stopLinalgWorkers(): Promise<void> {
-  const stopping = pool.map((p) => p.worker.terminate());
-  pool = [];
-  await Promise.all(stopping);
+export function stopLinalgWorkers(): Promise<void> {
+  return pool.stop();
 }
