@@ -1,3 +1,4 @@
+import { basename, dirname, join, resolve } from 'node:path';
 import { projectPath } from '../src/projectRoot.js';
 import { defaultWorkers } from '../src/tokenize/tokenizeInWorkers.js';
 
@@ -32,9 +33,18 @@ export interface PipelineOptions {
   cacheDir: string | null;
   strict: boolean;
   quiet: boolean;
+  /**
+   * The list of runs (HTML) to refresh after the run; it lists every run folder beside it.
+   * Null: none. By default `index.html` in out's parent folder when that folder is named
+   * `reports` (as with the default `reports/latest`), else none.
+   */
+  runsIndex: string | null;
 }
 
-/** Values as they arrive from the command line or code; `cacheDir: false` turns the cache off. */
+/**
+ * Values as they arrive from the command line or code; `cacheDir: false` turns the cache
+ * off, `runsIndex: false` the runs index.
+ */
 export type RawOptions = { [K in keyof PipelineOptions]?: unknown };
 
 export const DEFAULT_INPUT = 'data/corpus/hf-trending-mar12.txt';
@@ -68,6 +78,7 @@ export function defaultOptions(): PipelineOptions {
     cacheDir: projectPath('data/cache'),
     strict: false,
     quiet: false,
+    runsIndex: defaultRunsIndex(DEFAULT_OUT),
   };
 }
 
@@ -97,7 +108,16 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   else if (has('cacheDir')) o.cacheDir = text('cache', raw.cacheDir);
   if (has('strict')) o.strict = flag('strict', raw.strict);
   if (has('quiet')) o.quiet = flag('quiet', raw.quiet);
+  if (raw.runsIndex === false) o.runsIndex = null;
+  else if (has('runsIndex')) o.runsIndex = text('runs-index', raw.runsIndex);
+  else o.runsIndex = defaultRunsIndex(o.out);
   return o;
+}
+
+/** `reports/index.html` for an out folder inside a folder named `reports`, else null. */
+export function defaultRunsIndex(out: string): string | null {
+  const parent = dirname(resolve(out));
+  return basename(parent) === 'reports' ? join(parent, 'index.html') : null;
 }
 
 function text(option: string, value: unknown): string {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { listRuns } from '../src/io/listRuns.js';
+import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { describeIssue } from '../src/ingest/ingestErrors.js';
 import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
@@ -133,6 +135,11 @@ export async function runPipeline(
     corpusDate: corpus.corpusDate,
     parameters,
     quality,
+    kSelection: clusters.selection === null ? undefined : {
+      criterion: clusters.selection.criterion,
+      chosen: clusters.k,
+      curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
+    },
     papers,
     assignments: labelled.assignments,
     themes: labelled.themes,
@@ -174,12 +181,19 @@ export async function runPipeline(
     quality,
     themes: labelled.themes.map((t) => ({ id: t.id, label: t.label, size: t.size })),
     stages,
+    finished_at: new Date().toISOString(),
     total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
     peak_rss_mib: round((process.resourceUsage().maxRSS * 1024) / (1024 * 1024), 1),
   };
   const runJson = join(options.out, REPORT_FILES.run);
   writeFileAtomic(runJson, `${JSON.stringify(record, null, 2)}\n`);
-  return { summary, record, files: [...files, runJson] };
+  const written = [...files, runJson];
+  // 8. The list of runs beside this one, refreshed now that run.json is complete.
+  if (options.runsIndex !== null) {
+    writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
+    written.push(options.runsIndex);
+  }
+  return { summary, record, files: written };
 }
 
 /** A word list file: one word per line, `#` starts a comment. */

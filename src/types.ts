@@ -89,6 +89,8 @@ export interface RunSummary {
   parameters: Record<string, string | number | boolean>;
   /** Quality figures by name (silhouette, v_measure, nmi, ari, ...). */
   quality: Record<string, number>;
+  /** How `--k auto` chose k: the silhouette of each k tried. Absent when k was given. */
+  kSelection?: { criterion: string; chosen: number; curve: Array<{ k: number; silhouette: number }> };
   /** Same order as `assignments`. */
   papers: Paper[];
   assignments: Assignment[];

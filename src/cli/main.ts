@@ -39,6 +39,9 @@ Options:
   --cache DIR         tokens cache: papers tokenized before are not tokenized again
                       (default data/cache)
   --no-cache          tokenize everything, read and write no cache
+  --runs-index FILE   the list of runs to refresh (default: reports/index.html when
+                      --out is a folder inside reports/)
+  --no-runs-index     do not write the list of runs
   --strict            exit non-zero when any input record had a problem
   --quiet             no progress lines on stderr
 
@@ -67,6 +70,8 @@ const RUN_OPTIONS = {
   workers: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  'runs-index': { type: 'string' },
+  'no-runs-index': { type: 'boolean' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -101,6 +106,7 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, workers: values.workers,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
+      runsIndex: values['no-runs-index'] ? false : values['runs-index'],
     };
     const options = normaliseOptions(resolvePaths(raw));
     const warn = (line: string) => io.err.write(`warning: ${line}\n`);
@@ -131,7 +137,7 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
 function resolvePaths(raw: RawOptions): RawOptions {
   const base = process.env.INIT_CWD ?? process.cwd();
   const at = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? resolve(base, value) : value);
-  return { ...raw, input: at(raw.input), out: at(raw.out), stopwordsFile: at(raw.stopwordsFile), cacheDir: at(raw.cacheDir) };
+  return { ...raw, input: at(raw.input), out: at(raw.out), stopwordsFile: at(raw.stopwordsFile), cacheDir: at(raw.cacheDir), runsIndex: at(raw.runsIndex) };
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -3,7 +3,8 @@ import type { RunSummary, Theme } from '../types.js';
 import { themeColors } from './colors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
-import { themeMapSpec, themeSizesSpec, topTermsSpec } from './specs.js';
+import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
+import { kCurveSpec, SEARCH_SIGNAL, themeMapSpec, themeSizesSpec, topTermsSpec } from './specs.js';
 
 /**
  * The run's HTML report: one self-contained page that opens from file:// on a machine with
@@ -17,6 +18,18 @@ import { themeMapSpec, themeSizesSpec, topTermsSpec } from './specs.js';
 export function renderReport(summary: RunSummary): string {
   const colors = themeColors(summary.themes.length);
   const themes = [...summary.themes].sort((a, b) => a.id - b.id);
+  const kCurve = kCurveSpec(summary);
+  const config: PageConfig = {
+    charts: [
+      { name: 'map', target: '#map', specId: SPEC_IDS.map, renderer: mapRenderer(summary.papers.length) },
+      { name: 'sizes', target: '#sizes', specId: SPEC_IDS.sizes, renderer: 'svg' },
+      { name: 'terms', target: '#terms', specId: SPEC_IDS.terms, renderer: 'svg' },
+      ...(kCurve === undefined ? [] : [{ name: 'k', target: '#k-curve', specId: SPEC_IDS.k, renderer: 'svg' as const }]),
+    ],
+    papersSpecId: SPEC_IDS.map,
+    searchSignal: SEARCH_SIGNAL,
+    searchListLimit: SEARCH_LIST_LIMIT,
+  };
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -32,16 +45,18 @@ export function renderReport(summary: RunSummary): string {
     '<body>',
     headerHtml(summary),
     '<main>',
-    chartsHtml(),
+    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined),
     themesTableHtml(themes, colors, titlesById(summary)),
     '</main>',
     specBlock(SPEC_IDS.map, themeMapSpec(summary)),
     specBlock(SPEC_IDS.sizes, themeSizesSpec(summary)),
     specBlock(SPEC_IDS.terms, topTermsSpec(summary)),
+    ...(kCurve === undefined ? [] : [specBlock(SPEC_IDS.k, kCurve)]),
+    specBlock(CONFIG_ID, config),
     `<script>${readBrowserBuild('vega')}</script>`,
     `<script>${readBrowserBuild('vega-lite')}</script>`,
     `<script>${readBrowserBuild('vega-embed')}</script>`,
-    `<script>${embedScript(mapRenderer(summary.papers.length))}</script>`,
+    `<script>${PAGE_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
@@ -55,7 +70,11 @@ export function mapRenderer(paperCount: number): 'canvas' | 'svg' {
   return paperCount > CANVAS_THRESHOLD ? 'canvas' : 'svg';
 }
 
-const SPEC_IDS = { map: 'spec-map', sizes: 'spec-sizes', terms: 'spec-terms' } as const;
+const SPEC_IDS = { map: 'spec-map', sizes: 'spec-sizes', terms: 'spec-terms', k: 'spec-k' } as const;
+const CONFIG_ID = 'report-config';
+
+/** Matching titles listed under the search box; the map shows all of them. */
+export const SEARCH_LIST_LIMIT = 100;
 
 const CSP = [
   "default-src 'none'",
@@ -96,15 +115,28 @@ function definitionList<V>(title: string, entries: Array<[string, V]>, show: (v:
   return `<section><h2>${escapeHtml(title)}</h2><dl>${items}</dl></section>`;
 }
 
-function chartsHtml(): string {
+function chartsHtml(kSelection: RunSummary['kSelection']): string {
   return [
     '<section class="card">',
     '<h2>Theme map</h2>',
-    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several).</p>',
+    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open the paper when it has a link.</p>',
+    '<div class="search">',
+    '<label for="search">Find papers by title words</label>',
+    '<input type="search" id="search" placeholder="e.g. model merging" autocomplete="off" spellcheck="false">',
+    '<p id="search-status" class="hint" role="status" aria-live="polite"></p>',
+    '<ol id="search-results" class="results"></ol>',
+    '</div>',
     '<div id="map" class="chart"></div>',
     '</section>',
     '<section class="card"><h2>Theme sizes</h2><div id="sizes" class="chart"></div></section>',
     '<section class="card"><h2>Top terms</h2><div id="terms" class="chart scroll"></div></section>',
+    ...(kSelection === undefined ? [] : [
+      '<section class="card">',
+      '<h2>Choice of k</h2>',
+      `<p class="hint">k = ${kSelection.chosen}, chosen by ${escapeHtml(kSelection.criterion)}.</p>`,
+      '<div id="k-curve" class="chart"></div>',
+      '</section>',
+    ]),
     '<noscript><p class="hint">The charts need JavaScript; the table below has the same themes.</p></noscript>',
   ].join('\n');
 }
@@ -119,9 +151,9 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
     return [
       '<tr>',
       `<td><span class="swatch" style="background:${escapeHtml(colors[i])}"></span></td>`,
-      `<td class="num">${theme.id}</td>`,
+      `<td class="num" data-value="${theme.id}">${theme.id}</td>`,
       `<td>${escapeHtml(theme.label)}</td>`,
-      `<td class="num">${formatCount(theme.size)}</td>`,
+      `<td class="num" data-value="${theme.size}">${formatCount(theme.size)}</td>`,
       `<td>${terms}</td>`,
       `<td><ol>${reps}</ol></td>`,
       '</tr>',
@@ -131,13 +163,21 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
     '<section class="card">',
     '<h2>Themes</h2>',
     '<div class="scroll">',
-    '<table>',
-    '<thead><tr><th><span class="sr">Colour</span></th><th>Id</th><th>Label</th><th>Size</th><th>Top terms</th><th>Representative papers</th></tr></thead>',
+    '<p class="hint">Click a column heading to sort by it.</p>',
+    '<table data-sortable>',
+    `<thead><tr><th><span class="sr">Colour</span></th>${sortableHeader('Id', 'number', 'ascending')}${sortableHeader('Label', 'text')}` +
+      `${sortableHeader('Size', 'number')}${sortableHeader('Top terms', 'text')}<th>Representative papers</th></tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
     '</div>',
     '</section>',
   ].join('\n');
+}
+
+/** A column heading whose button sorts the table (see the page script). */
+function sortableHeader(title: string, type: 'number' | 'text', sort?: 'ascending'): string {
+  const ariaSort = sort === undefined ? '' : ` aria-sort="${sort}"`;
+  return `<th data-type="${type}"${ariaSort}><button type="button">${escapeHtml(title)}</button></th>`;
 }
 
 function titlesById(summary: RunSummary): Map<string, string> {
@@ -146,26 +186,6 @@ function titlesById(summary: RunSummary): Map<string, string> {
 
 function specBlock(id: string, spec: unknown): string {
   return `<script type="application/json" id="${id}">${jsonForScript(spec)}</script>`;
-}
-
-/** Browser side: read each JSON block and hand it to vegaEmbed; show failures in place. */
-function embedScript(renderer: 'canvas' | 'svg'): string {
-  return `
-(function () {
-  'use strict';
-  function show(target, specId, renderer) {
-    var spec = JSON.parse(document.getElementById(specId).textContent);
-    vegaEmbed(target, spec, { actions: false, mode: 'vega-lite', renderer: renderer })
-      .catch(function (error) {
-        document.querySelector(target).textContent =
-          'This chart could not be drawn: ' + (error && error.message ? error.message : String(error));
-      });
-  }
-  show('#map', ${JSON.stringify(SPEC_IDS.map)}, ${JSON.stringify(renderer)});
-  show('#sizes', ${JSON.stringify(SPEC_IDS.sizes)}, 'svg');
-  show('#terms', ${JSON.stringify(SPEC_IDS.terms)}, 'svg');
-})();
-`;
 }
 
 /** System fonts only: the page must not fetch anything. */
@@ -193,5 +213,16 @@ td.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-n
 ol { margin: 0; padding-left: 1.2em; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: middle; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.search { margin: 0 0 8px; }
+.search label { display: block; font-weight: 600; margin-bottom: 4px; }
+.search input { width: min(100%, 420px); font: inherit; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; }
+.results { max-height: 220px; overflow-y: auto; margin: 0 0 8px; padding-left: 1.6em; }
+.results:empty { display: none; }
+.results li { overflow-wrap: anywhere; }
+.theme-name { color: var(--muted); }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th[aria-sort=ascending] button::after { content: " ▲"; font-size: 0.75em; }
+th[aria-sort=descending] button::after { content: " ▼"; font-size: 0.75em; }
+a { color: #0b57d0; }
 @media (max-width: 640px) { header, main { padding: 12px; } body { font-size: 14px; } }
 `;

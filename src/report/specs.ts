@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunSummary, Theme } from '../types.js';
 import { themeColors } from './colors.js';
+import { paperUrl } from './paperUrl.js';
 
 /**
  * Vega-Lite specifications for the report's three charts, built from a RunSummary. Each
@@ -43,16 +44,32 @@ function nameOf(names: Map<number, string>, themeId: number): string {
 }
 
 /**
+ * Name of the map's search signal: a regular expression source (empty = no search) that the
+ * page's search box sets with `view.signal(...)`. Points whose title it does not match fade.
+ */
+export const SEARCH_SIGNAL = 'search';
+
+/**
+ * Vega expression: true when the datum's title matches the search pattern. The page builds
+ * the pattern from escaped words, so it is always a valid regular expression.
+ */
+const MATCHES_SEARCH = `${SEARCH_SIGNAL} === '' || test(regexp(${SEARCH_SIGNAL}, 'i'), datum.title)`;
+
+/**
  * The 2-D theme map: one point per paper. Scroll/drag zooms and pans (interval selection
  * bound to the scales); clicking a legend entry highlights that theme by fading the others
  * (point selection bound to the legend), which is how a reader isolates one theme in a
- * crowded map.
+ * crowded map. The search box fades the papers whose titles do not match, and a click on a
+ * point opens the paper's page when one is known (`url` is only present then, which keeps
+ * the inlined data small for corpora without links).
  */
 export function themeMapSpec(summary: RunSummary): TopLevelSpec {
   const names = themeNames(summary.themes);
   const values = summary.papers.map((paper, i) => {
     const a = summary.assignments[i];
-    return { title: paper.title, theme: nameOf(names, a.themeId), score: a.score, x: a.x, y: a.y };
+    const url = paperUrl(paper);
+    const point = { title: paper.title, theme: nameOf(names, a.themeId), score: a.score, x: a.x, y: a.y };
+    return url === undefined ? point : { ...point, url };
   });
   const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;
   return {
@@ -64,8 +81,9 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
     params: [
       { name: 'zoom', select: 'interval', bind: 'scales' },
       { name: 'pick', select: { type: 'point', fields: ['theme'] }, bind: 'legend' },
+      { name: SEARCH_SIGNAL, value: '' },
     ],
-    mark: { type: 'point', filled: true, size: 36 },
+    mark: { type: 'point', filled: true, size: 36, cursor: 'pointer' },
     encoding: {
       x: { field: 'x', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
       y: { field: 'y', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
@@ -75,13 +93,49 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
         scale: colorScale(summary),
         legend: { title: 'Theme (click to highlight)', labelLimit: 260, symbolOpacity: 1 },
       },
-      opacity: { condition: { param: 'pick', value: 0.85 }, value: 0.08 },
+      opacity: { condition: { test: { and: [{ param: 'pick' }, MATCHES_SEARCH] }, value: 0.85 }, value: 0.06 },
+      href: { field: 'url', type: 'nominal' },
       tooltip: [
         { field: 'title', type: 'nominal', title: 'Title' },
         { field: 'theme', type: 'nominal', title: 'Theme' },
         { field: 'score', type: 'quantitative', title: 'Score', format: '.3f' },
       ],
     },
+  };
+}
+
+/**
+ * How k was chosen under `--k auto`: silhouette (and inertia) for each k tried, the chosen
+ * k marked by a rule. Undefined when k was given, since then there is no curve.
+ */
+export function kCurveSpec(summary: RunSummary): TopLevelSpec | undefined {
+  const selection = summary.kSelection;
+  if (selection === undefined || selection.curve.length === 0) return undefined;
+  const values = selection.curve.map((c) => ({ k: c.k, silhouette: c.silhouette }));
+  return {
+    $schema: SCHEMA,
+    description: `Mean cosine silhouette for each k tried; the chosen k (${selection.chosen}) is marked.`,
+    width: 'container',
+    height: 220,
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'k', type: 'quantitative', title: 'k (themes)', axis: { tickMinStep: 1, format: 'd' }, scale: { zero: false } },
+          y: { field: 'silhouette', type: 'quantitative', title: 'Silhouette', scale: { zero: false } },
+          tooltip: [
+            { field: 'k', type: 'quantitative', title: 'k' },
+            { field: 'silhouette', type: 'quantitative', title: 'Silhouette', format: '.4f' },
+          ],
+        },
+      },
+      {
+        data: { values: [{ k: selection.chosen }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#59636e' },
+        encoding: { x: { field: 'k', type: 'quantitative' } },
+      },
+    ],
   };
 }
 

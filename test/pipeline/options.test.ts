@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_INPUT,
@@ -45,8 +45,17 @@ describe('defaultOptions', () => {
       cacheDir: projectPath('data/cache'),
       strict: false,
       quiet: false,
+      runsIndex: resolve('reports/index.html'),
     });
     expect(DEFAULT_OUT).toBe('reports/latest');
+  });
+
+  it('refreshes reports/index.html for a run folder inside a reports folder, and nothing elsewhere', () => {
+    expect(normaliseOptions({ out: '/srv/x/reports/2026-11-26' }).runsIndex).toBe('/srv/x/reports/index.html');
+    expect(normaliseOptions({ out: '/tmp/today' }).runsIndex).toBeNull();
+    expect(normaliseOptions({ out: '/srv/x/reports/latest', runsIndex: false }).runsIndex).toBeNull();
+    expect(normaliseOptions({ out: '/tmp/today', runsIndex: '/tmp/runs.html' }).runsIndex).toBe('/tmp/runs.html');
+    expect(() => normaliseOptions({ runsIndex: ' ' })).toThrow(/^--runs-index:/);
   });
 
   it('turns the tokens cache off with cacheDir false and moves it with a path', () => {

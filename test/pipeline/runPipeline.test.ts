@@ -121,3 +121,26 @@ describe('runPipeline on labelled input', () => {
     expect(quality.v_measure).toBeGreaterThan(0);
   });
 });
+
+describe('runPipeline runs index', () => {
+  it('refreshes reports/index.html after each run, listing every run folder newest first', async () => {
+    const reports = join(tmp(), 'reports');
+    const input = new URL('../fixtures/ingest/arxiv-sample.jsonl', import.meta.url).pathname;
+    const run = (folder: string) =>
+      runPipeline(normaliseOptions({ input, out: join(reports, folder), k: 3, minDf: 1, cacheDir: false }));
+    const first = await run('first');
+    expect(first.files).toContain(join(reports, 'index.html'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await run('second');
+    const index = readFileSync(join(reports, 'index.html'), 'utf8');
+    const links = [...index.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(['second/index.html', 'first/index.html']);
+    expect(index).toContain('arxiv-sample.jsonl');
+  });
+
+  it('writes no runs index for an out folder outside a reports folder', async () => {
+    const parent = tmp();
+    const { files } = await runPipeline(normaliseOptions({ out: join(parent, 'today'), cacheDir: false, k: 4 }));
+    expect(files.some((f) => f.endsWith('index.html') && !f.includes('today'))).toBe(false);
+  });
+});

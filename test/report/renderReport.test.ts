@@ -65,30 +65,53 @@ describe('renderReport', () => {
   it('closes every script element it opens (inlined code cannot end one early)', () => {
     const opens = html.match(/<script\b/gi)?.length ?? 0;
     const closes = html.match(/<\/script>/gi)?.length ?? 0;
-    expect(opens).toBe(7);
+    expect(opens).toBe(9);
     expect(closes).toBe(opens);
   });
 
-  it('embeds the three specs as JSON blocks that parse back to the specs', () => {
-    for (const id of ['spec-map', 'spec-sizes', 'spec-terms']) {
-      const spec = JSON.parse(jsonBlock(html, id)) as { $schema: string; data: { values: unknown[] } };
+  it('embeds the four specs as JSON blocks that parse back to the specs', () => {
+    for (const id of ['spec-map', 'spec-sizes', 'spec-terms', 'spec-k']) {
+      const spec = JSON.parse(jsonBlock(html, id)) as { $schema: string; data?: { values: unknown[] }; layer?: Array<{ data: { values: unknown[] } }> };
       expect(spec.$schema).toMatch(/vega-lite/);
-      expect(spec.data.values.length).toBeGreaterThan(0);
+      expect((spec.data ?? spec.layer![0].data).values.length).toBeGreaterThan(0);
     }
   });
 
-  it('calls vegaEmbed for each chart without actions, with SVG for a small map', () => {
-    expect(html).toContain("show('#map', \"spec-map\", \"svg\")");
-    expect(html).toContain("show('#sizes', \"spec-sizes\", 'svg')");
-    expect(html).toContain("show('#terms', \"spec-terms\", 'svg')");
-    expect(html).toContain('vegaEmbed(target, spec, { actions: false');
-    for (const id of ['map', 'sizes', 'terms']) expect(html).toContain(`<div id="${id}"`);
+  it('tells the page script which charts to embed, with SVG for a small map', () => {
+    const config = JSON.parse(jsonBlock(html, 'report-config')) as { charts: Array<{ name: string; target: string; specId: string; renderer: string }> };
+    expect(config.charts).toEqual([
+      { name: 'map', target: '#map', specId: 'spec-map', renderer: 'svg' },
+      { name: 'sizes', target: '#sizes', specId: 'spec-sizes', renderer: 'svg' },
+      { name: 'terms', target: '#terms', specId: 'spec-terms', renderer: 'svg' },
+      { name: 'k', target: '#k-curve', specId: 'spec-k', renderer: 'svg' },
+    ]);
+    for (const id of ['map', 'sizes', 'terms', 'k-curve']) expect(html).toContain(`<div id="${id}"`);
   });
 
   it(`switches the map to canvas above ${CANVAS_THRESHOLD} papers`, () => {
     expect(mapRenderer(CANVAS_THRESHOLD)).toBe('svg');
     expect(mapRenderer(CANVAS_THRESHOLD + 1)).toBe('canvas');
-    expect(renderReport(withPapers(CANVAS_THRESHOLD + 1))).toContain("show('#map', \"spec-map\", \"canvas\")");
+    const config = JSON.parse(jsonBlock(renderReport(withPapers(CANVAS_THRESHOLD + 1)), 'report-config')) as { charts: Array<{ renderer: string }> };
+    expect(config.charts[0].renderer).toBe('canvas');
+  });
+
+  it('has no k chart when k was given', () => {
+    const page = renderReport({ ...summary, kSelection: undefined });
+    expect(page).not.toContain('id="k-curve"');
+    expect(page).not.toContain('id="spec-k"');
+  });
+
+  it('has a labelled search box with a live status line', () => {
+    expect(html).toContain('<label for="search">');
+    expect(html).toContain('<input type="search" id="search"');
+    expect(html).toContain('<p id="search-status" class="hint" role="status" aria-live="polite"></p>');
+  });
+
+  it('makes the themes table sortable by id, label, size and terms, sorted by id at first', () => {
+    expect(html).toContain('<table data-sortable>');
+    expect(html).toContain('<th data-type="number" aria-sort="ascending"><button type="button">Id</button></th>');
+    expect(html).toContain('<th data-type="text"><button type="button">Label</button></th>');
+    expect(html).toContain('<th data-type="number"><button type="button">Size</button></th>');
   });
 
   it('shows corpus name, date, counts, parameters and quality figures in the header', () => {
@@ -113,10 +136,10 @@ describe('renderReport', () => {
     const rows: string[] = body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('<span class="swatch" style="background:#4e79a7"></span>');
-    expect(rows[0]).toContain('<td>model merging</td><td class="num">13</td>');
+    expect(rows[0]).toContain('<td>model merging</td><td class="num" data-value="13">13</td>');
     expect(rows[0]).toContain('<td>model merging, task vectors, weight averaging');
     expect(rows[0].match(/<li>/g) ?? []).toHaveLength(3);
-    expect(rows[3]).toContain('<td class="num">3</td><td>&lt;b&gt;x&lt;/b&gt;</td>');
+    expect(rows[3]).toContain('<td class="num" data-value="3">3</td><td>&lt;b&gt;x&lt;/b&gt;</td>');
   });
 
   it('uses the chart colours for the table swatches', () => {
@@ -127,10 +150,9 @@ describe('renderReport', () => {
 });
 
 describe('renderReport scripts, run as a browser would run them', () => {
-  /** Runs the page's classic scripts in order in a bare global scope (no DOM, no modules). */
-  function runPage(page: string) {
+  /** Runs the three inlined builds in order in a bare global scope (no DOM, no modules). */
+  function runBuilds(page: string) {
     const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    const embedCalls: Array<{ target: string; spec: { $schema: string }; options: unknown }> = [];
     const scope: Record<string, unknown> = {
       console, setTimeout, clearTimeout, setInterval, clearInterval, URL, TextEncoder, TextDecoder, Intl,
       structuredClone, navigator: { userAgent: 'node' },
@@ -139,39 +161,20 @@ describe('renderReport scripts, run as a browser would run them', () => {
     scope.window = scope;
     vm.createContext(scope);
     for (const build of scripts.slice(0, 3)) vm.runInContext(build, scope);
-    const globals = { vega: scope.vega, vegaLite: scope.vegaLite, vegaEmbed: scope.vegaEmbed };
-    scope.document = {
-      getElementById: (id: string) => ({ textContent: jsonBlock(page, id) }),
-      querySelector: () => ({ textContent: '' }),
-    };
-    scope.vegaEmbed = (target: string, spec: { $schema: string }, options: unknown) => {
-      embedCalls.push({ target, spec, options });
-      return Promise.resolve();
-    };
-    vm.runInContext(scripts[3], scope);
-    return { scripts, globals, embedCalls };
+    return { scripts, globals: { vega: scope.vega, vegaLite: scope.vegaLite, vegaEmbed: scope.vegaEmbed } };
   }
 
-  it('has the three builds plus one bootstrap script, and the builds define their globals', () => {
-    const { scripts, globals } = runPage(html);
+  it('has the three builds plus the page script, and the builds define their globals', () => {
+    const { scripts, globals } = runBuilds(html);
     expect(scripts).toHaveLength(4);
     expect(typeof (globals.vega as { parse: unknown }).parse).toBe('function');
     expect(typeof (globals.vegaLite as { compile: unknown }).compile).toBe('function');
     expect(typeof globals.vegaEmbed).toBe('function');
-  });
-
-  it('embeds each JSON spec into its container with actions off and the chosen renderer', () => {
-    const { embedCalls } = runPage(html);
-    expect(embedCalls.map((c) => [c.target, c.options])).toEqual([
-      ['#map', { actions: false, mode: 'vega-lite', renderer: 'svg' }],
-      ['#sizes', { actions: false, mode: 'vega-lite', renderer: 'svg' }],
-      ['#terms', { actions: false, mode: 'vega-lite', renderer: 'svg' }],
-    ]);
-    expect(embedCalls[0].spec).toEqual(JSON.parse(jsonBlock(html, 'spec-map')));
+    expect(() => new vm.Script(scripts[3])).not.toThrow();
   });
 
   it('hands the inlined Vega-Lite a map spec it compiles', () => {
-    const { globals } = runPage(html);
+    const { globals } = runBuilds(html);
     const { compile } = globals.vegaLite as { compile: (s: unknown) => { spec: { marks: unknown[] } } };
     expect(compile(JSON.parse(jsonBlock(html, 'spec-map'))).spec.marks.length).toBeGreaterThan(0);
   });

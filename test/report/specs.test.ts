@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { createRequire } from 'node:module';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { themeColors } from '../../src/report/colors.js';
 import {
+  kCurveSpec,
+  SEARCH_SIGNAL,
   TOP_TERMS_SHOWN,
   themeMapSpec,
   themeNames,
@@ -60,19 +63,11 @@ async function renderHeadless(spec: TopLevelSpec) {
   return { root, svg };
 }
 
-const builders = { themeMapSpec, themeSizesSpec, topTermsSpec } as const;
+/** kCurveSpec returns undefined without a k selection; the fixture has one. */
+const kCurveOf = (s: RunSummary): TopLevelSpec => kCurveSpec(s)!;
+const builders = { themeMapSpec, themeSizesSpec, topTermsSpec, kCurveSpec: kCurveOf } as const;
 
-/** Optional: ajv is not a dependency yet; the schema test runs as soon as it is installed. */
-async function loadAjv(): Promise<(new (opts: object) => { validate(s: object, d: unknown): boolean; errorsText(): string }) | undefined> {
-  const name = 'ajv';
-  try {
-    const mod = (await import(/* @vite-ignore */ name)) as { default: { default?: unknown } };
-    return (mod.default.default ?? mod.default) as never;
-  } catch {
-    return undefined;
-  }
-}
-const Ajv = await loadAjv();
+
 
 describe.each(Object.entries(builders))('%s', (_, build) => {
   it('compiles with Vega-Lite without errors or warnings', () => {
@@ -81,24 +76,26 @@ describe.each(Object.entries(builders))('%s', (_, build) => {
     expect(vgSpec.marks?.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!Ajv)('validates against the Vega-Lite JSON schema', () => {
+  it('validates against the Vega-Lite JSON schema', () => {
     const require = createRequire(import.meta.url);
     const schemaPath = require.resolve('vega-lite/vega-lite-schema.json');
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-    const ajv = new Ajv!({ strict: false, allErrors: true, allowUnionTypes: true });
+    const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true });
     const valid = ajv.validate(schema, build(summary));
     expect(valid, ajv.errorsText()).toBe(true);
   });
 
   it('inlines its data as values holding only the fields the chart reads', () => {
-    const spec = build(summary) as { data: { values: Record<string, unknown>[] } };
-    const keys = new Set(spec.data.values.flatMap((row) => Object.keys(row)));
+    const spec = build(summary) as { data?: { values: Record<string, unknown>[] }; layer?: Array<{ data: { values: Record<string, unknown>[] } }> };
+    const rows = spec.data?.values ?? spec.layer!.flatMap((layer) => layer.data.values);
+    const keys = new Set(rows.flatMap((row) => Object.keys(row)));
     expect([...keys].sort()).toEqual(
       {
-        themeMapSpec: ['score', 'theme', 'title', 'x', 'y'],
+        themeMapSpec: ['score', 'theme', 'title', 'url', 'x', 'y'],
         themeSizesSpec: ['size', 'theme'],
         topTermsSpec: ['term', 'theme', 'weight'],
-      }[build.name as keyof typeof builders],
+        kCurveOf: ['k', 'silhouette'],
+      }[build.name as 'themeMapSpec' | 'themeSizesSpec' | 'topTermsSpec' | 'kCurveOf'],
     );
   });
 
@@ -136,8 +133,42 @@ describe('themeMapSpec', () => {
       select: { type: 'point', fields: ['theme'] },
       bind: 'legend',
     });
-    expect(spec.encoding.opacity.condition.param).toBe('pick');
+    expect(spec.encoding.opacity.condition.test.and[0]).toEqual({ param: 'pick' });
     expect(spec.encoding.opacity.value).toBeLessThan(spec.encoding.opacity.condition.value);
+  });
+
+  it('fades papers whose titles do not match the search signal', async () => {
+    const spec = themeMapSpec(summary) as any;
+    expect(spec.params).toContainEqual({ name: SEARCH_SIGNAL, value: '' });
+    const { vgSpec } = compileStrict(spec);
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+    await view.runAsync();
+    const opacities = () => {
+      const out: number[] = [];
+      const walk = (node: SceneNode & { opacity?: number }) => {
+        if ((node as any).marktype === 'symbol' && node.role === 'mark') for (const item of node.items ?? []) out.push((item as any).opacity);
+        for (const item of node.items ?? []) walk(item);
+      };
+      walk((view.scenegraph() as unknown as { root: SceneNode }).root);
+      return out;
+    };
+    const before = opacities();
+    expect(new Set(before).size).toBe(1);
+    await view.signal(SEARCH_SIGNAL, '(?=[\\s\\S]*merging)').runAsync();
+    const after = opacities();
+    const merging = summary.papers.filter((p) => /merging/i.test(p.title)).length;
+    expect(after.filter((o) => o === before[0])).toHaveLength(merging);
+    expect(after.filter((o) => o < before[0])).toHaveLength(summary.papers.length - merging);
+    view.finalize();
+  });
+
+  it('links a point to its paper only when a safe url is known', () => {
+    const spec = themeMapSpec(summary) as any;
+    expect(spec.encoding.href).toEqual({ field: 'url', type: 'nominal' });
+    const values = spec.data.values as Array<{ url?: string }>;
+    summary.papers.forEach((paper, i) => expect(values[i].url).toBe(paper.url));
+    const hostile = themeMapSpec({ ...summary, papers: summary.papers.map((p) => ({ ...p, url: 'javascript:alert(1)' })) }) as any;
+    expect(hostile.data.values.every((v: { url?: string }) => v.url === undefined)).toBe(true);
   });
 
   it('shows title, theme and score in the tooltip', () => {
@@ -150,6 +181,7 @@ describe('themeMapSpec', () => {
     expect(values).toHaveLength(summary.papers.length);
     const i = summary.papers.findIndex((p) => p.title === IMG_INJECTION);
     expect(values[i]).toEqual({
+      url: summary.papers[i].url,
       title: IMG_INJECTION,
       theme: summary.themes[summary.assignments[i].themeId].label,
       score: summary.assignments[i].score,
@@ -230,5 +262,19 @@ describe('themeNames', () => {
     expect(new Set(spec.encoding.color.scale.domain).size).toBe(4);
     const { root } = await renderHeadless(spec);
     expect(countMarks(root, 'symbol')).toBe(summary.papers.length);
+  });
+});
+
+describe('kCurveSpec', () => {
+  it('draws one point per k tried and a rule at the chosen k', async () => {
+    const { root } = await renderHeadless(kCurveSpec(summary)!);
+    expect(countMarks(root, 'symbol')).toBe(summary.kSelection!.curve.length);
+    expect(countMarks(root, 'rule')).toBe(1);
+    const rule = (kCurveSpec(summary) as any).layer[1].data.values;
+    expect(rule).toEqual([{ k: summary.kSelection!.chosen }]);
+  });
+
+  it('is absent when k was given', () => {
+    expect(kCurveSpec({ ...summary, kSelection: undefined })).toBeUndefined();
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * The report page's own behaviour, as one classic script run after the Vega builds. Plain
+ * ES2017 with no library and no network: it reads the JSON blocks, embeds the charts,
+ * wires the search box to the map and the results list, and makes the themes table
+ * sortable. Every untrusted string reaches the DOM through `textContent` or a property,
+ * never through markup.
+ *
+ * For tests and for curious readers it exposes `window.paperThemes`:
+ * `{ ready: Promise, views: { map, sizes, terms, k }, search(text) }`.
+ */
+
+/** What the page script reads from the `report-config` JSON block. */
+export interface PageConfig {
+  charts: Array<{ name: string; target: string; specId: string; renderer: 'canvas' | 'svg' }>;
+  /** Id of the JSON block whose spec holds one row per paper (the map). */
+  papersSpecId: string;
+  /** Name of the map signal that fades papers whose titles do not match. */
+  searchSignal: string;
+  /** At most this many matching titles are listed under the search box. */
+  searchListLimit: number;
+}
+
+export const PAGE_SCRIPT = `
+(function () {
+  'use strict';
+  function block(id) { return JSON.parse(document.getElementById(id).textContent); }
+  var config = block('report-config');
+  var views = {};
+
+  var ready = Promise.all(config.charts.map(function (chart) {
+    var target = document.querySelector(chart.target);
+    return vegaEmbed(target, block(chart.specId), { actions: false, mode: 'vega-lite', renderer: chart.renderer })
+      .then(function (result) { views[chart.name] = result.view; })
+      .catch(function (error) {
+        target.textContent = 'This chart could not be drawn: ' + (error && error.message ? error.message : String(error));
+      });
+  }));
+
+  // Search: every word typed must occur in the title (case-insensitive, any position).
+  var mapSpec = block(config.papersSpecId);
+  var papers = mapSpec.data.values;
+  var scale = mapSpec.encoding.color.scale;
+  var colorOf = {};
+  scale.domain.forEach(function (name, i) { colorOf[name] = scale.range[i]; });
+  var input = document.getElementById('search');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&'); }
+  function patternFor(text) {
+    return text.toLowerCase().split(/\\s+/).filter(Boolean)
+      .map(function (word) { return '(?=[\\\\s\\\\S]*' + escapeRegExp(word) + ')'; }).join('');
+  }
+  function search(text) {
+    var pattern = patternFor(text);
+    var done = views.map ? views.map.signal(config.searchSignal, pattern).runAsync() : Promise.resolve();
+    while (list.firstChild) list.removeChild(list.firstChild);
+    if (pattern === '') { status.textContent = ''; return done; }
+    var re = new RegExp(pattern, 'i');
+    var matches = papers.filter(function (p) { return re.test(p.title); });
+    status.textContent = matches.length.toLocaleString('en') + ' of ' + papers.length.toLocaleString('en') +
+      ' papers match' + (matches.length > config.searchListLimit ? ' (first ' + config.searchListLimit + ' listed)' : '');
+    matches.slice(0, config.searchListLimit).forEach(function (p) {
+      var item = document.createElement('li');
+      var swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = colorOf[p.theme] || '#999';
+      item.appendChild(swatch);
+      var title = document.createElement(p.url ? 'a' : 'span');
+      title.textContent = p.title;
+      if (p.url) { title.href = p.url; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
+      item.appendChild(document.createTextNode(' '));
+      item.appendChild(title);
+      var theme = document.createElement('span');
+      theme.className = 'theme-name';
+      theme.textContent = ' ' + p.theme;
+      item.appendChild(theme);
+      list.appendChild(item);
+    });
+    return done;
+  }
+  var timer = null;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(input.value); }, 120);
+  });
+
+  // Sortable tables: a header button sorts by its column; numbers by data-value.
+  Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), function (table) {
+    var headers = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headers, function (th, column) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var numeric = th.getAttribute('data-type') === 'number';
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        function key(row) {
+          var cell = row.cells[column];
+          return numeric ? Number(cell.getAttribute('data-value')) : cell.textContent.toLowerCase();
+        }
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var order = numeric ? x - y : x.localeCompare(y);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+
+  window.paperThemes = { ready: ready, views: views, search: search };
+})();
+`;
