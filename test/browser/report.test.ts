@@ -1,0 +1,181 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseOptions } from '../../pipeline/options.js';
+import { runPipeline } from '../../pipeline/runPipeline.js';
+import { renderReport } from '../../src/report/renderReport.js';
+import { TOP_TERMS_SHOWN } from '../../src/report/specs.js';
+import type { RunSummary } from '../../src/types.js';
+import { IMG_INJECTION, SCRIPT_INJECTION, summary as hostileSummary } from '../fixtures/report/summary.js';
+import { launchChromium, openRecordedPage, type PageLog } from './chromium.js';
+
+/**
+ * The generated report opened from disk in Debian's Chromium: what a reader sees and does.
+ * Screenshots of the seed report go to test-artifacts/ (kept by CI, ignored by git).
+ */
+
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
+const POINTS = '#map path[aria-roledescription="point"]';
+
+let browser: Browser;
+let seed: { summary: RunSummary; url: string };
+let hostile: { summary: RunSummary; url: string };
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const out = join(mkdtempSync(join(tmpdir(), 'paper-themes-browser-')), 'seed');
+  const run = await runPipeline(normaliseOptions({ out, cacheDir: false }));
+  seed = { summary: run.summary, url: pathToFileURL(join(out, 'index.html')).href };
+  const hostileFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-hostile-')), 'index.html');
+  writeFileSync(hostileFile, renderReport(hostileSummary));
+  hostile = { summary: hostileSummary, url: pathToFileURL(hostileFile).href };
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a report and waits until every chart has been embedded. */
+async function open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }> {
+  const opened = await openRecordedPage(browser, viewport);
+  await opened.page.goto(url);
+  await opened.page.evaluate(() => (window as unknown as { paperThemes: { ready: Promise<unknown> } }).paperThemes.ready);
+  return opened;
+}
+
+/** Opacity attribute of every map point, in DOM order. */
+function pointOpacities(page: Page): Promise<number[]> {
+  return page.$$eval(POINTS, (points) => points.map((p) => Number(p.getAttribute('opacity') ?? '1')));
+}
+
+/** Waits until the map's points settle on `count` fully shown ones. */
+async function expectShown(page: Page, count: number): Promise<void> {
+  await expect.poll(async () => (await pointOpacities(page)).filter((o) => o > 0.5).length).toBe(count);
+}
+
+describe('the seed report in Chromium', () => {
+  it('opens from file:// with no console error, no uncaught exception and no network request', async () => {
+    const { page, log } = await open(seed.url);
+    expect(log.problems).toEqual([]);
+    expect(log.requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+    expect(log.requests).toEqual([seed.url]);
+    await page.screenshot({ path: join(ARTIFACTS, 'seed-report-1280.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('draws one point per paper, one size bar per theme, the top-term bars and the k curve', async () => {
+    const { page } = await open(seed.url);
+    const { papers, themes, kSelection } = seed.summary;
+    const count = (selector: string) => page.locator(selector).count();
+    expect(await count(POINTS)).toBe(papers.length);
+    expect(await count('#sizes path[aria-roledescription="bar"]')).toBe(themes.length);
+    const termBars = themes.reduce((n, t) => n + Math.min(t.topTerms.length, TOP_TERMS_SHOWN), 0);
+    expect(await count('#terms path[aria-roledescription="bar"]')).toBe(termBars);
+    expect(await count('#k-curve path[aria-roledescription="point"]')).toBe(kSelection!.curve.length);
+    expect(await count('#map .role-legend-label text')).toBe(themes.length);
+    await page.close();
+  });
+
+  it('shows a paper title in the tooltip when the pointer is over its point', async () => {
+    const { page } = await open(seed.url);
+    const point = page.locator(POINTS).nth(7);
+    const label = (await point.getAttribute('aria-label')) ?? '';
+    const title = /Title: (.*?); Theme:/.exec(label)![1];
+    await point.hover({ force: true });
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.textContent()).toContain(title);
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('highlights one theme when its legend entry is clicked, and all again after a double-click on the map', async () => {
+    const { page } = await open(seed.url);
+    const target = seed.summary.themes.find((t) => t.label.includes('model merging'))!;
+    await page.locator('#map .role-legend-label text', { hasText: target.label }).first().click();
+    await expectShown(page, target.size);
+    // The points left fully shown are exactly the theme's papers.
+    const shownThemes = await page.$$eval(POINTS, (points) =>
+      points.filter((p) => Number(p.getAttribute('opacity')) > 0.5).map((p) => /; theme: (.*?); Title:/.exec(p.getAttribute('aria-label') ?? '')?.[1]));
+    expect(new Set(shownThemes)).toEqual(new Set([target.label]));
+    // A double-click on the map clears the highlight.
+    const box = (await page.locator('#map svg').boundingBox())!;
+    await page.mouse.dblclick(box.x + 20, box.y + 20);
+    await expectShown(page, seed.summary.papers.length);
+    await page.close();
+  });
+
+  it('filters papers by title words typed into the search box', async () => {
+    const { page } = await open(seed.url);
+    const matching = seed.summary.papers.filter((p) => /bayesian/i.test(p.title) && /optimization/i.test(p.title));
+    expect(matching.length).toBeGreaterThan(1);
+    await page.fill('#search', 'Bayesian  OPTIMIZATION');
+    await expect.poll(() => page.textContent('#search-status')).toBe(`${matching.length} of ${seed.summary.papers.length} papers match`);
+    await expectShown(page, matching.length);
+    const listed = await page.$$eval('#search-results li > span:not(.swatch):not(.theme-name), #search-results li > a', (els) => els.map((e) => e.textContent));
+    expect(listed.sort()).toEqual(matching.map((p) => p.title).sort());
+    await page.fill('#search', '');
+    await expectShown(page, seed.summary.papers.length);
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(0);
+    await page.close();
+  });
+
+  it('sorts the themes table by a column when its heading is clicked, and reverses on a second click', async () => {
+    const { page } = await open(seed.url);
+    const sizes = () => page.$$eval('table[data-sortable] tbody tr', (rows) => (rows as HTMLTableRowElement[]).map((r) => Number(r.cells[3].getAttribute('data-value'))));
+    const labels = () => page.$$eval('table[data-sortable] tbody tr', (rows) => (rows as HTMLTableRowElement[]).map((r) => r.cells[2].textContent ?? ''));
+    await page.click('th >> text=Size');
+    const ascending = await sizes();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await page.getAttribute('th:has-text("Size")', 'aria-sort')).toBe('ascending');
+    await page.click('th >> text=Size');
+    expect(await sizes()).toEqual([...ascending].sort((a, b) => b - a));
+    await page.click('th >> text=Label');
+    const sorted = await labels();
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    await page.close();
+  });
+
+  it('stays readable in a narrow window: no sideways scrolling of the page', async () => {
+    const { page, log } = await open(seed.url, { width: 390, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.locator(POINTS).count()).toBe(seed.summary.papers.length);
+    expect(log.problems).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'seed-report-390.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('a report with hostile titles and labels in Chromium', () => {
+  it('shows injected markup as text and runs none of it', async () => {
+    const { page, log } = await open(hostile.url);
+    expect(log.dialogs).toEqual([]);
+    expect(log.problems).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    const representatives = await page.$$eval('table tbody li', (items) => items.map((li) => li.textContent));
+    expect(representatives).toContain(IMG_INJECTION);
+    expect(representatives).toContain(SCRIPT_INJECTION);
+    // Search lists them as text too, and the map's tooltip shows them as text.
+    await page.fill('#search', 'onerror');
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(1);
+    expect(await page.textContent('#search-results li a')).toBe(IMG_INJECTION);
+    const index = hostile.summary.papers.findIndex((p) => p.title === SCRIPT_INJECTION);
+    await page.locator(POINTS).nth(index).hover({ force: true });
+    await expect.poll(() => page.textContent('#vg-tooltip-element')).toContain(SCRIPT_INJECTION);
+    expect(await page.locator('#vg-tooltip-element script').count()).toBe(0);
+    expect(log.dialogs).toEqual([]);
+    expect(log.requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a paper’s page when its point is clicked', async () => {
+    const { page, log } = await open(hostile.url);
+    const index = hostile.summary.papers.findIndex((p) => p.url !== undefined);
+    await page.locator(POINTS).nth(index).click({ force: true });
+    await expect.poll(() => log.requests.filter((url) => !url.startsWith('file:'))).toEqual([hostile.summary.papers[index].url]);
+    await page.close();
+  });
+});
