@@ -38,6 +38,15 @@ function colorScale(summary: RunSummary): { domain: string[]; range: string[] } 
   return { domain, range: themeColors(domain.length) };
 }
 
+/**
+ * Rounds for the inlined data: the tooltip shows 3 decimals of a score and the map is a few
+ * hundred pixels wide, so more digits only make a 36,000-paper page slower to open.
+ */
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
 /** Display name for a theme id; ids absent from `themes` still get a stable name. */
 function nameOf(names: Map<number, string>, themeId: number): string {
   return names.get(themeId) ?? `Theme ${themeId}`;
@@ -68,7 +77,9 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
   const values = summary.papers.map((paper, i) => {
     const a = summary.assignments[i];
     const url = paperUrl(paper);
-    const point = { title: paper.title, theme: nameOf(names, a.themeId), score: a.score, x: a.x, y: a.y };
+    const point = {
+      title: paper.title, theme: nameOf(names, a.themeId), score: roundTo(a.score, 3), x: roundTo(a.x, 5), y: roundTo(a.y, 5),
+    };
     return url === undefined ? point : { ...point, url };
   });
   const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;

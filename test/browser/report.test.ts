@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
-import { renderReport } from '../../src/report/renderReport.js';
+import { CANVAS_THRESHOLD, renderReport } from '../../src/report/renderReport.js';
 import { TOP_TERMS_SHOWN } from '../../src/report/specs.js';
 import type { RunSummary } from '../../src/types.js';
 import { IMG_INJECTION, SCRIPT_INJECTION, summary as hostileSummary } from '../fixtures/report/summary.js';
@@ -23,6 +23,17 @@ const POINTS = '#map path[aria-roledescription="point"]';
 let browser: Browser;
 let seed: { summary: RunSummary; url: string };
 let hostile: { summary: RunSummary; url: string };
+let large: { summary: RunSummary; url: string };
+
+/** The hostile fixture's themes with `count` papers spread over them: a canvas-sized map. */
+function largeSummary(count: number): RunSummary {
+  const papers = Array.from({ length: count }, (_, i) => ({ id: `q${i}`, title: `Paper number ${i}`, abstract: '' }));
+  return {
+    ...hostileSummary,
+    papers,
+    assignments: papers.map((p, i) => ({ paperId: p.id, themeId: i % 4, score: 0.5, x: Math.cos(i) * (i % 97), y: Math.sin(i) * (i % 89) })),
+  };
+}
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -32,6 +43,10 @@ beforeAll(async () => {
   const hostileFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-hostile-')), 'index.html');
   writeFileSync(hostileFile, renderReport(hostileSummary));
   hostile = { summary: hostileSummary, url: pathToFileURL(hostileFile).href };
+  const largeFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-large-')), 'index.html');
+  const largeRun = largeSummary(CANVAS_THRESHOLD + 500);
+  writeFileSync(largeFile, renderReport(largeRun));
+  large = { summary: largeRun, url: pathToFileURL(largeFile).href };
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -176,6 +191,32 @@ describe('a report with hostile titles and labels in Chromium', () => {
     const index = hostile.summary.papers.findIndex((p) => p.url !== undefined);
     await page.locator(POINTS).nth(index).click({ force: true });
     await expect.poll(() => log.requests.filter((url) => !url.startsWith('file:'))).toEqual([hostile.summary.papers[index].url]);
+    await page.close();
+  });
+});
+
+describe(`a report with more than ${CANVAS_THRESHOLD} papers in Chromium`, () => {
+  it('draws the map on a canvas with one symbol per paper, and search still filters it', async () => {
+    const { page, log } = await open(large.url);
+    expect(await page.locator('#map canvas').count()).toBe(1);
+    expect(await page.locator(POINTS).count()).toBe(0);
+    const symbols = () => page.evaluate(() => {
+      const view = (window as unknown as { paperThemes: { views: { map: { scenegraph(): { root: unknown } } } } }).paperThemes.views.map;
+      const opacities: number[] = [];
+      const walk = (node: { marktype?: string; role?: string; items?: Array<{ opacity?: number }> }) => {
+        if (node.marktype === 'symbol' && node.role === 'mark') for (const item of node.items ?? []) opacities.push(item.opacity ?? 1);
+        for (const item of node.items ?? []) walk(item as never);
+      };
+      walk(view.scenegraph().root as never);
+      return opacities;
+    });
+    expect(await symbols()).toHaveLength(large.summary.papers.length);
+    await page.fill('#search', 'number 123');
+    // Each word anywhere in the title: "123" also matches 1123, 1230-1239 and 2123.
+    const matching = large.summary.papers.filter((p) => p.title.includes('number') && p.title.includes('123')).length;
+    expect(matching).toBe(13);
+    await expect.poll(async () => (await symbols()).filter((o) => o > 0.5).length).toBe(matching);
+    expect(log.problems).toEqual([]);
     await page.close();
   });
 });

@@ -184,9 +184,9 @@ describe('themeMapSpec', () => {
       url: summary.papers[i].url,
       title: IMG_INJECTION,
       theme: summary.themes[summary.assignments[i].themeId].label,
-      score: summary.assignments[i].score,
-      x: summary.assignments[i].x,
-      y: summary.assignments[i].y,
+      score: Math.round(summary.assignments[i].score * 1e3) / 1e3,
+      x: Math.round(summary.assignments[i].x * 1e5) / 1e5,
+      y: Math.round(summary.assignments[i].y * 1e5) / 1e5,
     });
   });
 });
