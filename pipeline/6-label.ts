@@ -5,6 +5,9 @@ import { themeLabel } from '../src/label/themeLabel.js';
 import { termRelations, topTerms } from '../src/label/topTerms.js';
 import type { Projection2d } from '../src/reduce/project2d.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
+import { npmiCoherence } from '../src/metrics/npmi.js';
+import { silhouetteByCluster } from '../src/metrics/silhouette.js';
+import { topicDiversity } from '../src/metrics/topicDiversity.js';
 import type { Assignment, CsrMatrix, DenseMatrix, Paper, Theme } from '../src/types.js';
 
 export interface LabelParams {
@@ -28,12 +31,16 @@ export interface LabelInput {
 export interface LabelOutput {
   themes: Theme[];
   assignments: Assignment[];
+  /** Mean NPMI of the themes' top terms and the topic diversity of all top terms. */
+  coherence: { npmi: number; diversity: number };
 }
 
 /**
  * Stage 6, label. In: cluster labels and centres, term counts, reduced vectors. Out: themes
- * (c-TF-IDF top terms, phrases preferred, a 1-3 word label, representative papers) and each
- * paper's assignment with its cosine score to the theme centre.
+ * (c-TF-IDF top terms, phrases preferred, a 1-3 word label, representative papers, and
+ * their quality: silhouette, NPMI coherence of the top terms, share of unique top terms),
+ * each paper's assignment with its cosine score to the theme centre, and the run's
+ * coherence and topic diversity (over the top `topTermCount` terms of each theme).
  */
 export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const { k, vectorizer } = input;
@@ -45,23 +52,33 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const relations = termRelations(vectorizer.vocabulary);
   const sizes = new Array<number>(k).fill(0);
   input.labels.forEach((c) => sizes[c]++);
-  const themes: Theme[] = Array.from({ length: k }, (_, c) => {
-    const terms = topTerms(
+  const ranked = Array.from({ length: k }, (_, c) =>
+    topTerms(
       weights.subarray(c * V, (c + 1) * V),
       counts.subarray(c * V, (c + 1) * V),
       vectorizer.vocabulary,
       vectorizer.displayForms,
       relations,
       { count: params.topTermCount, absorbShare: params.absorbShare },
-    );
-    return {
-      id: c,
-      label: themeLabel(terms),
-      size: sizes[c],
-      topTerms: terms,
-      representativeIds: closest[c].map((i) => input.papers[i].id),
-    };
-  });
+    ));
+  const columns = ranked.map((terms) => terms.map((t) => t.column));
+  const coherence = npmiCoherence(input.counts, columns);
+  const diversity = topicDiversity(columns);
+  const silhouettes = sizes.filter((size) => size > 0).length < 2
+    ? new Float64Array(k)
+    : silhouetteByCluster(input.vectors, input.labels);
+  const themes: Theme[] = ranked.map((terms, c) => ({
+    id: c,
+    label: themeLabel(terms),
+    size: sizes[c],
+    topTerms: terms.map(({ term, weight }) => ({ term, weight })),
+    representativeIds: closest[c].map((i) => input.papers[i].id),
+    quality: {
+      silhouette: round6(silhouettes[c] ?? Number.NaN),
+      npmi: round6(coherence.perTheme[c]),
+      uniqueTerms: round6(diversity.perTheme[c]),
+    },
+  }));
   const assignments = input.papers.map((paper, i) => ({
     paperId: paper.id,
     themeId: input.labels[i],
@@ -69,5 +86,10 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     x: input.map.x[i],
     y: input.map.y[i],
   }));
-  return { themes, assignments };
+  return { themes, assignments, coherence: { npmi: round6(coherence.mean), diversity: round6(diversity.overall) } };
+}
+
+/** Six decimals, as every figure in run.json; NaN stays NaN. */
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

@@ -116,7 +116,8 @@ export async function runPipeline(
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
       labels: clusters.labels, centres: clusters.centres, k: clusters.k,
     }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.3 }),
-    (l) => l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
+    (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}; ` +
+      l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
   const parameters = {
     k: options.k === 'auto' ? `auto (${clusters.k})` : clusters.k,
@@ -129,7 +130,9 @@ export async function runPipeline(
     phrase_min_df: phraseMinDf,
     title_weight: options.titleWeight,
   };
-  const quality = qualityFigures(clusters.silhouette, papers, clusters.labels);
+  const quality = qualityFigures(
+    { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity },
+    papers, clusters.labels);
   const summary: RunSummary = {
     corpusName: basename(options.input),
     corpusDate: corpus.corpusDate,
@@ -179,7 +182,7 @@ export async function runPipeline(
       },
     },
     quality,
-    themes: labelled.themes.map((t) => ({ id: t.id, label: t.label, size: t.size })),
+    themes: labelled.themes.map((t) => ({ id: t.id, label: t.label, size: t.size, ...t.quality })),
     stages,
     finished_at: new Date().toISOString(),
     total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),

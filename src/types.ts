@@ -68,6 +68,18 @@ export interface Theme {
   topTerms: WeightedTerm[];
   /** Paper ids closest to the theme centroid, closest first. */
   representativeIds: string[];
+  /** How good the theme is; every run sets it (optional for hand-made themes). */
+  quality?: ThemeQuality;
+}
+
+/** Per-theme quality figures (see src/metrics). */
+export interface ThemeQuality {
+  /** Mean cosine silhouette of the theme's papers, in [-1, 1]. */
+  silhouette: number;
+  /** NPMI coherence of the theme's top-10 terms over the corpus, in [-1, 1]. */
+  npmi: number;
+  /** Share of its top-10 terms that no other theme has among its top 10. */
+  uniqueTerms: number;
 }
 
 /** Where one paper landed. */

@@ -46,7 +46,7 @@ Options:
   --quiet             no progress lines on stderr
 
 Outputs in --out: assignments.csv (paper_id,title,theme_id,theme_label,score,...),
-themes.csv (theme_id,theme_label,size,top_terms,...), index.html (self-contained report,
+themes.csv (theme_id,theme_label,size,silhouette,npmi,...), index.html (self-contained report,
 opens offline), run.json (parameters, library versions, timings, quality figures).
 
 Exit codes: 0 success; 1 bad input (file, format, nothing usable, --strict problems);

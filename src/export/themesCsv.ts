@@ -5,11 +5,17 @@ export const THEMES_COLUMNS = [
   'theme_id',
   'theme_label',
   'size',
+  'silhouette',
+  'npmi',
+  'unique_terms',
   'top_terms',
   'representative_1',
   'representative_2',
   'representative_3',
 ] as const;
+
+/** Quality figures: silhouette, NPMI and unique-term share, to 4 decimals (cells stay short). */
+const QUALITY_DECIMALS = 4;
 
 /** Fixed number of representative columns, so every row has the same shape. */
 const REPRESENTATIVES = 3;
@@ -34,6 +40,9 @@ export function themesCsv(summary: RunSummary): string {
       csvCell(theme.id),
       csvCell(theme.label),
       csvCell(theme.size),
+      csvCell(theme.quality?.silhouette, QUALITY_DECIMALS),
+      csvCell(theme.quality?.npmi, QUALITY_DECIMALS),
+      csvCell(theme.quality?.uniqueTerms, QUALITY_DECIMALS),
       csvCell(theme.topTerms.map((t) => t.term).join(TERM_SEPARATOR)),
       ...representatives,
     ]);

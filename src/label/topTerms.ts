@@ -2,6 +2,11 @@ import type { WeightedTerm } from '../types.js';
 import { CONNECTOR_WORD } from '../tokenize/tokenizedDoc.js';
 import { compareCodePoints } from '../vectorize/tfidf.js';
 
+/** A top term with its vocabulary column, which coherence needs (themes keep term and weight). */
+export interface RankedTerm extends WeightedTerm {
+  column: number;
+}
+
 export interface TopTermsParams {
   /** How many terms to return. */
   count: number;
@@ -74,7 +79,7 @@ export function topTerms(
   displayForms: readonly string[],
   relations: TermRelations,
   params: TopTermsParams,
-): WeightedTerm[] {
+): RankedTerm[] {
   const score = Float64Array.from(weights);
   const absorbed = new Uint8Array(vocabulary.length);
   const absorb = (p: number, q: number, share: number) => {
@@ -91,5 +96,5 @@ export function topTerms(
   const candidates: number[] = [];
   for (let j = 0; j < vocabulary.length; j++) if (!absorbed[j] && score[j] > 0) candidates.push(j);
   candidates.sort((a, b) => score[b] - score[a] || compareCodePoints(vocabulary[a], vocabulary[b]));
-  return candidates.slice(0, params.count).map((j) => ({ term: displayForms[j], weight: score[j] }));
+  return candidates.slice(0, params.count).map((j) => ({ term: displayForms[j], weight: score[j], column: j }));
 }

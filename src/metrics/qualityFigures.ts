@@ -3,13 +3,28 @@ import { adjustedRandIndex } from './ari.js';
 import { normalizedMutualInfo } from './nmi.js';
 import { homogeneityCompletenessVMeasure } from './vMeasure.js';
 
+/** The label-free figures of a run, computed by the cluster and label stages. */
+export interface UnsupervisedFigures {
+  /** Mean cosine silhouette (on a seeded sample for large corpora). */
+  silhouette: number;
+  /** Mean NPMI coherence of the themes' top-10 terms. */
+  npmi: number;
+  /** Topic diversity of the themes' top-10 terms. */
+  topicDiversity: number;
+}
+
 /**
- * The quality figures of a run: always the silhouette; when every paper carries a gold
- * `label`, also V-measure (with homogeneity and completeness), NMI and ARI against it.
- * Rounded to 6 decimals so that run.json and the report read the same on every machine.
+ * The quality figures of a run: always silhouette, NPMI and topic diversity; when every
+ * paper carries a gold `label`, also V-measure (with homogeneity and completeness), NMI and
+ * ARI against it. Rounded to 6 decimals so that run.json and the report read the same on
+ * every machine.
  */
-export function qualityFigures(silhouette: number, papers: readonly Paper[], labels: Int32Array): Record<string, number> {
-  const figures: Record<string, number> = { silhouette: round6(silhouette) };
+export function qualityFigures(unsupervised: UnsupervisedFigures, papers: readonly Paper[], labels: Int32Array): Record<string, number> {
+  const figures: Record<string, number> = {
+    silhouette: round6(unsupervised.silhouette),
+    npmi: round6(unsupervised.npmi),
+    topic_diversity: round6(unsupervised.topicDiversity),
+  };
   const gold = papers.map((paper) => paper.label);
   if (papers.length > 0 && gold.every((label): label is string => typeof label === 'string' && label !== '')) {
     const v = homogeneityCompletenessVMeasure(gold, labels);

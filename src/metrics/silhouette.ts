@@ -66,11 +66,53 @@ export function silhouetteCosine(
 ): number {
   const { sampleSize = 3000, seed = 0 } = options;
   const n = X.rows;
-  const d = X.cols;
   if (labels.length !== n) throw new RangeError(`${labels.length} labels for ${n} points`);
   if (!Number.isInteger(sampleSize) || sampleSize < 1) {
     throw new RangeError(`sampleSize must be a positive integer, got ${sampleSize}`);
   }
+  const prepared = prepare(X, labels);
+  const scored = n > sampleSize ? sampleIndices(n, sampleSize, seed) : Int32Array.from({ length: n }, (_, i) => i);
+  const s = pointScores(prepared, scored);
+  let total = 0;
+  for (let i = 0; i < s.length; i++) total += s[i];
+  return total / scored.length;
+}
+
+/**
+ * Mean silhouette of each cluster's own points (all of them, no sampling: the cost is the
+ * O(n·k·d) of scoring every point). Indexed by label value: element c is the mean s(i) over
+ * the points labelled c, NaN for a label value no point has. Same s(i) as
+ * {@link silhouetteCosine}; as scikit-learn's `silhouette_samples` averaged per label.
+ */
+export function silhouetteByCluster(X: DenseMatrix, labels: Int32Array): Float64Array {
+  if (labels.some((label) => label < 0)) throw new RangeError('silhouetteByCluster: labels must be >= 0');
+  const prepared = prepare(X, labels);
+  const all = Int32Array.from({ length: X.rows }, (_, i) => i);
+  const s = pointScores(prepared, all);
+  const size = labels.reduce((m, label) => Math.max(m, label), -1) + 1;
+  const sums = new Float64Array(size);
+  const counts = new Float64Array(size);
+  for (let i = 0; i < labels.length; i++) {
+    sums[labels[i]] += s[i];
+    counts[labels[i]]++;
+  }
+  return sums.map((sum, c) => (counts[c] === 0 ? Number.NaN : sum / counts[c]));
+}
+
+interface Prepared {
+  u: Float64Array;
+  cluster: Int32Array;
+  sizes: Float64Array;
+  clusterSums: Float64Array;
+  k: number;
+  d: number;
+}
+
+/** Unit rows, dense cluster numbering, cluster sizes and the sums S_c = Σ_{j∈c} u_j. */
+function prepare(X: DenseMatrix, labels: Int32Array): Prepared {
+  const n = X.rows;
+  const d = X.cols;
+  if (labels.length !== n) throw new RangeError(`${labels.length} labels for ${n} points`);
   const ids = new Map<number, number>();
   const cluster = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -87,20 +129,22 @@ export function silhouetteCosine(
   }
   const sizes = new Float64Array(k);
   for (let i = 0; i < n; i++) sizes[cluster[i]]++;
-
   const u = unitRows(X);
-  // S_c = Σ_{j∈c} u_j (k×d).
   const clusterSums = new Float64Array(k * d);
   for (let j = 0; j < n; j++) {
     const base = j * d;
     const cBase = cluster[j] * d;
     for (let t = 0; t < d; t++) clusterSums[cBase + t] += u[base + t];
   }
-  const scored = n > sampleSize ? sampleIndices(n, sampleSize, seed) : Int32Array.from({ length: n }, (_, i) => i);
-  let total = 0;
-  for (const i of scored) {
+  return { u, cluster, sizes, clusterSums, k, d };
+}
+
+/** s(i) for each listed point, in the order listed. */
+function pointScores({ u, cluster, sizes, clusterSums, k, d }: Prepared, points: Int32Array): Float64Array {
+  const out = new Float64Array(points.length);
+  points.forEach((i, at) => {
     const own = cluster[i];
-    if (sizes[own] <= 1) continue; // s(i) = 0
+    if (sizes[own] <= 1) return; // s(i) = 0
     const base = i * d;
     let a = 0;
     let b = Infinity;
@@ -118,9 +162,9 @@ export function silhouetteCosine(
       }
     }
     const denominator = Math.max(a, b);
-    if (denominator > 0) total += (b - a) / denominator;
-  }
-  return total / scored.length;
+    if (denominator > 0) out[at] = (b - a) / denominator;
+  });
+  return out;
 }
 
 /** A mean cosine distance, clipped to its range [0, 2] (rounding can step just outside). */

@@ -154,6 +154,8 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
       `<td class="num" data-value="${theme.id}">${theme.id}</td>`,
       `<td>${escapeHtml(theme.label)}</td>`,
       `<td class="num" data-value="${theme.size}">${formatCount(theme.size)}</td>`,
+      qualityCell(theme.quality?.silhouette),
+      qualityCell(theme.quality?.npmi),
       `<td>${terms}</td>`,
       `<td><ol>${reps}</ol></td>`,
       '</tr>',
@@ -163,15 +165,22 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
     '<section class="card">',
     '<h2>Themes</h2>',
     '<div class="scroll">',
-    '<p class="hint">Click a column heading to sort by it.</p>',
+    '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance).</p>',
     '<table data-sortable>',
     `<thead><tr><th><span class="sr">Colour</span></th>${sortableHeader('Id', 'number', 'ascending')}${sortableHeader('Label', 'text')}` +
-      `${sortableHeader('Size', 'number')}${sortableHeader('Top terms', 'text')}<th>Representative papers</th></tr></thead>`,
+      `${sortableHeader('Size', 'number')}${sortableHeader('Silhouette', 'number')}${sortableHeader('NPMI', 'number')}` +
+      `${sortableHeader('Top terms', 'text')}<th>Representative papers</th></tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
     '</div>',
     '</section>',
   ].join('\n');
+}
+
+/** A per-theme quality figure; a missing one sorts last when ascending. */
+function qualityCell(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '<td class="num" data-value="Infinity">n/a</td>';
+  return `<td class="num" data-value="${value}">${formatQuality(value)}</td>`;
 }
 
 /** A column heading whose button sorts the table (see the page script). */

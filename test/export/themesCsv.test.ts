@@ -5,7 +5,7 @@ import type { RunSummary } from '../../src/types.js';
 import { LABEL_INJECTION, summary } from '../fixtures/report/summary.js';
 
 const HEADER =
-  'theme_id,theme_label,size,top_terms,representative_1,representative_2,representative_3';
+  'theme_id,theme_label,size,silhouette,npmi,unique_terms,top_terms,representative_1,representative_2,representative_3';
 
 const small: RunSummary = {
   corpusName: 'small',
@@ -35,6 +35,7 @@ const small: RunSummary = {
         { term: 'beta, b', weight: 0.3 },
       ],
       representativeIds: ['p1', 'p2', 'p4', 'p3'],
+      quality: { silhouette: 0.123456, npmi: -0.00001, uniqueTerms: 1 },
     },
   ],
 };
@@ -48,6 +49,12 @@ describe('themesCsv', () => {
     const rows = csvParse(themesCsv(small));
     expect(rows.map((r) => r.theme_id)).toEqual(['0', '1']);
     expect(rows.map((r) => r.size)).toEqual(['3', '1']);
+  });
+
+  it('writes each theme’s silhouette, NPMI and unique-term share to 4 decimals, empty when unknown', () => {
+    const [letters, cmd] = csvParse(themesCsv(small));
+    expect([letters.silhouette, letters.npmi, letters.unique_terms]).toEqual(['0.1235', '0.0000', '1.0000']);
+    expect([cmd.silhouette, cmd.npmi, cmd.unique_terms]).toEqual(['', '', '']);
   });
 
   it('joins top terms with "; "', () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { phraseParts, termRelations, topTerms as topTermsOf } from '../../src/label/topTerms.js';
 import type { TopTermsParams } from '../../src/label/topTerms.js';
 
+/** Term and weight only; the column is checked in its own test. */
 const topTerms = (w: Float64Array, c: Float64Array, v: string[], d: string[], p: TopTermsParams) =>
-  topTermsOf(w, c, v, d, termRelations(v), p);
+  topTermsOf(w, c, v, d, termRelations(v), p).map(({ term, weight }) => ({ term, weight }));
 
 describe('phraseParts', () => {
   it('lists the shorter word runs of a phrase', () => {
@@ -18,6 +19,13 @@ describe('topTerms', () => {
   const vocabulary = ['bayesian', 'bayesian optimization', 'gaussian', 'optimization'];
   const display = ['bayesian', 'bayesian optimization', 'gaussian', 'optimization'];
   const params = { count: 3, absorbShare: 0.5 };
+
+  it('gives each term its vocabulary column', () => {
+    const weights = Float64Array.from([0.3, 0.2, 0.25, 0.4]);
+    const counts = Float64Array.from([5, 5, 4, 8]);
+    const ranked = topTermsOf(weights, counts, vocabulary, display, termRelations(vocabulary), params);
+    expect(ranked.map((t) => [t.term, t.column])).toEqual([['bayesian optimization', 1], ['gaussian', 2]]);
+  });
 
   it('puts a phrase in the place of the parts it absorbs and drops them', () => {
     const weights = Float64Array.from([0.3, 0.2, 0.25, 0.4]);

@@ -136,3 +136,36 @@ describe('silhouetteCosine', () => {
     expect(() => silhouetteCosine(X, labels.subarray(0, 5))).toThrow(RangeError);
   });
 });
+
+describe('silhouetteByCluster', () => {
+  it('is the mean pairwise-definition s(i) of each cluster’s points', async () => {
+    const { silhouetteByCluster } = await import('../../src/metrics/silhouette.js');
+    const random = createRandom(5);
+    const n = 60;
+    const d = 4;
+    const data = new Float64Array(n * d);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      for (let t = 0; t < d; t++) data[i * d + t] = (t === labels[i] ? 2 : 0) + gaussian(random);
+    }
+    const X = { rows: n, cols: d, data };
+    const samples = bruteForceSamples(X, labels);
+    const byCluster = silhouetteByCluster(X, labels);
+    expect(byCluster).toHaveLength(3);
+    for (let c = 0; c < 3; c++) {
+      const own = samples.filter((_, i) => labels[i] === c);
+      expect(byCluster[c]).toBeCloseTo(own.reduce((s, v) => s + v, 0) / own.length, 10);
+    }
+    // Weighted by size, the cluster means give back the overall mean.
+    expect((byCluster[0] + byCluster[1] + byCluster[2]) / 3).toBeCloseTo(silhouetteCosine(X, labels), 10);
+  });
+
+  it('is NaN for a label value no point has', async () => {
+    const { silhouetteByCluster } = await import('../../src/metrics/silhouette.js');
+    const X = { rows: 4, cols: 2, data: Float64Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]) };
+    const byCluster = silhouetteByCluster(X, Int32Array.from([0, 0, 2, 2]));
+    expect(byCluster[1]).toBeNaN();
+    expect(byCluster[0]).toBeGreaterThan(0.8);
+  });
+});

@@ -88,6 +88,18 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(run.quality.silhouette).toBeGreaterThan(0);
     expect(run.quality.silhouette).toBeLessThanOrEqual(1);
     expect(run.quality.v_measure).toBeUndefined();
+    // Compared with random terms in the label stage's test; here: present and in range.
+    expect(run.quality.npmi).toBeGreaterThan(-1);
+    expect(run.quality.npmi).toBeLessThan(1);
+    expect(run.quality.topic_diversity).toBeGreaterThan(0.5);
+    expect(run.quality.topic_diversity).toBeLessThanOrEqual(1);
+    for (const theme of run.themes) {
+      expect(theme.npmi).toBeGreaterThanOrEqual(-1);
+      expect(theme.silhouette).toBeGreaterThanOrEqual(-1);
+      expect(theme.uniqueTerms).toBeGreaterThanOrEqual(0);
+    }
+    const meanNpmi = run.themes.reduce((s: number, t: { npmi: number }) => s + t.npmi, 0) / run.themes.length;
+    expect(run.quality.npmi).toBeCloseTo(meanNpmi, 5);
     expect(run.clustering.k_selection.curve.length).toBeGreaterThan(5);
     expect(run.reduction.explained_variance_ratio_total).toBeGreaterThan(0);
     expect(run.themes.reduce((n: number, t: { size: number }) => n + t.size, 0)).toBe(70);
@@ -100,7 +112,7 @@ describe('runPipeline on the bundled seed corpus', () => {
     const assignments = readFileSync(join(out, 'assignments.csv'), 'utf8').trimEnd().split('\r\n');
     const themes = readFileSync(join(out, 'themes.csv'), 'utf8').trimEnd().split('\r\n');
     expect(assignments[0].startsWith('paper_id,title,theme_id,theme_label,score')).toBe(true);
-    expect(themes[0].startsWith('theme_id,theme_label,size,top_terms')).toBe(true);
+    expect(themes[0].startsWith('theme_id,theme_label,size,silhouette,npmi,unique_terms,top_terms')).toBe(true);
     expect(summary.themes).toHaveLength(5);
     expect(themes).toHaveLength(1 + 5);
     // Abstract-free rows: a title never spans lines in this corpus.
