@@ -13,6 +13,8 @@ export interface TokenizeParams {
   phraseMinDf: number;
   /** How many times the title counts: titles are short and say what a paper is about. */
   titleWeight: number;
+  /** Identify words by lemma (true) or by lower-case surface form (false). */
+  lemmas: boolean;
   /** Worker threads for wink (1: the calling thread). */
   workers: number;
   /** Tokens of papers seen before; new ones are added to it. */
@@ -67,7 +69,9 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   );
   missing.forEach((i, j) => (tokenized[i] = fresh[j]));
   params.cache.flush();
-  const encoded = encodeDocs(tokenized as TokenizedDoc[]);
+  // Without lemmas a word is its surface form; the cache still holds both.
+  const docs = params.lemmas ? (tokenized as TokenizedDoc[]) : (tokenized as TokenizedDoc[]).map((doc) => ({ ...doc, lemmas: doc.surfaces }));
+  const encoded = encodeDocs(docs);
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
   return {
     cacheHits: texts.length - missing.length,

@@ -26,6 +26,10 @@ export interface PipelineOptions {
   /** Papers a phrase must occur in; null chooses from the corpus size (defaultPhraseMinDf). */
   phraseMinDf: number | null;
   titleWeight: number;
+  /** Words are identified by their lemma ("merging" = "merge"); false: by their lower-case form. */
+  lemmas: boolean;
+  /** Recurring 2-3 word phrases become features; false: single words only. */
+  phrases: boolean;
   stopwordsFile: string;
   /** Worker threads for tokenization. */
   workers: number;
@@ -73,6 +77,8 @@ export function defaultOptions(): PipelineOptions {
     maxFeatures: null,
     phraseMinDf: null,
     titleWeight: 2,
+    lemmas: true,
+    phrases: true,
     stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
     workers: defaultWorkers(),
     cacheDir: projectPath('data/cache'),
@@ -102,6 +108,8 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('maxFeatures')) o.maxFeatures = integer('max-features', raw.maxFeatures, 1, 'an integer >= 1');
   if (has('phraseMinDf')) o.phraseMinDf = integer('phrase-min-df', raw.phraseMinDf, 1, 'a document count >= 1');
   if (has('titleWeight')) o.titleWeight = integer('title-weight', raw.titleWeight, 1, 'an integer >= 1');
+  if (has('lemmas')) o.lemmas = flag('lemmas', raw.lemmas);
+  if (has('phrases')) o.phrases = flag('phrases', raw.phrases);
   if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
   if (has('workers')) o.workers = integer('workers', raw.workers, 1, 'an integer >= 1');
   if (raw.cacheDir === false) o.cacheDir = null;

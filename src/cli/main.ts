@@ -34,6 +34,8 @@ Options:
   --max-features N    keep only the N most frequent terms (default: all)
   --phrase-min-df N   a 2-3 word phrase becomes a feature when in N papers (default:
                       2, or 1 per 2,000 papers for large corpora)
+  --no-phrases        single words only, no 2-3 word phrases
+  --no-lemmas         words as written (lower case) instead of their lemmas
   --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
   --workers N         tokenizer threads (default: the number of cores)
   --cache DIR         tokens cache: papers tokenized before are not tokenized again
@@ -67,6 +69,8 @@ const RUN_OPTIONS = {
   'phrase-min-df': { type: 'string' },
   'title-weight': { type: 'string' },
   stopwords: { type: 'string' },
+  'no-phrases': { type: 'boolean' },
+  'no-lemmas': { type: 'boolean' },
   workers: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
@@ -105,6 +109,7 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, workers: values.workers,
+      lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
       runsIndex: values['no-runs-index'] ? false : values['runs-index'],
     };

@@ -17,7 +17,7 @@ async function labelSeed(k: number) {
   const options = defaultOptions();
   const { papers } = await ingest({ path: options.input }, { strict: false });
   const tokens = await tokenize({ papers }, {
-    boilerplate: readWordList(options.stopwordsFile), phraseMinDf: 2, titleWeight: 2, workers: 1, cache: noTokenCache(),
+    boilerplate: readWordList(options.stopwordsFile), phraseMinDf: 2, titleWeight: 2, lemmas: true, workers: 1, cache: noTokenCache(),
   });
   const vectors = vectorize({ features: tokens.features }, { minDf: 2, maxDf: 0.5, maxFeatures: null, sublinearTf: true, smoothIdf: true });
   const reduced = reduce({ tfidf: vectors.tfidf }, { dims: defaultDims(papers.length, vectors.tfidf.cols), center: false, seed: 42 });

@@ -40,6 +40,8 @@ describe('defaultOptions', () => {
       maxFeatures: null,
       phraseMinDf: null,
       titleWeight: 2,
+      lemmas: true,
+      phrases: true,
       stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
       workers: availableParallelism(),
       cacheDir: projectPath('data/cache'),

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
+import { qualityFigures } from '../src/metrics/qualityFigures.js';
+import { noTokenCache, rulesKey } from '../src/tokenize/tokenCache.js';
+import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
+import type { Paper } from '../src/types.js';
+import { tokenize, tokenizerParams } from './2-tokenize.js';
+import { vectorize } from './3-vectorize.js';
+import { defaultDims, reduce } from './4-reduce.js';
+import { cluster } from './5-cluster.js';
+import { label } from './6-label.js';
+import { CorpusError } from './corpusError.js';
+import { defaultKRange, defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
+import { timeStage, type StageRecord } from './stageRecord.js';
+
+/**
+ * Steps 2 to 6 of a run, from ingested papers to labelled themes and quality figures:
+ *
+ *   tokenize -> vectorize -> reduce -> cluster -> label
+ *
+ * Shared by `run` (which then writes the report) and `evaluate` (which compares several
+ * option sets on one corpus). Reads only the word list and the tokens cache; writes only
+ * the tokens cache.
+ */
+export async function fitThemes(papers: readonly Paper[], options: PipelineOptions, stages: StageRecord[], log: (line: string) => void) {
+  // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
+  const boilerplate = readWordList(options.stopwordsFile);
+  // No phrase occurs in more papers than there are: --no-phrases is a threshold none reaches.
+  const phraseMinDf = options.phrases ? options.phraseMinDf ?? defaultPhraseMinDf(papers.length) : papers.length + 1;
+  const cacheRules = rulesKey(TOKENIZER_VERSION, tokenizerParams({ boilerplate }));
+  // The cache is opened inside the stage so that its entries can be freed once it ends.
+  let cachePath: string | null = null;
+  const tokens = await timeStage(stages, 'tokenize', log,
+    () => {
+      const cacheFile = options.cacheDir === null ? null : openCache(options.cacheDir, cacheRules);
+      cachePath = cacheFile?.path ?? null;
+      return tokenize({ papers }, {
+        boilerplate, phraseMinDf, titleWeight: options.titleWeight, lemmas: options.lemmas, workers: options.workers, cache: cacheFile ?? noTokenCache(),
+        onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
+      });
+    },
+    (t) => `${t.cacheHits} of ${papers.length} papers from the tokens cache, ${t.phrases.phrases.length} recurring phrases`);
+
+  // 3. Vectorize: features -> sparse TF-IDF (CSR).
+  const vectors = await timeStage(stages, 'vectorize', log,
+    () => vectorize({ features: tokens.features }, {
+      minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true,
+    }),
+    (v) => `${v.tfidf.rows} x ${v.tfidf.cols}, ${v.tfidf.values.length} non-zeros`);
+  if (vectors.tfidf.cols < 2) {
+    throw new CorpusError(
+      `only ${vectors.tfidf.cols} terms are left to cluster ${papers.length} papers on: a term must be in at least ` +
+      `--min-df ${options.minDf} and at most --max-df ${options.maxDf} of the papers (${Math.floor(options.maxDf * papers.length)})` +
+      `${options.maxFeatures !== null ? `, and among the --max-features ${options.maxFeatures} most frequent` : ''}; ` +
+      'for a handful of papers try --min-df 1 --max-df 1, or add papers');
+  }
+
+  // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows, and a 2-D map.
+  const dims = options.dims ?? defaultDims(papers.length, vectors.tfidf.cols);
+  const kRange = options.kRange ?? defaultKRange(papers.length);
+  const nInit = options.nInit ?? defaultNInit(papers.length);
+  const reduced = await timeStage(stages, 'reduce', log,
+    () => reduce({ tfidf: vectors.tfidf }, { dims, center: options.center, seed: options.seed }),
+    (r) => `${r.vectors.cols} components (${options.center ? 'PCA, centred' : 'LSA, uncentred'}), explained variance ${sum(r.svd.explainedVarianceRatio).toFixed(3)}`);
+
+  // 5. Cluster: reduced vectors -> k themes by k-means.
+  const clusters = await timeStage(stages, 'cluster', log,
+    () => cluster({ vectors: reduced.vectors }, {
+      k: options.k, kRange, nInit, seed: options.seed,
+      onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
+    }),
+    (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, silhouette ${c.silhouette.toFixed(3)}`);
+
+  // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
+  const labelled = await timeStage(stages, 'label', log,
+    () => label({
+      papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
+      labels: clusters.labels, centres: clusters.centres, k: clusters.k,
+    }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.3 }),
+    (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}; ` +
+      l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
+
+  const parameters = {
+    k: options.k === 'auto' ? `auto (${clusters.k})` : clusters.k,
+    seed: options.seed,
+    dims,
+    reduction: options.center ? 'PCA (centred)' : 'LSA (uncentred)',
+    n_init: nInit,
+    min_df: options.minDf,
+    max_df: options.maxDf,
+    phrase_min_df: options.phrases ? phraseMinDf : 'off',
+    title_weight: options.titleWeight,
+    lemmas: options.lemmas,
+  };
+  const quality = qualityFigures(
+    { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity },
+    papers, clusters.labels);
+  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, dims, kRange, nInit, phraseMinDf, cachePath: cachePath as string | null };
+}
+
+/** A word list file: one word per line, `#` starts a comment. */
+export function readWordList(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new OptionError('stopwords', path, `a readable word list (${(error as Error).message})`);
+  }
+  return text.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim().toLowerCase()).filter(Boolean);
+}
+
+/** The tokens cache, or an OptionError naming --cache when it cannot be used. */
+function openCache(dir: string, rules: string) {
+  try {
+    return openTokenCacheFile(dir, rules);
+  } catch (error) {
+    throw new OptionError('cache', dir, `a folder where the tokens cache can be kept, or --no-cache (${(error as Error).message})`);
+  }
+}
+
+/** Calls `report` about every tenth of `total`, for long stages. */
+function progressEvery(total: number, report: (done: number) => void): (done: number) => void {
+  const step = Math.max(1, Math.ceil(total / 10));
+  let next = step;
+  return (done) => {
+    if (done < next || done >= total) return;
+    report(done);
+    while (next <= done) next += step;
+  };
+}
+
+function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
