@@ -4,11 +4,14 @@ import { DEFAULT_INPUT, DEFAULT_OUT, normaliseOptions, OptionError, type RawOpti
 import { resolve } from 'node:path';
 import { CorpusError } from '../../pipeline/corpusError.js';
 import { IngestError } from '../ingest/ingestErrors.js';
+import { DEFAULT_VARIANTS, evaluate, evaluationTable, parseVariants, themesTable } from '../../pipeline/evaluate.js';
+import { writeFileAtomic } from '../io/writeAtomic.js';
 
 export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
 
 Usage:
   paper-themes run [options]      cluster a corpus and write a report folder
+  paper-themes evaluate [options] compare configurations on a corpus (no report written)
   paper-themes --help             this text
   (npm run pipeline -- [options] is the same as paper-themes run [options])
 
@@ -51,6 +54,14 @@ Outputs in --out: assignments.csv (paper_id,title,theme_id,theme_label,score,...
 themes.csv (theme_id,theme_label,size,silhouette,npmi,...), index.html (self-contained report,
 opens offline), run.json (parameters, library versions, timings, quality figures).
 
+evaluate: runs the corpus once per configuration and prints silhouette, NPMI coherence
+of each theme's top 10 terms, topic diversity (distinct share of all top-10 terms) and,
+when every paper has a gold label, V-measure, NMI and ARI; then the default's themes.
+Takes the run options above except --out and the runs index, plus:
+  --variants LIST     comma-separated, from: ${DEFAULT_VARIANTS.join(', ')}
+                      (default: all); each changes one thing from the options given
+  --json FILE         also write the comparison as JSON
+
 Exit codes: 0 success; 1 bad input (file, format, nothing usable, --strict problems);
 2 bad option; 3 unexpected failure.`;
 
@@ -81,6 +92,15 @@ const RUN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** `evaluate` writes no report: the run options minus the output ones, plus its own. */
+const EVALUATE_OPTIONS = (() => {
+  const { out: _out, 'runs-index': _index, 'no-runs-index': _noIndex, ...shared } = RUN_OPTIONS;
+  return { ...shared, variants: { type: 'string' }, json: { type: 'string' } } as const;
+})();
+
+/** Parsed values of either command (options of the other one are absent). */
+type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : string };
+
 /** Where the CLI writes: results to `out`, progress and errors to `err`. */
 export interface CliIo {
   out: { write(text: string): unknown };
@@ -94,12 +114,14 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     io.out.write(`${HELP}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'run') {
+  if (command !== 'run' && command !== 'evaluate') {
     io.err.write(`paper-themes: unknown command "${command}" (try: paper-themes --help)\n`);
     return 2;
   }
   try {
-    const { values } = parseArgs({ args: rest, options: RUN_OPTIONS, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: rest, options: command === 'run' ? RUN_OPTIONS : EVALUATE_OPTIONS, strict: true, allowPositionals: false,
+    }) as { values: Values };
     if (values.help) {
       io.out.write(`${HELP}\n`);
       return 0;
@@ -116,6 +138,18 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     const options = normaliseOptions(resolvePaths(raw));
     const warn = (line: string) => io.err.write(`warning: ${line}\n`);
     const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
+    if (command === 'evaluate') {
+      const variants = values.variants === undefined ? DEFAULT_VARIANTS : parseVariants(values.variants);
+      const json = values.json === undefined ? undefined : resolvePaths({ input: values.json }).input as string;
+      const evaluation = await evaluate(options, variants, log, warn);
+      io.out.write(`${evaluation.papers} papers from ${evaluation.input}\n\n${evaluationTable(evaluation)}\n\n`);
+      io.out.write(`Themes of "${evaluation.rows[0].variant}":\n\n${themesTable(evaluation.rows[0])}\n`);
+      if (json !== undefined) {
+        writeFileAtomic(json, `${JSON.stringify(evaluation, null, 2)}\n`);
+        io.out.write(`\nJSON: ${json}\n`);
+      }
+      return 0;
+    }
     const result = await runPipeline(options, log, warn);
     io.out.write(`${result.summary.themes.length} themes from ${result.summary.papers.length} papers:\n`);
     for (const theme of result.summary.themes) io.out.write(`  ${String(theme.id).padStart(2)}  ${String(theme.size).padStart(5)}  ${theme.label}\n`);
