@@ -1,5 +1,5 @@
 import type { DenseMatrix } from '../types.js';
-import { createRandom } from '../random/seededRandom.js';
+import { sampleIndices } from '../random/sampleIndices.js';
 
 export interface SilhouetteOptions {
   /** Points scored at most (default 3000); above it a seeded random sample is scored. */
@@ -19,19 +19,6 @@ function unitRows(X: DenseMatrix): Float64Array {
     if (norm > 0) for (let t = 0; t < d; t++) out[i * d + t] = data[i * d + t] / norm;
   }
   return out;
-}
-
-/** `size` distinct indices of 0..n−1 by a partial Fisher–Yates shuffle, sorted ascending. */
-function sampleIndices(n: number, size: number, seed: number): Int32Array {
-  const random = createRandom(seed);
-  const pool = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const tmp = pool[i];
-    pool[i] = pool[j];
-    pool[j] = tmp;
-  }
-  return pool.slice(0, size).sort();
 }
 
 /**
