@@ -10,6 +10,9 @@ export interface StageRecord {
 
 const MIB = 1024 * 1024;
 
+/** The stages in run order, for the `[n/7]` progress prefix. */
+export const STAGE_ORDER = ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report'] as const;
+
 /** Runs a stage, recording its wall time and memory; `log` hears when it starts and ends. */
 export async function timeStage<T>(
   records: StageRecord[],
@@ -18,7 +21,8 @@ export async function timeStage<T>(
   run: () => T | Promise<T>,
   describe: (result: T) => string,
 ): Promise<T> {
-  const step = `[${records.length + 1}/7] ${stage}`;
+  const number = STAGE_ORDER.indexOf(stage as (typeof STAGE_ORDER)[number]) + 1;
+  const step = number > 0 ? `[${number}/${STAGE_ORDER.length}] ${stage}` : stage;
   log(`${step} ...`);
   const start = process.hrtime.bigint();
   const result = await run();

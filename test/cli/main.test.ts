@@ -151,3 +151,39 @@ describe('paper-themes run --quiet', () => {
     expect(err).not.toContain('[1/7]');
   });
 });
+
+describe('paper-themes evaluate', () => {
+  it('prints one row per variant and the default’s themes, and writes the JSON', async () => {
+    const json = join(tmp(), 'eval.json');
+    const { code, out, err } = await cli('evaluate', '--variants', 'default,no-phrases', '--k', '5', '--n-init', '5', '--no-cache', '--json', json);
+    expect(code, err).toBe(0);
+    expect(out).toContain('70 papers from');
+    expect(out).toContain('| variant | k | dims | silhouette | npmi | topic_diversity | seconds |');
+    expect(out).toMatch(/\| default \| 5 \| 14 \| 0\.\d{3} \|/);
+    expect(out).toMatch(/\| no-phrases \| 5 \| 14 \|/);
+    expect(out).toContain('Themes of "default"');
+    expect(err).toContain('no-phrases: single words only');
+    expect(err).toContain('[2/7] tokenize');
+    const evaluation = JSON.parse(readFileSync(json, 'utf8'));
+    expect(evaluation.rows.map((r: { variant: string }) => r.variant)).toEqual(['default', 'no-phrases']);
+    expect(evaluation.rows[0].themes).toHaveLength(5);
+    expect(evaluation.rows[0].quality.npmi).toBeTypeOf('number');
+    expect(evaluation.rows[0].quality.topic_diversity).not.toBe(evaluation.rows[1].quality.topic_diversity);
+  });
+
+  it('adds V-measure, NMI and ARI for labelled input', async () => {
+    const labelled = jsonl(Array.from({ length: 12 }, (_, i) => JSON.stringify({ ...JSON.parse(good(i, topics[i % 3])), label: topics[i % 3] })));
+    const { code, out } = await cli('evaluate', '--input', labelled, '--variants', 'default', '--k', '3', '--min-df', '1', '--no-cache', '--quiet');
+    expect(code).toBe(0);
+    expect(out).toContain('| v_measure | nmi | ari |');
+  });
+
+  it('names --variants when a variant is unknown, and refuses --out', async () => {
+    const bad = await cli('evaluate', '--variants', 'default,stemming', '--no-cache');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--variants: "default,stemming" is not valid');
+    const out = await cli('evaluate', '--out', tmp());
+    expect(out.code).toBe(2);
+    expect(out.err).toMatch(/Unknown option '--out'/);
+  });
+});
