@@ -4,10 +4,25 @@ import { orderBySize } from '../src/cluster/orderBySize.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';
 import { deriveSeed } from '../src/random/seededRandom.js';
-import type { DenseMatrix } from '../src/types.js';
+import { computeInertia } from '../src/cluster/kmeansCore.js';
+import { refineOnTfidf } from '../src/cluster/refineOnTfidf.js';
+import type { CsrMatrix, DenseMatrix } from '../src/types.js';
 
 /** Random stream of the k-search sample, apart from the k-means restarts' streams 0..nInit-1. */
 const K_SEARCH_STREAM = 1_000_003;
+
+/** Mean of each cluster's rows (k x d, row-major); a cluster without rows keeps 0. */
+function meanCentres(X: DenseMatrix, labels: Int32Array, k: number): Float64Array {
+  const d = X.cols;
+  const centres = new Float64Array(k * d);
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < X.rows; i++) {
+    sizes[labels[i]]++;
+    for (let t = 0; t < d; t++) centres[labels[i] * d + t] += X.data[i * d + t];
+  }
+  for (let c = 0; c < k; c++) if (sizes[c] > 0) for (let t = 0; t < d; t++) centres[c * d + t] /= sizes[c];
+  return centres;
+}
 
 /** The listed rows of X, in order. */
 function sampleRows(X: DenseMatrix, rows: Int32Array): DenseMatrix {
@@ -23,6 +38,11 @@ export interface ClusterParams {
   kRange: [number, number];
   nInit: number;
   seed: number;
+  /**
+   * Refine the k-means clustering by spherical k-means on the full TF-IDF rows (see
+   * refineOnTfidf); needs `tfidf` in the input.
+   */
+  refine?: boolean;
   /** Hears each k tried by k = 'auto' with its silhouette. */
   onK?: (k: number, silhouette: number) => void;
 }
@@ -36,6 +56,8 @@ export interface ClusterOutput {
   inertia: number;
   iterations: number;
   silhouette: number;
+  /** Papers moved by the TF-IDF refinement (0 without it). */
+  refined: number;
   /** With k = 'auto': the silhouette and inertia of every k tried, and the rule used. */
   selection: { criterion: string; curve: KCandidate[] } | null;
 }
@@ -57,7 +79,7 @@ export const SILHOUETTE_SAMPLE = 3000;
  * nInit restarts, lowest inertia kept) with themes numbered by size; with k = 'auto', k is
  * chosen by silhouette (see chooseK).
  */
-export function cluster(input: { vectors: DenseMatrix }, params: ClusterParams): ClusterOutput {
+export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, params: ClusterParams): ClusterOutput {
   const X = input.vectors;
   if (X.rows < 3) throw new CorpusError(`${X.rows} papers are too few to cluster (at least 3 are needed)`);
   const fit = (k: number) => fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
@@ -83,15 +105,23 @@ export function cluster(input: { vectors: DenseMatrix }, params: ClusterParams):
   } else {
     model = fit(Math.min(params.k, X.rows - 1));
   }
-  const { labels, order } = orderBySize(model.labels, model.k);
+  let found = { labels: model.labels, centres: model.centres, inertia: model.inertia, refined: 0 };
+  if (params.refine) {
+    if (input.tfidf === undefined) throw new Error('cluster: refine needs the TF-IDF matrix');
+    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k);
+    const centres = meanCentres(X, refinement.labels, model.k);
+    found = { labels: refinement.labels, centres, inertia: computeInertia(X, centres, refinement.labels), refined: refinement.moved };
+  }
+  const { labels, order } = orderBySize(found.labels, model.k);
   const d = X.cols;
   const centres = new Float64Array(model.k * d);
-  order.forEach((oldId, id) => centres.set(model.centres.subarray(oldId * d, (oldId + 1) * d), id * d));
+  order.forEach((oldId, id) => centres.set(found.centres.subarray(oldId * d, (oldId + 1) * d), id * d));
   return {
     k: model.k,
     labels,
     centres,
-    inertia: model.inertia,
+    inertia: found.inertia,
+    refined: found.refined,
     iterations: model.iterations,
     silhouette: silhouette(labels),
     selection,

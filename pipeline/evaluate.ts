@@ -25,6 +25,7 @@ function dimsOf(base: PipelineOptions, papers: number): number {
 /** The configurations `evaluate` knows, each one change from the options given. */
 export const VARIANTS: readonly Variant[] = [
   { name: 'default', description: 'the options as given', options: () => ({}) },
+  { name: 'no-refine', description: 'k-means themes without the TF-IDF refinement', options: () => ({ refine: false }) },
   { name: 'no-lemmas', description: 'words as written instead of lemmas', options: () => ({ lemmas: false }) },
   { name: 'no-phrases', description: 'single words only, no 2-3 word phrases', options: () => ({ phrases: false }) },
   { name: 'title-x1', description: 'title counted once instead of twice', options: () => ({ titleWeight: 1 }) },

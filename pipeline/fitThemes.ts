@@ -65,11 +65,11 @@ export async function fitThemes(papers: readonly Paper[], options: PipelineOptio
 
   // 5. Cluster: reduced vectors -> k themes by k-means.
   const clusters = await timeStage(stages, 'cluster', log,
-    () => cluster({ vectors: reduced.vectors }, {
-      k: options.k, kRange, nInit, seed: options.seed,
+    () => cluster({ vectors: reduced.vectors, tfidf: vectors.tfidf }, {
+      k: options.k, kRange, nInit, seed: options.seed, refine: options.refine,
       onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
     }),
-    (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, silhouette ${c.silhouette.toFixed(3)}`);
+    (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 
   // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
   const labelled = await timeStage(stages, 'label', log,
@@ -86,6 +86,7 @@ export async function fitThemes(papers: readonly Paper[], options: PipelineOptio
     dims,
     reduction: options.center ? 'PCA (centred)' : 'LSA (uncentred)',
     n_init: nInit,
+    refine: options.refine,
     min_df: options.minDf,
     max_df: options.maxDf,
     phrase_min_df: options.phrases ? phraseMinDf : 'off',

@@ -20,6 +20,8 @@ export interface PipelineOptions {
   center: boolean;
   /** k-means restarts; null chooses from the corpus size (defaultNInit). */
   nInit: number | null;
+  /** Refine the k-means themes by spherical k-means on the full TF-IDF rows. */
+  refine: boolean;
   minDf: number;
   maxDf: number;
   maxFeatures: number | null;
@@ -72,6 +74,7 @@ export function defaultOptions(): PipelineOptions {
     dims: null,
     center: false,
     nInit: null,
+    refine: true,
     minDf: 2,
     maxDf: 0.5,
     maxFeatures: null,
@@ -103,6 +106,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('dims')) o.dims = integer('dims', raw.dims, 2, 'an integer >= 2');
   if (has('center')) o.center = flag('center', raw.center);
   if (has('nInit')) o.nInit = integer('n-init', raw.nInit, 1, 'an integer >= 1');
+  if (has('refine')) o.refine = flag('refine', raw.refine);
   if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');
   if (has('maxDf')) o.maxDf = share('max-df', raw.maxDf);
   if (has('maxFeatures')) o.maxFeatures = integer('max-features', raw.maxFeatures, 1, 'an integer >= 1');

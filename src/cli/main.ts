@@ -31,6 +31,8 @@ Options:
   --center            centre the TF-IDF columns (PCA) instead of plain truncated SVD (LSA)
   --n-init N          k-means restarts, the lowest inertia is kept (default 100 below
                       1,000 papers, else 10)
+  --no-refine         keep the k-means themes of the reduced space as they are (default:
+                      refine them by spherical k-means on the full TF-IDF vectors)
   --title-weight N    how many times a title counts in a paper's text (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
@@ -74,6 +76,7 @@ const RUN_OPTIONS = {
   dims: { type: 'string' },
   center: { type: 'boolean' },
   'n-init': { type: 'string' },
+  'no-refine': { type: 'boolean' },
   'min-df': { type: 'string' },
   'max-df': { type: 'string' },
   'max-features': { type: 'string' },
@@ -99,7 +102,7 @@ const EVALUATE_OPTIONS = (() => {
 })();
 
 /** Parsed values of either command (options of the other one are absent). */
-type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : string };
+type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-refine' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : string };
 
 /** Where the CLI writes: results to `out`, progress and errors to `err`. */
 export interface CliIo {
@@ -131,6 +134,7 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, workers: values.workers,
+      refine: values['no-refine'] ? false : undefined,
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
       runsIndex: values['no-runs-index'] ? false : values['runs-index'],

@@ -35,6 +35,7 @@ describe('defaultOptions', () => {
       dims: null,
       center: false,
       nInit: null,
+      refine: true,
       minDf: 2,
       maxDf: 0.5,
       maxFeatures: null,

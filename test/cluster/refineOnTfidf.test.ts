@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { refineOnTfidf } from '../../src/cluster/refineOnTfidf.js';
+import type { CsrMatrix } from '../../src/types.js';
+
+/** Unit-length rows from dense arrays. */
+function csr(rows: number[][]): CsrMatrix {
+  const indptr = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    const norm = Math.sqrt(row.reduce((s, v) => s + v * v, 0));
+    row.forEach((v, j) => {
+      if (v !== 0) {
+        indices.push(j);
+        values.push(v / norm);
+      }
+    });
+    indptr.push(indices.length);
+  }
+  return { rows: rows.length, cols: rows[0].length, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+// Two topics over 6 terms: terms 0-2 and terms 3-5.
+const docs = csr([
+  [3, 1, 0, 0, 0, 0],
+  [2, 2, 1, 0, 0, 0],
+  [1, 1, 3, 0, 0, 0],
+  [0, 0, 0, 3, 1, 0],
+  [0, 0, 1, 1, 2, 2],
+  [0, 0, 0, 0, 1, 3],
+]);
+
+describe('refineOnTfidf', () => {
+  it('moves papers put in the wrong cluster to the cluster whose words they share', () => {
+    const start = Int32Array.from([0, 0, 1, 1, 1, 1]); // paper 2 is about terms 0-2
+    const { labels, moved, iterations } = refineOnTfidf(docs, start, 2);
+    expect([...labels]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(moved).toBe(1);
+    expect(iterations).toBe(2); // one that moves, one that confirms
+  });
+
+  it('leaves a clustering that is already stable unchanged', () => {
+    const start = Int32Array.from([0, 0, 0, 1, 1, 1]);
+    const { labels, moved, iterations } = refineOnTfidf(docs, start, 2);
+    expect([...labels]).toEqual([...start]);
+    expect(moved).toBe(0);
+    expect(iterations).toBe(1);
+  });
+
+  it('reaches a fixed point: each paper ends at its most similar centre', () => {
+    const { labels } = refineOnTfidf(docs, Int32Array.from([1, 0, 1, 0, 1, 0]), 2);
+    const again = refineOnTfidf(docs, labels, 2);
+    expect(again.moved).toBe(0);
+  });
+
+  it('never empties a cluster', () => {
+    const { labels } = refineOnTfidf(docs, Int32Array.from([0, 0, 0, 1, 1, 2]), 3);
+    expect(new Set(labels).size).toBe(3);
+  });
+
+  it('does not change its input and stops after maxIterations', () => {
+    const start = Int32Array.from([1, 0, 1, 0, 1, 0]);
+    const copy = Int32Array.from(start);
+    expect(refineOnTfidf(docs, start, 2, 1).iterations).toBe(1);
+    expect(start).toEqual(copy);
+  });
+
+  it('rejects labels outside 0..k-1', () => {
+    expect(() => refineOnTfidf(docs, Int32Array.from([0, 0, 0, 1, 1, 2]), 2)).toThrow(/label 2 outside 0..1/);
+  });
+});
