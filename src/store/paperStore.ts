@@ -1,0 +1,282 @@
+import Database from 'better-sqlite3';
+import { normaliseTitle } from '../ingest/normaliseTitle.js';
+import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
+import type { Paper, Theme } from '../types.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** A stored run: one nightly clustering. */
+export interface StoredRun {
+  id: number;
+  night: string;
+  status: 'running' | 'done' | 'failed';
+  pid: number;
+  papers: number | null;
+  parameters: Record<string, unknown> | null;
+  record: Record<string, unknown> | null;
+  message: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** A theme as stored for a run; `id` is the stable theme id. */
+export interface StoredTheme extends Theme {
+  centroid: Float64Array;
+}
+
+export interface StoredAssignment {
+  paperId: string;
+  themeId: number;
+  score: number;
+  x: number;
+  y: number;
+}
+
+export interface AddResult {
+  added: number;
+  /** Already in the store (same id or same normalised title). */
+  duplicates: number;
+}
+
+/**
+ * The embedded store (SQLite through better-sqlite3): papers, their tokens, runs, themes
+ * per run, assignments per run, the stable theme ids and what each source did. One file;
+ * WAL journaling, so a crash loses at most the transaction in flight and readers never see
+ * half of one. The only module that speaks SQL.
+ */
+export class PaperStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  /** Opens (creating if needed) and migrates the store at `path` (':memory:' for tests). */
+  constructor(path: string) {
+    this.path = path;
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 10000');
+    migrate(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Schema version (the number of migrations applied). */
+  get version(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /**
+   * Adds papers that are not stored yet, in one transaction: all of them or none. A paper is
+   * already stored when its id or its normalised title is.
+   */
+  addPapers(papers: readonly Paper[], source: string, night: string): AddResult {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO papers (id, title_key, title, abstract, date, url, authors, label, source, night, seq)
+       VALUES (@id, @titleKey, @title, @abstract, @date, @url, @authors, @label, @source, @night,
+               (SELECT COALESCE(MAX(seq), 0) + 1 FROM papers))`,
+    );
+    return this.db.transaction(() => {
+      let added = 0;
+      for (const p of papers) {
+        const result = insert.run({
+          id: p.id, titleKey: normaliseTitle(p.title) || p.id, title: p.title, abstract: p.abstract,
+          date: p.date ?? null, url: p.url ?? null, authors: p.authors ? JSON.stringify(p.authors) : null,
+          label: p.label ?? null, source, night,
+        });
+        added += result.changes;
+      }
+      return { added, duplicates: papers.length - added };
+    })();
+  }
+
+  /** Papers that arrived on or before `night` (and on or after `since`), in arrival order. */
+  papers(night: string, since?: string): Paper[] {
+    const rows = this.db.prepare(
+      `SELECT id, title, abstract, date, url, authors, label FROM papers
+       WHERE night <= ? AND night >= ? ORDER BY seq`,
+    ).all(night, since ?? '') as Array<Record<string, string | null>>;
+    return rows.map((r) => {
+      const paper: Paper = { id: r.id!, title: r.title!, abstract: r.abstract! };
+      if (r.date !== null) paper.date = r.date;
+      if (r.url !== null) paper.url = r.url;
+      if (r.authors !== null) paper.authors = JSON.parse(r.authors) as string[];
+      if (r.label !== null) paper.label = r.label;
+      return paper;
+    });
+  }
+
+  paperCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM papers').get() as { n: number }).n;
+  }
+
+  /** Papers per arrival night, oldest first. */
+  papersPerNight(): Array<{ night: string; papers: number }> {
+    return this.db.prepare('SELECT night, COUNT(*) AS papers FROM papers GROUP BY night ORDER BY night').all() as never;
+  }
+
+  /** The tokens cache kept in the store, for one set of tokenizer rules. */
+  tokenCache(rules: string): TokenCache {
+    const get = this.db.prepare('SELECT entry FROM tokens WHERE rules = ? AND text_key = ?').pluck();
+    const put = this.db.prepare('INSERT OR REPLACE INTO tokens (rules, text_key, entry) VALUES (?, ?, ?)');
+    const pending: Array<[string, string]> = [];
+    const write = this.db.transaction((entries: Array<[string, string]>) => {
+      for (const [key, line] of entries) put.run(rules, key, line);
+    });
+    return {
+      get: (key) => {
+        const line = get.get(rules, key) as string | undefined;
+        return line === undefined ? undefined : lineToEntry(line)?.[1];
+      },
+      add: (entries) => {
+        for (const [key, doc] of entries) pending.push([key, entryToLine(key, doc)]);
+      },
+      flush: () => {
+        write(pending.splice(0));
+      },
+    };
+  }
+
+  /** Records that a run for `night` has started; returns its id. */
+  startRun(night: string, parameters: Record<string, unknown>): number {
+    const result = this.db.prepare(
+      `INSERT INTO runs (night, status, pid, parameters, started_at) VALUES (?, 'running', ?, ?, ?)`,
+    ).run(night, process.pid, JSON.stringify(parameters), new Date().toISOString());
+    return Number(result.lastInsertRowid);
+  }
+
+  /**
+   * Stores a run's themes and assignments and marks it done, in one transaction, so a
+   * run is either complete in the store or still `running`/`failed`.
+   */
+  finishRun(runId: number, result: { themes: StoredTheme[]; assignments: StoredAssignment[]; record: Record<string, unknown>; night: string; ended: number[] }): void {
+    const theme = this.db.prepare(
+      'INSERT INTO themes (run_id, theme_id, label, terms, centroid, size, quality) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const assignment = this.db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?)');
+    const seen = this.db.prepare(
+      `INSERT INTO theme_ids (theme_id, first_night, last_night) VALUES (?, ?, ?)
+       ON CONFLICT (theme_id) DO UPDATE SET last_night = excluded.last_night, ended_night = NULL`,
+    );
+    const end = this.db.prepare('UPDATE theme_ids SET ended_night = ? WHERE theme_id = ? AND ended_night IS NULL');
+    this.db.transaction(() => {
+      for (const t of result.themes) {
+        theme.run(runId, t.id, t.label, JSON.stringify(t.topTerms), Buffer.from(t.centroid.buffer, t.centroid.byteOffset, t.centroid.byteLength), t.size, JSON.stringify(t.quality ?? null));
+        seen.run(t.id, result.night, result.night);
+      }
+      for (const a of result.assignments) assignment.run(runId, a.paperId, a.themeId, a.score, a.x, a.y);
+      for (const id of result.ended) end.run(result.night, id);
+      this.db.prepare(`UPDATE runs SET status = 'done', papers = ?, record = ?, finished_at = ? WHERE id = ?`)
+        .run(result.assignments.length, JSON.stringify(result.record), new Date().toISOString(), runId);
+    })();
+  }
+
+  failRun(runId: number, message: string): void {
+    this.db.prepare(`UPDATE runs SET status = 'failed', message = ?, finished_at = ? WHERE id = ?`)
+      .run(message, new Date().toISOString(), runId);
+  }
+
+  /** Runs left `running` by a process that no longer exists become `failed`; returns how many. */
+  abandonDeadRuns(isAlive: (pid: number) => boolean): number {
+    const running = this.db.prepare(`SELECT id, pid FROM runs WHERE status = 'running'`).all() as Array<{ id: number; pid: number }>;
+    let abandoned = 0;
+    for (const run of running) {
+      if (run.pid === process.pid || isAlive(run.pid)) continue;
+      this.failRun(run.id, `abandoned: process ${run.pid} ended before the run finished`);
+      abandoned++;
+    }
+    return abandoned;
+  }
+
+  /** The latest done run of `night`, or of the latest night before `before` when given instead. */
+  doneRun(select: { night: string } | { before: string } | 'latest'): StoredRun | undefined {
+    const sql = `SELECT * FROM runs WHERE status = 'done' ${
+      select === 'latest' ? '' : 'night' in select ? 'AND night = @night' : 'AND night < @before'
+    } ORDER BY night DESC, id DESC LIMIT 1`;
+    const row = this.db.prepare(sql).get(select === 'latest' ? {} : select) as Record<string, unknown> | undefined;
+    return row === undefined ? undefined : toRun(row);
+  }
+
+  /** The latest done run of every night, oldest night first. */
+  doneRunsByNight(): StoredRun[] {
+    const rows = this.db.prepare(
+      `SELECT * FROM runs WHERE id IN (SELECT MAX(id) FROM runs WHERE status = 'done' GROUP BY night) ORDER BY night`,
+    ).all() as Array<Record<string, unknown>>;
+    return rows.map(toRun);
+  }
+
+  themes(runId: number): StoredTheme[] {
+    const rows = this.db.prepare('SELECT * FROM themes WHERE run_id = ? ORDER BY theme_id').all(runId) as Array<Record<string, unknown>>;
+    return rows.map((r) => {
+      const blob = r.centroid as Buffer;
+      const quality = JSON.parse(r.quality as string) as Theme['quality'] | null;
+      return {
+        id: r.theme_id as number,
+        label: r.label as string,
+        size: r.size as number,
+        topTerms: JSON.parse(r.terms as string),
+        representativeIds: [],
+        centroid: new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)),
+        ...(quality ? { quality } : {}),
+      };
+    });
+  }
+
+  assignments(runId: number): StoredAssignment[] {
+    return this.db.prepare(
+      'SELECT paper_id AS paperId, theme_id AS themeId, score, x, y FROM assignments WHERE run_id = ?',
+    ).all(runId) as StoredAssignment[];
+  }
+
+  /** The next unused stable theme id. */
+  nextThemeId(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(theme_id), -1) + 1 AS id FROM theme_ids').get() as { id: number }).id;
+  }
+
+  /** Theme ids ever seen, with the nights they were first and last seen and when they ended. */
+  themeIds(): Array<{ themeId: number; firstNight: string; lastNight: string; endedNight: string | null }> {
+    return this.db.prepare(
+      'SELECT theme_id AS themeId, first_night AS firstNight, last_night AS lastNight, ended_night AS endedNight FROM theme_ids ORDER BY theme_id',
+    ).all() as never;
+  }
+
+  recordSource(night: string, source: string, status: 'ok' | 'failed', papers: number, message: string | null): void {
+    this.db.prepare('INSERT INTO source_events (night, source, status, papers, message, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(night, source, status, papers, message, new Date().toISOString());
+  }
+
+  sourceEvents(night: string): Array<{ source: string; status: string; papers: number; message: string | null }> {
+    return this.db.prepare('SELECT source, status, papers, message FROM source_events WHERE night = ? ORDER BY id').all(night) as never;
+  }
+}
+
+function toRun(row: Record<string, unknown>): StoredRun {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(v as string));
+  return {
+    id: row.id as number,
+    night: row.night as string,
+    status: row.status as StoredRun['status'],
+    pid: row.pid as number,
+    papers: (row.papers as number | null) ?? null,
+    parameters: json(row.parameters),
+    record: json(row.record),
+    message: (row.message as string | null) ?? null,
+    startedAt: row.started_at as string,
+    finishedAt: (row.finished_at as string | null) ?? null,
+  };
+}
+
+/** Applies the migrations the store has not had yet, each in its own transaction. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the store is at schema version ${current}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

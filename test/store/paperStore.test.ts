@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { PaperStore } from '../../src/store/paperStore.js';
+import type { Paper } from '../../src/types.js';
+
+const paper = (i: number, extra: Partial<Paper> = {}): Paper => ({ id: `2403.${String(10000 + i)}`, title: `Paper number ${i}`, abstract: `Abstract ${i}.`, ...extra });
+const storePath = () => join(mkdtempSync(join(tmpdir(), 'paper-themes-store-')), 'papers.sqlite');
+
+describe('PaperStore', () => {
+  it('creates the schema at the latest version and reopens without migrating again', () => {
+    const path = storePath();
+    const store = new PaperStore(path);
+    expect(store.version).toBe(MIGRATIONS.length);
+    store.addPapers([paper(1)], 'inbox', '2026-11-01');
+    store.close();
+    const again = new PaperStore(path);
+    expect(again.version).toBe(MIGRATIONS.length);
+    expect(again.paperCount()).toBe(1);
+    again.close();
+  });
+
+  it('refuses a store made by a newer version', () => {
+    const path = storePath();
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => new PaperStore(path)).toThrow(/newer than this paper-themes/);
+  });
+
+  it('adds each paper once: by id, and by normalised title', () => {
+    const store = new PaperStore(':memory:');
+    expect(store.addPapers([paper(1), paper(2)], 'inbox', '2026-11-01')).toEqual({ added: 2, duplicates: 0 });
+    const sameTitle = { ...paper(3), title: 'PAPER number 1!' };
+    expect(store.addPapers([paper(1), sameTitle, paper(4)], 'hf-daily', '2026-11-02')).toEqual({ added: 1, duplicates: 2 });
+    expect(store.papers('2026-12-31').map((p) => p.id)).toEqual([paper(1).id, paper(2).id, paper(4).id]);
+  });
+
+  it('keeps every field and the arrival order, and selects by night and window', () => {
+    const store = new PaperStore(':memory:');
+    store.addPapers([paper(5, { date: '2026-10-31', url: 'https://x.org/5', authors: ['A', 'B'], label: 'cs.LG' })], 'inbox', '2026-11-01');
+    store.addPapers([paper(2)], 'inbox', '2026-11-02');
+    store.addPapers([paper(9)], 'inbox', '2026-11-03');
+    expect(store.papers('2026-11-01')).toEqual([paper(5, { date: '2026-10-31', url: 'https://x.org/5', authors: ['A', 'B'], label: 'cs.LG' })]);
+    expect(store.papers('2026-11-03', '2026-11-02').map((p) => p.id)).toEqual([paper(2).id, paper(9).id]);
+    expect(store.papersPerNight()).toEqual([
+      { night: '2026-11-01', papers: 1 }, { night: '2026-11-02', papers: 1 }, { night: '2026-11-03', papers: 1 },
+    ]);
+  });
+
+  it('keeps tokens per tokenizer rules, durable after flush', () => {
+    const path = storePath();
+    const store = new PaperStore(path);
+    const cache = store.tokenCache('rules-a');
+    const doc = { lemmas: ['model', 'merge'], surfaces: ['model', 'merging'], gaps: [2, 0] };
+    cache.add([['k'.repeat(32), doc]]);
+    cache.flush();
+    store.close();
+    const reopened = new PaperStore(path);
+    expect(reopened.tokenCache('rules-a').get('k'.repeat(32))).toEqual(doc);
+    expect(reopened.tokenCache('rules-b').get('k'.repeat(32))).toBeUndefined();
+    reopened.close();
+  });
+
+  it('stores a run’s themes and assignments at once, and finds the latest done run per night', () => {
+    const store = new PaperStore(':memory:');
+    store.addPapers([paper(1), paper(2)], 'inbox', '2026-11-01');
+    const run = store.startRun('2026-11-01', { k: 2 });
+    expect(store.doneRun('latest')).toBeUndefined();
+    const centroid = Float64Array.from([0.5, -0.25]);
+    store.finishRun(run, {
+      night: '2026-11-01', ended: [], record: { total_wall_s: 1 },
+      themes: [{ id: 0, label: 'a', size: 1, topTerms: [{ term: 'a', weight: 1 }], representativeIds: [], centroid, quality: { silhouette: 0.5, npmi: 0.1, uniqueTerms: 1 } },
+        { id: 1, label: 'b', size: 1, topTerms: [], representativeIds: [], centroid }],
+      assignments: [{ paperId: paper(1).id, themeId: 0, score: 0.9, x: 1, y: 2 }, { paperId: paper(2).id, themeId: 1, score: 0.8, x: 3, y: 4 }],
+    });
+    const done = store.doneRun({ night: '2026-11-01' })!;
+    expect(done).toMatchObject({ id: run, status: 'done', papers: 2, parameters: { k: 2 }, record: { total_wall_s: 1 } });
+    expect(store.themes(run)[0]).toMatchObject({ id: 0, label: 'a', size: 1, quality: { silhouette: 0.5 } });
+    expect(store.themes(run)[0].centroid).toEqual(centroid);
+    expect(store.assignments(run)).toHaveLength(2);
+    expect(store.nextThemeId()).toBe(2);
+    expect(store.doneRun({ before: '2026-11-02' })?.id).toBe(run);
+    expect(store.doneRun({ before: '2026-11-01' })).toBeUndefined();
+  });
+
+  it('marks runs of dead processes as failed, and leaves live ones alone', () => {
+    const store = new PaperStore(':memory:');
+    const run = store.startRun('2026-11-01', {});
+    expect(store.abandonDeadRuns(() => false)).toBe(0); // our own process
+    const db = (store as unknown as { db: Database.Database }).db;
+    db.prepare('UPDATE runs SET pid = 999999 WHERE id = ?').run(run);
+    expect(store.abandonDeadRuns(() => true)).toBe(0);
+    expect(store.abandonDeadRuns(() => false)).toBe(1);
+    expect(store.doneRunsByNight()).toEqual([]);
+  });
+
+  it('records what each source did per night', () => {
+    const store = new PaperStore(':memory:');
+    store.recordSource('2026-11-01', 'inbox', 'ok', 3, null);
+    store.recordSource('2026-11-01', 'hf-daily', 'failed', 0, 'HTTP 500');
+    expect(store.sourceEvents('2026-11-01')).toEqual([
+      { source: 'inbox', status: 'ok', papers: 3, message: null },
+      { source: 'hf-daily', status: 'failed', papers: 0, message: 'HTTP 500' },
+    ]);
+  });
+});
