@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { describeIssue } from '../ingest/ingestErrors.js';
+import { readCorpus } from '../ingest/readCorpus.js';
+import type { Paper } from '../types.js';
+import type { PaperSource, SourceBatch } from './source.js';
+
+/**
+ * Files dropped into a folder (any format ingest reads). Files are read in name order; a
+ * file that cannot be read at all (truncated gzip, unknown format) is reported and left
+ * where it is; the others move to `done/` once their papers are committed to the store,
+ * so a crash before the commit reads them again next time.
+ */
+export function inboxSource(dir: string, log: (line: string) => void = () => {}): PaperSource {
+  return {
+    name: 'inbox',
+    async fetch(): Promise<SourceBatch> {
+      if (!existsSync(dir)) return { papers: [], problems: [], committed: () => {} };
+      const files = readdirSync(dir)
+        .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile())
+        .sort();
+      const papers: Paper[] = [];
+      const problems: string[] = [];
+      const read: string[] = [];
+      for (const name of files) {
+        const path = join(dir, name);
+        try {
+          const result = await readCorpus(path);
+          papers.push(...result.papers);
+          problems.push(...result.issues.map((issue) => `${issue.file} ${describeIssue(issue)}`));
+          read.push(path);
+          log(`inbox: ${name}: ${result.papers.length} papers`);
+        } catch (error) {
+          problems.push(`${path}: ${(error as Error).message} (left in the inbox)`);
+        }
+      }
+      return {
+        papers,
+        problems,
+        committed: () => {
+          const done = join(dir, 'done');
+          mkdirSync(done, { recursive: true });
+          for (const path of read) renameSync(path, freeName(done, basename(path)));
+        },
+      };
+    },
+  };
+}
+
+/** `name`, or `name-2.ext`, `name-3.ext`, ... : the first that does not exist in `dir`. */
+function freeName(dir: string, name: string): string {
+  const extension = extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  for (let i = 1; ; i++) {
+    const candidate = join(dir, i === 1 ? name : `${stem}-${i}${extension}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+/** A fixed corpus file, read every time (the bundled corpus that seeds an empty store). */
+export function fileSource(name: string, path: string): PaperSource {
+  return {
+    name,
+    async fetch(): Promise<SourceBatch> {
+      const result = await readCorpus(path);
+      return { papers: result.papers, problems: result.issues.map((issue) => `${issue.file} ${describeIssue(issue)}`), committed: () => {} };
+    },
+  };
+}
