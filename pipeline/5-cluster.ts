@@ -43,6 +43,13 @@ export interface ClusterParams {
    * refineOnTfidf); needs `tfidf` in the input.
    */
   refine?: boolean;
+  /**
+   * Start from last night's themes instead of k-means++ restarts (the nightly job): one
+   * k-means run from `centres(k)`. Under k = 'auto' the previous k is kept unless another k
+   * beats its silhouette by more than `keepKWithin`, so themes do not split and merge from
+   * night to night over noise.
+   */
+  warmStart?: { previousK: number; centres: (k: number) => DenseMatrix; keepKWithin: number };
   /** Hears each k tried by k = 'auto' with its silhouette. */
   onK?: (k: number, silhouette: number) => void;
 }
@@ -82,7 +89,10 @@ export const SILHOUETTE_SAMPLE = 3000;
 export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, params: ClusterParams): ClusterOutput {
   const X = input.vectors;
   if (X.rows < 3) throw new CorpusError(`${X.rows} papers are too few to cluster (at least 3 are needed)`);
-  const fit = (k: number) => fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+  const warm = params.warmStart;
+  const fit = (k: number) => warm
+    ? fitKMeans(X, { k, seed: params.seed, initialCentres: warm.centres(k) })
+    : fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
   // Papers that are all alike end in one non-empty cluster, where a silhouette is undefined: 0.
   const silhouette = (labels: Int32Array) =>
     new Set(labels).size < 2 ? 0 : silhouetteCosine(X, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
@@ -99,8 +109,17 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       (labels) => (new Set(labels).size < 2 ? 0 : silhouetteCosine(searchX, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed })),
     );
     for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
-    model = sampled ? fit(choice.k) : choice.fit;
-    const how = sampled ? `; searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k` : '';
+    let chosen = choice.k;
+    let how = sampled ? `; searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k` : '';
+    if (warm) {
+      const previous = choice.curve.find((c) => c.k === warm.previousK);
+      const best = choice.curve.find((c) => c.k === choice.k)!;
+      if (previous !== undefined && best.silhouette - previous.silhouette <= warm.keepKWithin) {
+        chosen = previous.k;
+        if (chosen !== choice.k) how += `; last night's k = ${chosen} kept (within ${warm.keepKWithin} of the best)`;
+      }
+    }
+    model = sampled || warm ? fit(chosen) : choice.fit;
     selection = { criterion: choice.criterion + how, curve: choice.curve };
   } else {
     model = fit(Math.min(params.k, X.rows - 1));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
-import { noTokenCache, rulesKey } from '../src/tokenize/tokenCache.js';
+import { warmStartCentres } from '../src/nightly/warmStart.js';
+import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import type { Paper } from '../src/types.js';
 import { tokenize, tokenizerParams } from './2-tokenize.js';
@@ -22,7 +23,20 @@ import { timeStage, type StageRecord } from './stageRecord.js';
  * option sets on one corpus). Reads only the word list and the tokens cache; writes only
  * the tokens cache.
  */
-export async function fitThemes(papers: readonly Paper[], options: PipelineOptions, stages: StageRecord[], log: (line: string) => void) {
+export interface FitExtras {
+  /** Tokens cache to use instead of the file cache of `options.cacheDir` (the store's). */
+  cache?: TokenCache;
+  /** Continue last night's themes: its assignments (paper id -> theme id) and k. */
+  previous?: { assignments: ReadonlyMap<string, number>; k: number; keepKWithin: number };
+}
+
+export async function fitThemes(
+  papers: readonly Paper[],
+  options: PipelineOptions,
+  stages: StageRecord[],
+  log: (line: string) => void,
+  extras: FitExtras = {},
+) {
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
   // No phrase occurs in more papers than there are: --no-phrases is a threshold none reaches.
@@ -32,10 +46,11 @@ export async function fitThemes(papers: readonly Paper[], options: PipelineOptio
   let cachePath: string | null = null;
   const tokens = await timeStage(stages, 'tokenize', log,
     () => {
-      const cacheFile = options.cacheDir === null ? null : openCache(options.cacheDir, cacheRules);
+      const cacheFile = extras.cache !== undefined || options.cacheDir === null ? null : openCache(options.cacheDir, cacheRules);
       cachePath = cacheFile?.path ?? null;
       return tokenize({ papers }, {
-        boilerplate, phraseMinDf, titleWeight: options.titleWeight, lemmas: options.lemmas, workers: options.workers, cache: cacheFile ?? noTokenCache(),
+        boilerplate, phraseMinDf, titleWeight: options.titleWeight, lemmas: options.lemmas, workers: options.workers,
+        cache: extras.cache ?? cacheFile ?? noTokenCache(),
         onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
       });
     },
@@ -67,6 +82,11 @@ export async function fitThemes(papers: readonly Paper[], options: PipelineOptio
   const clusters = await timeStage(stages, 'cluster', log,
     () => cluster({ vectors: reduced.vectors, tfidf: vectors.tfidf }, {
       k: options.k, kRange, nInit, seed: options.seed, refine: options.refine,
+      warmStart: extras.previous && {
+        previousK: extras.previous.k,
+        keepKWithin: extras.previous.keepKWithin,
+        centres: (k: number) => warmStartCentres(reduced.vectors, papers.map((p) => p.id), extras.previous!.assignments, k),
+      },
       onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
     }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
@@ -96,7 +116,12 @@ export async function fitThemes(papers: readonly Paper[], options: PipelineOptio
   const quality = qualityFigures(
     { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity },
     papers, clusters.labels);
-  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, dims, kRange, nInit, phraseMinDf, cachePath: cachePath as string | null };
+  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, dims, kRange, nInit, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+}
+
+/** Identity of the tokenizer rules these options give (keys of every tokens cache). */
+export function tokenCacheRules(options: PipelineOptions): string {
+  return rulesKey(TOKENIZER_VERSION, tokenizerParams({ boilerplate: readWordList(options.stopwordsFile) }));
 }
 
 /** A word list file: one word per line, `#` starts a comment. */

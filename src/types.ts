@@ -103,8 +103,21 @@ export interface RunSummary {
   quality: Record<string, number>;
   /** How `--k auto` chose k: the silhouette of each k tried. Absent when k was given. */
   kSelection?: { criterion: string; chosen: number; curve: Array<{ k: number; silhouette: number }> };
+  /** Nightly runs: how themes grew, appeared and faded over the nights. */
+  trends?: ThemeTrends;
   /** Same order as `assignments`. */
   papers: Paper[];
   assignments: Assignment[];
   themes: Theme[];
+}
+
+/** Themes over the nights of the nightly job (see src/nightly/themeTrends.ts). */
+export interface ThemeTrends {
+  nights: string[];
+  /** Papers per theme per night, one row per (night, theme). */
+  series: Array<{ night: string; themeId: number; label: string; papers: number }>;
+  /** Tonight's themes, largest first, with last night's size (null: new). */
+  tonight: Array<{ id: number; label: string; size: number; previous: number | null; status: 'new' | 'growing' | 'fading' | 'steady' }>;
+  /** Last night's themes not found tonight. */
+  ended: Array<{ id: number; label: string; size: number }>;
 }

@@ -6,12 +6,18 @@ import { CorpusError } from '../../pipeline/corpusError.js';
 import { IngestError } from '../ingest/ingestErrors.js';
 import { DEFAULT_VARIANTS, evaluate, evaluationTable, parseVariants, themesTable } from '../../pipeline/evaluate.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
+import { ConfigError } from '../nightly/config.js';
+import { LockError } from '../nightly/lock.js';
+import { exportCommand, nightlyCommand, NightlyOptionError } from './nightlyCommands.js';
 
 export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
 
 Usage:
   paper-themes run [options]      cluster a corpus and write a report folder
   paper-themes evaluate [options] compare configurations on a corpus (no report written)
+  paper-themes nightly [options]  the nightly job: store, stable themes, reports per night
+                                  (paper-themes nightly --help for its options)
+  paper-themes export [options]   theme labels of a stored night as CSV (export --help)
   paper-themes --help             this text
   (npm run pipeline -- [options] is the same as paper-themes run [options])
 
@@ -65,7 +71,7 @@ Takes the run options above except --out and the runs index, plus:
   --json FILE         also write the comparison as JSON
 
 Exit codes: 0 success; 1 bad input (file, format, nothing usable, --strict problems);
-2 bad option; 3 unexpected failure.`;
+2 bad option; 3 unexpected failure; 4 (nightly) another nightly run holds the lock.`;
 
 const RUN_OPTIONS = {
   input: { type: 'string' },
@@ -117,6 +123,13 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     io.out.write(`${HELP}\n`);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'nightly' || command === 'export') {
+    try {
+      return await (command === 'nightly' ? nightlyCommand : exportCommand)(rest, io);
+    } catch (error) {
+      return failure(error, io);
+    }
+  }
   if (command !== 'run' && command !== 'evaluate') {
     io.err.write(`paper-themes: unknown command "${command}" (try: paper-themes --help)\n`);
     return 2;
@@ -160,17 +173,26 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     io.out.write(`Report: ${result.files.join(', ')}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof OptionError || isParseArgsError(error)) {
-      io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
-      return 2;
-    }
-    if (error instanceof IngestError || error instanceof CorpusError) {
-      io.err.write(`paper-themes: ${error.message}\n`);
-      return 1;
-    }
-    io.err.write(`paper-themes: ${(error as Error).stack ?? String(error)}\n`);
-    return 3;
+    return failure(error, io);
   }
+}
+
+/** The exit code for an error, after saying what went wrong (see HELP's exit codes). */
+function failure(error: unknown, io: CliIo): number {
+  if (error instanceof OptionError || error instanceof NightlyOptionError || error instanceof ConfigError || isParseArgsError(error)) {
+    io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
+    return 2;
+  }
+  if (error instanceof IngestError || error instanceof CorpusError) {
+    io.err.write(`paper-themes: ${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof LockError) {
+    io.err.write(`paper-themes: ${error.message}\n`);
+    return 4;
+  }
+  io.err.write(`paper-themes: ${(error as Error).stack ?? String(error)}\n`);
+  return 3;
 }
 
 /**

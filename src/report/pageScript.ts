@@ -85,6 +85,26 @@ export const PAGE_SCRIPT = `
     timer = setTimeout(function () { search(input.value); }, 120);
   });
 
+  // Papers by theme: each list is filled from the map's data the first time it is opened.
+  function paperItem(p) {
+    var item = document.createElement('li');
+    var title = document.createElement(p.url ? 'a' : 'span');
+    title.textContent = p.title;
+    if (p.url) { title.href = p.url; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
+    item.appendChild(title);
+    return item;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('details.theme-papers'), function (details) {
+    details.addEventListener('toggle', function () {
+      var list = details.querySelector('ol');
+      if (!details.open || list.firstChild) return;
+      var theme = details.getAttribute('data-theme');
+      papers.filter(function (p) { return p.theme === theme; })
+        .sort(function (a, b) { return b.score - a.score; })
+        .forEach(function (p) { list.appendChild(paperItem(p)); });
+    });
+  });
+
   // Sortable tables: a header button sorts by its column; numbers by data-value.
   Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), function (table) {
     var headers = table.tHead.rows[0].cells;

@@ -1,10 +1,9 @@
 import { format } from 'd3';
 import type { RunSummary, Theme } from '../types.js';
-import { themeColors } from './colors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
 import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
-import { kCurveSpec, SEARCH_SIGNAL, themeMapSpec, themeSizesSpec, topTermsSpec } from './specs.js';
+import { kCurveSpec, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
 
 /**
  * The run's HTML report: one self-contained page that opens from file:// on a machine with
@@ -16,15 +15,17 @@ import { kCurveSpec, SEARCH_SIGNAL, themeMapSpec, themeSizesSpec, topTermsSpec }
  * {@link escapeHtml} (HTML) or {@link jsonForScript} (JSON blocks).
  */
 export function renderReport(summary: RunSummary): string {
-  const colors = themeColors(summary.themes.length);
   const themes = [...summary.themes].sort((a, b) => a.id - b.id);
+  const colors = themes.map((t) => themeColor(t.id));
   const kCurve = kCurveSpec(summary);
+  const trends = trendsSpec(summary);
   const config: PageConfig = {
     charts: [
       { name: 'map', target: '#map', specId: SPEC_IDS.map, renderer: mapRenderer(summary.papers.length) },
       { name: 'sizes', target: '#sizes', specId: SPEC_IDS.sizes, renderer: 'svg' },
       { name: 'terms', target: '#terms', specId: SPEC_IDS.terms, renderer: 'svg' },
       ...(kCurve === undefined ? [] : [{ name: 'k', target: '#k-curve', specId: SPEC_IDS.k, renderer: 'svg' as const }]),
+      ...(trends === undefined ? [] : [{ name: 'trends', target: '#trends', specId: SPEC_IDS.trends, renderer: 'svg' as const }]),
     ],
     papersSpecId: SPEC_IDS.map,
     searchSignal: SEARCH_SIGNAL,
@@ -45,13 +46,16 @@ export function renderReport(summary: RunSummary): string {
     '<body>',
     headerHtml(summary),
     '<main>',
+    tonightHtml(summary, trends !== undefined),
     chartsHtml(kCurve !== undefined ? summary.kSelection : undefined),
     themesTableHtml(themes, colors, titlesById(summary)),
+    papersByThemeHtml(themes, colors),
     '</main>',
     specBlock(SPEC_IDS.map, themeMapSpec(summary)),
     specBlock(SPEC_IDS.sizes, themeSizesSpec(summary)),
     specBlock(SPEC_IDS.terms, topTermsSpec(summary)),
     ...(kCurve === undefined ? [] : [specBlock(SPEC_IDS.k, kCurve)]),
+    ...(trends === undefined ? [] : [specBlock(SPEC_IDS.trends, trends)]),
     specBlock(CONFIG_ID, config),
     `<script>${readBrowserBuild('vega')}</script>`,
     `<script>${readBrowserBuild('vega-lite')}</script>`,
@@ -70,7 +74,7 @@ export function mapRenderer(paperCount: number): 'canvas' | 'svg' {
   return paperCount > CANVAS_THRESHOLD ? 'canvas' : 'svg';
 }
 
-const SPEC_IDS = { map: 'spec-map', sizes: 'spec-sizes', terms: 'spec-terms', k: 'spec-k' } as const;
+const SPEC_IDS = { map: 'spec-map', sizes: 'spec-sizes', terms: 'spec-terms', k: 'spec-k', trends: 'spec-trends' } as const;
 const CONFIG_ID = 'report-config';
 
 /** Matching titles listed under the search box; the map shows all of them. */
@@ -177,6 +181,58 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
   ].join('\n');
 }
 
+/**
+ * Nightly runs: what changed tonight (new, growing, fading, steady themes with last night's
+ * size, and the themes that ended), and the trends chart when there are several nights.
+ */
+function tonightHtml(summary: RunSummary, withChart: boolean): string {
+  const trends = summary.trends;
+  if (trends === undefined) return '';
+  const badge = (status: string) => `<span class="badge ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+  const rows = trends.tonight.map((t) => [
+    '<tr>',
+    `<td><span class="swatch" style="background:${escapeHtml(themeColor(t.id))}"></span></td>`,
+    `<td class="num">${t.id}</td><td>${escapeHtml(t.label)}</td><td>${badge(t.status)}</td>`,
+    `<td class="num">${formatCount(t.size)}</td><td class="num">${t.previous === null ? '' : formatCount(t.previous)}</td>`,
+    '</tr>',
+  ].join(''));
+  const ended = trends.ended.length === 0 ? '' : `<p>Ended tonight: ${trends.ended
+    .map((t) => `${escapeHtml(t.label)} (#${t.id}, ${formatCount(t.size)} papers last night)`).join('; ')}.</p>`;
+  return [
+    '<section class="card" id="tonight">',
+    `<h2>Tonight (${escapeHtml(trends.nights[trends.nights.length - 1] ?? '')})</h2>`,
+    '<p class="hint">A theme keeps its id (and colour) from night to night while it continues; growing and fading mean at least 10% more or fewer papers than last night.</p>',
+    '<div class="scroll"><table>',
+    '<thead><tr><th><span class="sr">Colour</span></th><th>Id</th><th>Label</th><th>Tonight</th><th>Papers</th><th>Last night</th></tr></thead>',
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table></div>',
+    ended,
+    withChart ? '<h2>Themes over time</h2><div id="trends" class="chart"></div>' : '',
+    '</section>',
+  ].join('\n');
+}
+
+/**
+ * One collapsible list of papers per theme. The lists are filled by the page script from
+ * the map's data when opened, so a 36,000-paper report does not carry every title twice.
+ */
+function papersByThemeHtml(themes: Theme[], colors: string[]): string {
+  const names = themeNames(themes);
+  const items = themes.map((theme, i) => [
+    `<details class="theme-papers" data-theme="${escapeHtml(names.get(theme.id) ?? '')}">`,
+    `<summary><span class="swatch" style="background:${escapeHtml(colors[i])}"></span> ${escapeHtml(theme.label)} <span class="theme-name">(#${theme.id}, ${formatCount(theme.size)} papers)</span></summary>`,
+    '<ol class="results"></ol>',
+    '</details>',
+  ].join(''));
+  return [
+    '<section class="card">',
+    '<h2>Papers by theme</h2>',
+    '<p class="hint">Open a theme to list its papers, closest to the theme centre first; titles link to the paper when its page is known.</p>',
+    ...items,
+    '</section>',
+  ].join('\n');
+}
+
 /** A per-theme quality figure; a missing one sorts last when ascending. */
 function qualityCell(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '<td class="num" data-value="Infinity">n/a</td>';
@@ -233,5 +289,12 @@ th button { font: inherit; font-weight: 600; background: none; border: 0; paddin
 th[aria-sort=ascending] button::after { content: " ▲"; font-size: 0.75em; }
 th[aria-sort=descending] button::after { content: " ▼"; font-size: 0.75em; }
 a { color: #0b57d0; }
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 0.85em; background: #eaeef2; }
+.badge.new { background: #dafbe1; }
+.badge.growing { background: #ddf4ff; }
+.badge.fading { background: #fff1e5; }
+details.theme-papers { margin: 4px 0; }
+details.theme-papers summary { cursor: pointer; }
+details.theme-papers .results { max-height: 360px; }
 @media (max-width: 640px) { header, main { padding: 12px; } body { font-size: 14px; } }
 `;

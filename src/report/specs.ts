@@ -32,10 +32,18 @@ export function themeNames(themes: readonly Theme[]): Map<number, string> {
   );
 }
 
+/**
+ * A theme's colour follows its id (not its position), so a theme keeps its colour from
+ * night to night once the nightly job keeps its id.
+ */
+export function themeColor(id: number): string {
+  return themeColors(id + 1)[id];
+}
+
 /** Explicit domain and range so every chart maps a theme to the colour of the table swatch. */
 function colorScale(summary: RunSummary): { domain: string[]; range: string[] } {
-  const domain = [...themeNames(summary.themes).values()];
-  return { domain, range: themeColors(domain.length) };
+  const names = themeNames(summary.themes);
+  return { domain: [...names.values()], range: [...names.keys()].map(themeColor) };
 }
 
 /**
@@ -223,5 +231,44 @@ export function topTermsSpec(summary: RunSummary): TopLevelSpec {
       },
     },
     resolve: { scale: { y: 'independent' } },
+  };
+}
+
+/**
+ * Nightly runs: papers per theme per night, one line per theme id (coloured as everywhere
+ * else; themes that have ended keep their colour). Undefined without trends or with a
+ * single night.
+ */
+export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
+  const trends = summary.trends;
+  if (trends === undefined || trends.nights.length < 2) return undefined;
+  const ids = [...new Set(trends.series.map((row) => row.themeId))].sort((a, b) => a - b);
+  const nameOfId = new Map<number, string>();
+  const current = themeNames(summary.themes);
+  for (const row of trends.series) nameOfId.set(row.themeId, current.get(row.themeId) ?? `${row.label} (#${row.themeId}, ended)`);
+  const values = trends.series.map((row) => ({ night: row.night, theme: nameOfId.get(row.themeId)!, papers: row.papers }));
+  return {
+    $schema: SCHEMA,
+    description: 'Papers per theme on each night.',
+    width: 'container',
+    height: 320,
+    data: { values },
+    params: [{ name: 'pickTrend', select: { type: 'point', fields: ['theme'] }, bind: 'legend' }],
+    mark: { type: 'line', point: true, interpolate: 'monotone' },
+    encoding: {
+      x: { field: 'night', type: 'ordinal', title: 'Night', sort: trends.nights, axis: { labelAngle: -45 } },
+      y: { field: 'papers', type: 'quantitative', title: 'Papers' },
+      color: {
+        field: 'theme', type: 'nominal',
+        scale: { domain: ids.map((id) => nameOfId.get(id)!), range: ids.map(themeColor) },
+        legend: { title: 'Theme (click to highlight)', labelLimit: 260 },
+      },
+      opacity: { condition: { param: 'pickTrend', value: 1 }, value: 0.12 },
+      tooltip: [
+        { field: 'night', type: 'ordinal', title: 'Night' },
+        { field: 'theme', type: 'nominal', title: 'Theme' },
+        { field: 'papers', type: 'quantitative', title: 'Papers' },
+      ],
+    },
   };
 }

@@ -1,0 +1,214 @@
+import { join } from 'node:path';
+import { assignmentsCsv } from '../src/export/assignmentsCsv.js';
+import { themesCsv } from '../src/export/themesCsv.js';
+import { libraryVersions } from '../src/io/libraryVersions.js';
+import { listRuns } from '../src/io/listRuns.js';
+import { replaceFolder } from '../src/io/replaceFolder.js';
+import { writeFileAtomic } from '../src/io/writeAtomic.js';
+import type { NightlyConfig } from '../src/nightly/config.js';
+import { acquireLock, processAlive } from '../src/nightly/lock.js';
+import { matchThemes } from '../src/nightly/matchThemes.js';
+import { themeTrends } from '../src/nightly/themeTrends.js';
+import { renderReport } from '../src/report/renderReport.js';
+import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
+import { arxivSource } from '../src/sources/arxiv.js';
+import { hfDailySource } from '../src/sources/hfDaily.js';
+import { fileSource, inboxSource } from '../src/sources/inbox.js';
+import type { PaperSource } from '../src/sources/source.js';
+import { PaperStore, type StoredTheme } from '../src/store/paperStore.js';
+import type { RunSummary, Theme } from '../src/types.js';
+import { CorpusError } from './corpusError.js';
+import { fitThemes, tokenCacheRules } from './fitThemes.js';
+import type { PipelineOptions } from './options.js';
+import { round, type StageRecord } from './stageRecord.js';
+import { REPORT_FILES } from './7-report.js';
+
+export interface NightlyResult {
+  night: string;
+  status: 'done' | 'unchanged';
+  /** Papers added to the store by this invocation, per source. */
+  added: Record<string, number>;
+  failedSources: string[];
+  runId: number | null;
+  papers: number;
+  themes: Array<{ id: number; label: string; size: number; status: string }>;
+  reportDir: string | null;
+}
+
+/**
+ * Points where the crash-safety tests kill the process (PAPER_THEMES_CRASH_AT=<point>):
+ * after the papers are committed, after the themes are fitted, in the middle of writing
+ * the report folders, and after the reports but before the run is marked done.
+ */
+export type CrashPoint = 'after-ingest' | 'after-fit' | 'mid-report' | 'before-done';
+
+function crashPoint(point: CrashPoint): void {
+  if (process.env.PAPER_THEMES_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * One night of the nightly job:
+ *
+ *   lock -> ingest sources into the store -> (nothing new and night done: stop)
+ *        -> fit themes on the store's papers, starting from last night's -> match theme ids
+ *        -> write reports/<night>/, reports/latest/, reports/index.html -> mark the run done
+ *
+ * Every step can be killed and the night re-run: papers are committed per source in one
+ * transaction (inbox files move only afterwards), report folders are swapped in whole, and
+ * a run is `done` in the store only once all its outputs exist.
+ */
+export async function runNightly(
+  config: NightlyConfig,
+  options: PipelineOptions,
+  night: string,
+  io: { log: (line: string) => void; warn: (line: string) => void; waitMs: number },
+): Promise<NightlyResult> {
+  const release = await acquireLock(`${config.store}.lock`, io.waitMs);
+  const store = new PaperStore(config.store);
+  try {
+    const abandoned = store.abandonDeadRuns(processAlive);
+    if (abandoned > 0) io.warn(`${abandoned} earlier run(s) had been interrupted; this run redoes their work`);
+
+    // 1. Ingest: each source on its own; one failing never stops the others.
+    const added: Record<string, number> = {};
+    const failedSources: string[] = [];
+    const sources = buildSources(config, io.log);
+    if (store.paperCount() === 0) sources.unshift(fileSource('bundled', config.bundledCorpus));
+    for (const source of sources) {
+      try {
+        const batch = await source.fetch(night);
+        const result = store.addPapers(batch.papers, source.name, night);
+        batch.committed();
+        added[source.name] = result.added;
+        store.recordSource(night, source.name, 'ok', result.added, batch.problems.length ? batch.problems.slice(0, 20).join('; ') : null);
+        for (const problem of batch.problems.slice(0, 10)) io.warn(`${source.name}: ${problem}`);
+        io.log(`${source.name}: ${batch.papers.length} papers, ${result.added} new, ${result.duplicates} already stored`);
+      } catch (error) {
+        failedSources.push(source.name);
+        store.recordSource(night, source.name, 'failed', 0, (error as Error).message);
+        io.warn(`${source.name} failed: ${(error as Error).message}`);
+      }
+    }
+    crashPoint('after-ingest');
+    const newPapers = Object.values(added).reduce((s, n) => s + n, 0);
+    if (store.paperCount() === 0) {
+      throw new CorpusError(`nothing could be ingested and the store ${config.store} is empty` +
+        (failedSources.length ? ` (failed: ${failedSources.join(', ')})` : ''));
+    }
+    const alreadyDone = store.doneRun({ night });
+    if (alreadyDone !== undefined && newPapers === 0) {
+      io.log(`night ${night} is already done (run ${alreadyDone.id}) and no new papers arrived: nothing to do`);
+      return {
+        night, status: 'unchanged', added, failedSources, runId: alreadyDone.id, papers: alreadyDone.papers ?? 0,
+        themes: store.themes(alreadyDone.id).map((t) => ({ id: t.id, label: t.label, size: t.size, status: 'unchanged' })),
+        reportDir: join(config.reports, night),
+      };
+    }
+
+    // 2. Fit: the window's papers, warm-started from the previous night's themes.
+    const since = config.windowDays === null ? undefined : shiftDays(night, -(config.windowDays - 1));
+    const papers = store.papers(night, since);
+    if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);
+    const previousRun = store.doneRun({ before: night });
+    const previousAssignments = new Map(previousRun ? store.assignments(previousRun.id).map((a) => [a.paperId, a.themeId]) : []);
+    const previousThemes = previousRun ? store.themes(previousRun.id) : [];
+    const runId = store.startRun(night, { ...options, input: 'store', out: null });
+    const stages: StageRecord[] = [];
+    const started = process.hrtime.bigint();
+    const fitted = await fitThemes(papers, options, stages, io.log, {
+      cache: store.tokenCache(tokenCacheRules(options)),
+      previous: previousRun && previousThemes.length >= 2
+        ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
+        : undefined,
+    });
+    crashPoint('after-fit');
+
+    // 3. Match: tonight's clusters take the ids of the themes they continue.
+    const { clusters, labelled } = fitted;
+    const match = matchThemes(papers.map((p) => p.id), clusters.labels, clusters.k, previousAssignments, store.nextThemeId(), config.matchThreshold);
+    const d = fitted.reduced.vectors.cols;
+    const themes: StoredTheme[] = labelled.themes.map((theme, c) => {
+      const id = match.ids[c];
+      const pinned = config.pins[String(id)];
+      return { ...theme, id, label: pinned ?? theme.label, centroid: clusters.centres.slice(c * d, (c + 1) * d) };
+    });
+    const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
+    const history = store.doneRunsByNight().filter((run) => run.night < night).map((run) => ({ night: run.night, themes: store.themes(run.id) }));
+    const trends = themeTrends([...history, { night, themes }], previousThemes);
+
+    // 4. Report: tonight's folder, then latest/, then the list of nights.
+    const summary: RunSummary = {
+      corpusName: `paper-themes nightly ${night}`,
+      corpusDate: night,
+      parameters: { ...fitted.parameters, papers_window: since === undefined ? 'all nights' : `since ${since}` },
+      quality: fitted.quality,
+      kSelection: clusters.selection === null ? undefined : {
+        criterion: clusters.selection.criterion, chosen: clusters.k,
+        curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
+      },
+      papers,
+      assignments,
+      themes: themes.map(({ centroid: _centroid, ...theme }): Theme => theme),
+      trends,
+    };
+    const record = {
+      tool: 'paper-themes nightly',
+      night,
+      run_id: runId,
+      store: config.store,
+      sources: store.sourceEvents(night),
+      papers: papers.length,
+      new_papers: newPapers,
+      parameters: fitted.parameters,
+      libraries: libraryVersions(),
+      quality: fitted.quality,
+      theme_changes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, previous: t.previous, status: t.status })),
+      ended_themes: match.ended,
+      stages,
+      total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
+      finished_at: new Date().toISOString(),
+    };
+    const files: Array<[string, string]> = [
+      [REPORT_FILES.assignments, assignmentsCsv(summary)],
+      [REPORT_FILES.themes, themesCsv(summary)],
+      [REPORT_FILES.html, renderReport(summary)],
+      [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`],
+    ];
+    const reportDir = join(config.reports, night);
+    replaceFolder(reportDir, files);
+    crashPoint('mid-report');
+    replaceFolder(join(config.reports, 'latest'), files);
+    writeFileAtomic(join(config.reports, 'index.html'), renderRunsIndex(listRuns(config.reports)));
+    crashPoint('before-done');
+
+    // 5. Done: the run, its themes and assignments in one transaction.
+    store.finishRun(runId, { night, themes, assignments, record, ended: match.ended });
+    io.log(`night ${night}: ${papers.length} papers, ${themes.length} themes (${trends.tonight.filter((t) => t.status === 'new').length} new, ${match.ended.length} ended); report ${reportDir}`);
+    return {
+      night, status: 'done', added, failedSources, runId, papers: papers.length,
+      themes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, status: t.status })),
+      reportDir,
+    };
+  } finally {
+    store.close();
+    release();
+  }
+}
+
+function buildSources(config: NightlyConfig, log: (line: string) => void): PaperSource[] {
+  const http = { ...config.http, log };
+  return config.sources.map((name) => {
+    switch (name) {
+      case 'inbox': return inboxSource(config.inbox, log);
+      case 'hf-daily': return hfDailySource({ baseUrl: config.hfDaily.baseUrl, http });
+      case 'arxiv': return arxivSource({ ...config.arxiv, http });
+    }
+  });
+}
+
+/** `night` moved by `days` (negative: earlier), as YYYY-MM-DD. */
+export function shiftDays(night: string, days: number): string {
+  const date = new Date(`${night}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

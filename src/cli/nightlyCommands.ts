@@ -1,0 +1,135 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runNightly } from '../../pipeline/nightly.js';
+import { normaliseOptions } from '../../pipeline/options.js';
+import { assignmentsCsv } from '../export/assignmentsCsv.js';
+import { writeFileAtomic } from '../io/writeAtomic.js';
+import { ConfigError, loadNightlyConfig, parseSources } from '../nightly/config.js';
+import { projectRoot } from '../projectRoot.js';
+import { PaperStore } from '../store/paperStore.js';
+import type { RunSummary } from '../types.js';
+import type { CliIo } from './main.js';
+
+export const NIGHTLY_HELP = `paper-themes nightly [options]: ingest the night's papers into the store, update the
+themes (ids stay stable from night to night) and write reports/<date>/, reports/latest/
+and reports/index.html. Running it again for the same date changes nothing.
+
+  --date YYYY-MM-DD   the night (default: today, UTC)
+  --source NAME       a source to ask (repeatable, or comma-separated): inbox, hf-daily,
+                      arxiv (default: the config's, else inbox)
+  --config FILE       JSON config (default data/nightly.json when it exists): store,
+                      reports, inbox, sources, windowDays, matchThreshold, keepKWithin,
+                      pins ({"3": "my label"}), hfDaily, arxiv, http
+  --store FILE        the SQLite store (default data/papers.sqlite)
+  --reports DIR       reports folder (default reports)
+  --inbox DIR         folder the inbox source reads (default data/inbox)
+  --wait SECONDS      wait this long for another nightly run to finish (default 0)
+  --k N|auto, --seed N, --quiet as for run
+
+Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty;
+2 bad option or config; 3 unexpected failure; 4 another nightly run holds the lock.`;
+
+export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE]:
+the theme labels of a stored night, one row per paper clustered that night, with the
+columns of assignments.csv.`;
+
+const NIGHTLY_OPTIONS = {
+  date: { type: 'string' },
+  source: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  store: { type: 'string' },
+  reports: { type: 'string' },
+  inbox: { type: 'string' },
+  wait: { type: 'string' },
+  k: { type: 'string' },
+  seed: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const EXPORT_OPTIONS = {
+  run: { type: 'string' },
+  out: { type: 'string' },
+  store: { type: 'string' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Thrown for a bad nightly/export option; the CLI turns it into exit code 2. */
+export class NightlyOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NightlyOptionError';
+  }
+}
+
+const base = () => process.env.INIT_CWD ?? process.cwd();
+
+function night(value: string | undefined): string {
+  const text = value ?? new Date().toISOString().slice(0, 10);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+  if (!valid) throw new NightlyOptionError(`--date: "${text}" is not valid; expected a date YYYY-MM-DD`);
+  return text;
+}
+
+export async function nightlyCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: NIGHTLY_OPTIONS, strict: true, allowPositionals: false });
+  if (values.help) {
+    io.out.write(`${NIGHTLY_HELP}\n`);
+    return 0;
+  }
+  const config = loadNightlyConfig(projectRoot(), values.config === undefined ? null : resolve(base(), values.config));
+  if (values.store !== undefined) config.store = resolve(base(), values.store);
+  if (values.reports !== undefined) config.reports = resolve(base(), values.reports);
+  if (values.inbox !== undefined) config.inbox = resolve(base(), values.inbox);
+  if (values.source !== undefined) {
+    config.sources = parseSources(values.source.join(','), (v) => new NightlyOptionError(`--source: ${JSON.stringify(v)} is not valid; expected inbox, hf-daily or arxiv`));
+  }
+  const wait = values.wait === undefined ? 0 : Number(values.wait);
+  if (!(wait >= 0)) throw new NightlyOptionError(`--wait: "${values.wait}" is not valid; expected seconds >= 0`);
+  const options = normaliseOptions({ k: values.k, seed: values.seed, quiet: values.quiet, runsIndex: false });
+  const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
+  const warn = (line: string) => io.err.write(`warning: ${line}\n`);
+  const result = await runNightly(config, options, night(values.date), { log, warn, waitMs: wait * 1000 });
+  if (result.status === 'unchanged') {
+    io.out.write(`Night ${result.night} was already done (run ${result.runId}); no new papers, nothing changed.\n`);
+  } else {
+    io.out.write(`Night ${result.night}: ${result.papers} papers, ${result.themes.length} themes:\n`);
+    for (const t of result.themes) io.out.write(`  ${String(t.id).padStart(3)}  ${String(t.size).padStart(6)}  ${t.status.padEnd(7)}  ${t.label}\n`);
+    io.out.write(`Report: ${result.reportDir}\n`);
+  }
+  if (result.failedSources.length > 0) io.err.write(`warning: failed sources: ${result.failedSources.join(', ')} (recorded in the store and run.json)\n`);
+  return 0;
+}
+
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: EXPORT_OPTIONS, strict: true, allowPositionals: false });
+  if (values.help) {
+    io.out.write(`${EXPORT_HELP}\n`);
+    return 0;
+  }
+  if (values.out === undefined) throw new NightlyOptionError('--out FILE.csv is required');
+  const config = loadNightlyConfig(projectRoot(), values.config === undefined ? null : resolve(base(), values.config));
+  if (values.store !== undefined) config.store = resolve(base(), values.store);
+  const which = values.run ?? 'latest';
+  const store = new PaperStore(config.store);
+  try {
+    const run = which === 'latest' ? store.doneRun('latest') : store.doneRun({ night: night(which) });
+    if (run === undefined) throw new NightlyOptionError(`--run: no finished night ${which === 'latest' ? '' : `${which} `}in ${config.store}`);
+    const assignments = store.assignments(run.id);
+    const byId = new Map(store.papers(run.night).map((p) => [p.id, p]));
+    const papers = assignments.map((a) => byId.get(a.paperId)!);
+    const summary: RunSummary = {
+      corpusName: run.night, parameters: {}, quality: {}, papers, assignments,
+      themes: store.themes(run.id).map(({ centroid: _c, ...theme }) => theme),
+    };
+    const out = resolve(base(), values.out);
+    writeFileAtomic(out, assignmentsCsv(summary));
+    io.out.write(`${assignments.length} papers of night ${run.night} (run ${run.id}) -> ${out}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export { ConfigError };

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_HTTP, type HttpOptions } from '../sources/httpClient.js';
+
+export const SOURCE_NAMES = ['inbox', 'hf-daily', 'arxiv'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/**
+ * Everything the nightly job needs, normalised once: from `data/nightly.json` when it
+ * exists (every key optional), then the command line. Paths are resolved against the
+ * project folder.
+ */
+export interface NightlyConfig {
+  /** The SQLite store. */
+  store: string;
+  /** Reports folder: one sub-folder per night, `latest/` and `index.html`. */
+  reports: string;
+  inbox: string;
+  /** Sources asked, in order. */
+  sources: SourceName[];
+  /** Corpus seeding an empty store, so a fresh clone has something to cluster. */
+  bundledCorpus: string;
+  /** Cluster the papers of the last N nights only; null: every paper in the store. */
+  windowDays: number | null;
+  /** Last night's themes a cluster must overlap (Jaccard of their papers) to keep its id. */
+  matchThreshold: number;
+  /** Under k auto, keep last night's k unless another beats its silhouette by more. */
+  keepKWithin: number;
+  /** Labels pinned by theme id; they survive later nights. */
+  pins: Record<string, string>;
+  hfDaily: { baseUrl: string };
+  arxiv: { baseUrl: string; query: string; pageSize: number; maxResults: number; delayMs: number };
+  http: HttpOptions;
+}
+
+export class ConfigError extends Error {
+  constructor(where: string, key: string, value: unknown, expected: string) {
+    super(`${where}: "${key}": ${JSON.stringify(value)} is not valid; expected ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_CONFIG_FILE = 'data/nightly.json';
+
+export function defaultNightlyConfig(root: string): NightlyConfig {
+  return {
+    store: resolve(root, 'data/papers.sqlite'),
+    reports: resolve(root, 'reports'),
+    inbox: resolve(root, 'data/inbox'),
+    sources: ['inbox'],
+    bundledCorpus: resolve(root, 'data/corpus/hf-trending-mar12.txt'),
+    windowDays: null,
+    matchThreshold: 0.3,
+    keepKWithin: 0.02,
+    pins: {},
+    hfDaily: { baseUrl: 'https://huggingface.co' },
+    arxiv: { baseUrl: 'http://export.arxiv.org', query: 'cat:cs.LG', pageSize: 100, maxResults: 500, delayMs: 3000 },
+    http: DEFAULT_HTTP,
+  };
+}
+
+/** Reads the config file (when it exists) over the defaults; errors name the file and key. */
+export function loadNightlyConfig(root: string, file: string | null): NightlyConfig {
+  const config = defaultNightlyConfig(root);
+  const path = resolve(root, file ?? DEFAULT_CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (file !== null) throw new ConfigError(path, 'file', file, 'an existing JSON config file');
+    return config;
+  }
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(path, '(file)', '…', `valid JSON (${(error as Error).message})`);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(path, '(file)', raw, 'a JSON object');
+  const text = (key: string, value: unknown) => {
+    if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(path, key, value, 'a non-empty string');
+    return value;
+  };
+  const number = (key: string, value: unknown, min: number, max = Infinity) => {
+    if (typeof value !== 'number' || !(value >= min && value <= max)) throw new ConfigError(path, key, value, `a number in [${min}, ${max}]`);
+    return value;
+  };
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
+  for (const [key, value] of Object.entries(raw)) {
+    switch (key) {
+      case 'store': config.store = at(text(key, value)); break;
+      case 'reports': config.reports = at(text(key, value)); break;
+      case 'inbox': config.inbox = at(text(key, value)); break;
+      case 'bundledCorpus': config.bundledCorpus = at(text(key, value)); break;
+      case 'sources': config.sources = parseSources(value, (v) => new ConfigError(path, key, v, `a list of ${SOURCE_NAMES.join(', ')}`)); break;
+      case 'windowDays': config.windowDays = value === null ? null : Math.round(number(key, value, 1)); break;
+      case 'matchThreshold': config.matchThreshold = number(key, value, 0, 1); break;
+      case 'keepKWithin': config.keepKWithin = number(key, value, 0, 2); break;
+      case 'pins': {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(path, key, value, 'an object of theme id -> label');
+        for (const [id, label] of Object.entries(value)) {
+          if (!/^\d+$/.test(id)) throw new ConfigError(path, `pins.${id}`, id, 'a theme id (an integer)');
+          config.pins[id] = text(`pins.${id}`, label);
+        }
+        break;
+      }
+      case 'hfDaily': config.hfDaily.baseUrl = text('hfDaily.baseUrl', (value as { baseUrl?: unknown })?.baseUrl); break;
+      case 'arxiv': {
+        const a = value as Record<string, unknown>;
+        if (a.baseUrl !== undefined) config.arxiv.baseUrl = text('arxiv.baseUrl', a.baseUrl);
+        if (a.query !== undefined) config.arxiv.query = text('arxiv.query', a.query);
+        if (a.pageSize !== undefined) config.arxiv.pageSize = Math.round(number('arxiv.pageSize', a.pageSize, 1, 2000));
+        if (a.maxResults !== undefined) config.arxiv.maxResults = Math.round(number('arxiv.maxResults', a.maxResults, 1));
+        if (a.delayMs !== undefined) config.arxiv.delayMs = number('arxiv.delayMs', a.delayMs, 0);
+        break;
+      }
+      case 'http': {
+        const h = value as Record<string, unknown>;
+        config.http = { ...config.http };
+        if (h.timeoutMs !== undefined) config.http.timeoutMs = number('http.timeoutMs', h.timeoutMs, 1);
+        if (h.retries !== undefined) config.http.retries = Math.round(number('http.retries', h.retries, 0, 10));
+        if (h.backoffMs !== undefined) config.http.backoffMs = number('http.backoffMs', h.backoffMs, 0);
+        break;
+      }
+      default:
+        throw new ConfigError(path, key, value, `one of the known keys (store, reports, inbox, sources, windowDays, matchThreshold, keepKWithin, pins, hfDaily, arxiv, http, bundledCorpus)`);
+    }
+  }
+  return config;
+}
+
+export function parseSources(value: unknown, error: (v: unknown) => Error): SourceName[] {
+  const list = typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((s) => (SOURCE_NAMES as readonly string[]).includes(s))) throw error(value);
+  return [...new Set(list as SourceName[])];
+}
