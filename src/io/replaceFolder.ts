@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -11,6 +11,9 @@ export function replaceFolder(dir: string, files: ReadonlyArray<readonly [string
   const parent = dirname(dir);
   const name = basename(dir);
   mkdirSync(parent, { recursive: true });
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.old-`)) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
   const temporary = join(parent, `.${name}.tmp-${process.pid}`);
   const old = join(parent, `.${name}.old-${process.pid}`);
   rmSync(temporary, { recursive: true, force: true });

@@ -223,9 +223,11 @@ export class PaperStore {
     });
   }
 
+  /** A run's assignments, in the papers' arrival order (the order of its reports). */
   assignments(runId: number): StoredAssignment[] {
     return this.db.prepare(
-      'SELECT paper_id AS paperId, theme_id AS themeId, score, x, y FROM assignments WHERE run_id = ?',
+      `SELECT a.paper_id AS paperId, a.theme_id AS themeId, a.score, a.x, a.y
+       FROM assignments a JOIN papers p ON p.id = a.paper_id WHERE a.run_id = ? ORDER BY p.seq`,
     ).all(runId) as StoredAssignment[];
   }
 

@@ -17,6 +17,7 @@ describe('replaceFolder', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'stale.csv'), 'old');
     writeFileSync(join(dir, 'a.csv'), 'old');
+    mkdirSync(join(parent, '.night.tmp-999999')); // left by a process killed mid-write
     replaceFolder(dir, [['a.csv', 'new']]);
     expect(readdirSync(dir)).toEqual(['a.csv']);
     expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('new');
