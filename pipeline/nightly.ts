@@ -73,7 +73,7 @@ export async function runNightly(
     const added: Record<string, number> = {};
     const failedSources: string[] = [];
     const sources = buildSources(config, io.log);
-    if (store.paperCount() === 0) sources.unshift(fileSource('bundled', config.bundledCorpus));
+    if (store.paperCount() === 0 && config.bundledCorpus !== null) sources.unshift(fileSource('bundled', config.bundledCorpus));
     for (const source of sources) {
       try {
         const batch = await source.fetch(night);

@@ -18,8 +18,8 @@ export interface NightlyConfig {
   inbox: string;
   /** Sources asked, in order. */
   sources: SourceName[];
-  /** Corpus seeding an empty store, so a fresh clone has something to cluster. */
-  bundledCorpus: string;
+  /** Corpus seeding an empty store, so a fresh clone has something to cluster; null: none. */
+  bundledCorpus: string | null;
   /** Cluster the papers of the last N nights only; null: every paper in the store. */
   windowDays: number | null;
   /** Last night's themes a cluster must overlap (Jaccard of their papers) to keep its id. */
@@ -88,7 +88,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
       case 'store': config.store = at(text(key, value)); break;
       case 'reports': config.reports = at(text(key, value)); break;
       case 'inbox': config.inbox = at(text(key, value)); break;
-      case 'bundledCorpus': config.bundledCorpus = at(text(key, value)); break;
+      case 'bundledCorpus': config.bundledCorpus = value === null ? null : at(text(key, value)); break;
       case 'sources': config.sources = parseSources(value, (v) => new ConfigError(path, key, v, `a list of ${SOURCE_NAMES.join(', ')}`)); break;
       case 'windowDays': config.windowDays = value === null ? null : Math.round(number(key, value, 1)); break;
       case 'matchThreshold': config.matchThreshold = number(key, value, 0, 1); break;

@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readBrowserBuild } from '../../src/report/inlineScript.js';
 import { CANVAS_THRESHOLD, mapRenderer, renderReport } from '../../src/report/renderReport.js';
+import { themeColor } from '../../src/report/specs.js';
 import type { RunSummary } from '../../src/types.js';
 import {
   IMG_INJECTION,
@@ -144,8 +145,56 @@ describe('renderReport', () => {
 
   it('uses the chart colours for the table swatches', () => {
     const map = JSON.parse(jsonBlock(html, 'spec-map')) as { encoding: { color: { scale: { range: string[] } } } };
-    const swatches = [...html.matchAll(/class="swatch" style="background:(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    const table = html.slice(html.indexOf('<table data-sortable>'), html.indexOf('</table>', html.indexOf('<table data-sortable>')));
+    const swatches = [...table.matchAll(/class="swatch" style="background:(#[0-9a-f]{6})"/g)].map((m) => m[1]);
     expect(swatches).toEqual(map.encoding.color.scale.range);
+  });
+
+  it('colours a theme by its id, so a theme keeps its colour when other themes come and go', () => {
+    const renumbered = { ...summary, themes: summary.themes.map((t) => ({ ...t, id: t.id + 5 })), assignments: summary.assignments.map((a) => ({ ...a, themeId: a.themeId + 5 })) };
+    const map = JSON.parse(jsonBlock(renderReport(renumbered), 'spec-map')) as { encoding: { color: { scale: { range: string[] } } } };
+    expect(map.encoding.color.scale.range).toEqual([5, 6, 7, 8].map(themeColor));
+  });
+
+  it('has a collapsible, initially empty paper list per theme, named like the charts', () => {
+    const lists = [...html.matchAll(/<details class="theme-papers" data-theme="([^"]*)">/g)].map((m) => m[1]);
+    expect(lists).toEqual(summary.themes.map((t) => t.label.replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+    expect(html).toContain('<ol class="results"></ol></details>');
+  });
+
+  it('shows no nightly section without trends', () => {
+    expect(html).not.toContain('id="tonight"');
+    expect(html).not.toContain('id="spec-trends"');
+  });
+});
+
+describe('renderReport for a nightly run', () => {
+  const trends = {
+    nights: ['2026-11-20', '2026-11-21'],
+    series: summary.themes.flatMap((t) => [
+      { night: '2026-11-20', themeId: t.id, label: t.label, papers: t.size - 1 },
+      { night: '2026-11-21', themeId: t.id, label: t.label, papers: t.size },
+    ]).concat([{ night: '2026-11-20', themeId: 9, label: 'gone <i>', papers: 4 }]),
+    tonight: summary.themes.map((t, i) => ({ id: t.id, label: t.label, size: t.size, previous: i === 0 ? null : t.size - 1, status: (i === 0 ? 'new' : 'steady') as 'new' | 'steady' })),
+    ended: [{ id: 9, label: 'gone <i>', size: 4 }],
+  };
+  const page = renderReport({ ...summary, trends });
+
+  it('says what changed tonight, with status badges and the ended themes, all escaped', () => {
+    const tonight = page.slice(page.indexOf('<section class="card" id="tonight">'), page.indexOf('</section>', page.indexOf('id="tonight"')));
+    expect(tonight).toContain('<h2>Tonight (2026-11-21)</h2>');
+    expect(tonight).toContain('<span class="badge new">new</span>');
+    expect(tonight.match(/<tr>/g)).toHaveLength(1 + summary.themes.length);
+    expect(tonight).toContain('Ended tonight: gone &lt;i&gt; (#9, 4 papers last night).');
+  });
+
+  it('charts papers per theme per night, the ended theme included', () => {
+    const spec = JSON.parse(jsonBlock(page, 'spec-trends')) as { data: { values: Array<{ theme: string }> }; encoding: { color: { scale: { domain: string[]; range: string[] } } } };
+    expect(spec.data.values).toHaveLength(trends.series.length);
+    expect(spec.encoding.color.scale.domain).toContain('gone <i> (#9, ended)');
+    expect(spec.encoding.color.scale.range[spec.encoding.color.scale.domain.length - 1]).toBe(themeColor(9));
+    const config = JSON.parse(jsonBlock(page, 'report-config')) as { charts: Array<{ name: string }> };
+    expect(config.charts.map((c) => c.name)).toContain('trends');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   themeNames,
   themeSizesSpec,
   topTermsSpec,
+  trendsSpec,
 } from '../../src/report/specs.js';
 import type { RunSummary } from '../../src/types.js';
 import { IMG_INJECTION, LABEL_INJECTION, summary } from '../fixtures/report/summary.js';
@@ -80,7 +81,7 @@ describe.each(Object.entries(builders))('%s', (_, build) => {
     const require = createRequire(import.meta.url);
     const schemaPath = require.resolve('vega-lite/vega-lite-schema.json');
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-    const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true });
+    const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true, validateFormats: false });
     const valid = ajv.validate(schema, build(summary));
     expect(valid, ajv.errorsText()).toBe(true);
   });
@@ -276,5 +277,34 @@ describe('kCurveSpec', () => {
 
   it('is absent when k was given', () => {
     expect(kCurveSpec({ ...summary, kSelection: undefined })).toBeUndefined();
+  });
+});
+
+describe('trendsSpec', () => {
+  const trends = {
+    nights: ['2026-11-20', '2026-11-21', '2026-11-22'],
+    series: summary.themes.flatMap((t) => ['2026-11-20', '2026-11-21', '2026-11-22'].map((night, i) => ({ night, themeId: t.id, label: t.label, papers: t.size + i }))),
+    tonight: [],
+    ended: [],
+  };
+  const spec = trendsSpec({ ...summary, trends })!;
+
+  it('compiles without warnings and validates against the Vega-Lite schema', () => {
+    expect(compileStrict(spec).messages).toEqual([]);
+    const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as object;
+    const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true, validateFormats: false });
+    expect(ajv.validate(schema, spec), ajv.errorsText()).toBe(true);
+  });
+
+  it('draws a line through one point per theme and night', async () => {
+    const { root, svg } = await renderHeadless(spec);
+    expect(countMarks(root, 'line')).toBe(summary.themes.length * 3); // line vertices
+    expect(svg.match(/aria-roledescription="line mark"/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(countMarks(root, 'symbol')).toBe(summary.themes.length * 3);
+  });
+
+  it('is absent with fewer than two nights', () => {
+    expect(trendsSpec(summary)).toBeUndefined();
+    expect(trendsSpec({ ...summary, trends: { ...trends, nights: ['2026-11-20'] } })).toBeUndefined();
   });
 });
