@@ -1,10 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
+import { defaultNightlyConfig } from '../../src/nightly/config.js';
+import { projectRoot } from '../../src/projectRoot.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { CANVAS_THRESHOLD, renderReport } from '../../src/report/renderReport.js';
 import { TOP_TERMS_SHOWN } from '../../src/report/specs.js';
@@ -24,6 +27,7 @@ let browser: Browser;
 let seed: { summary: RunSummary; url: string };
 let hostile: { summary: RunSummary; url: string };
 let large: { summary: RunSummary; url: string };
+let nightlyUrl: string;
 
 /** The hostile fixture's themes with `count` papers spread over them: a canvas-sized map. */
 function largeSummary(count: number): RunSummary {
@@ -43,6 +47,7 @@ beforeAll(async () => {
   const hostileFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-hostile-')), 'index.html');
   writeFileSync(hostileFile, renderReport(hostileSummary));
   hostile = { summary: hostileSummary, url: pathToFileURL(hostileFile).href };
+  nightlyUrl = await twoNights();
   const largeFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-large-')), 'index.html');
   const largeRun = largeSummary(CANVAS_THRESHOLD + 500);
   writeFileSync(largeFile, renderReport(largeRun));
@@ -53,6 +58,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Two nights of the nightly job (the bundled corpus, then two new papers); the second night's report. */
+async function twoNights(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'paper-themes-nightly-browser-'));
+  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox') };
+  const options = normaliseOptions({ cacheDir: false, runsIndex: false });
+  const io = { log: () => {}, warn: () => {}, waitMs: 0 };
+  await runNightly(config, options, '2026-11-20', io);
+  mkdirSync(config.inbox, { recursive: true });
+  const items = JSON.parse(readFileSync(new URL('../fixtures/sources/hf_daily_papers.json', import.meta.url), 'utf8')) as Array<{ paper: { id: string; title: string; summary: string } }>;
+  writeFileSync(join(config.inbox, 'day.jsonl'), items.map((i) => JSON.stringify({ id: i.paper.id, title: i.paper.title, abstract: i.paper.summary })).join('\n'));
+  await runNightly(config, options, '2026-11-21', io);
+  return pathToFileURL(join(config.reports, '2026-11-21', 'index.html')).href;
+}
 
 /** Opens a report and waits until every chart has been embedded. */
 async function open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }> {
@@ -217,6 +236,36 @@ describe(`a report with more than ${CANVAS_THRESHOLD} papers in Chromium`, () =>
     expect(matching).toBe(13);
     await expect.poll(async () => (await symbols()).filter((o) => o > 0.5).length).toBe(matching);
     expect(log.problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a nightly report in Chromium', () => {
+  it('draws the themes over two nights and lists tonight’s changes', async () => {
+    const { page, log } = await open(nightlyUrl);
+    expect(log.problems).toEqual([]);
+    const themes = await page.locator('#tonight tbody tr').count();
+    expect(themes).toBeGreaterThan(1);
+    expect(await page.locator('#trends path[aria-roledescription="point"]').count()).toBeGreaterThanOrEqual(themes * 2 - 2);
+    expect(await page.locator('#tonight .badge').count()).toBe(themes);
+    await page.screenshot({ path: join(ARTIFACTS, 'nightly-report-1280.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('lists a theme’s papers, with arXiv links, when its entry is opened', async () => {
+    const { page } = await open(nightlyUrl);
+    const withLinks = page.locator('details.theme-papers').filter({ has: page.locator('summary') });
+    const count = await withLinks.count();
+    let links = 0;
+    let listed = 0;
+    for (let i = 0; i < count; i++) {
+      const details = withLinks.nth(i);
+      await details.locator('summary').click();
+      listed += await details.locator('li').count();
+      links += await details.locator('li a[href^="https://arxiv.org/abs/"]').count();
+    }
+    expect(listed).toBe(72);
+    expect(links).toBe(2);
     await page.close();
   });
 });
