@@ -101,7 +101,9 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   if (params.k === 'auto') {
     const sampled = X.rows > K_SEARCH_SAMPLE;
     const searchX = sampled ? sampleRows(X, sampleIndices(X.rows, K_SEARCH_SAMPLE, deriveSeed(params.seed, K_SEARCH_STREAM))) : X;
-    const searchNInit = sampled ? Math.min(params.nInit, K_SEARCH_N_INIT) : params.nInit;
+    // The search only picks k: on large corpora, and when last night's themes give the
+    // start anyway, a few restarts per k are enough.
+    const searchNInit = sampled || warm ? Math.min(params.nInit, K_SEARCH_N_INIT) : params.nInit;
     const choice = chooseK(
       searchX,
       params.kRange,
@@ -110,7 +112,8 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     );
     for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
     let chosen = choice.k;
-    let how = sampled ? `; searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k` : '';
+    let how = sampled ? `; searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k`
+      : warm ? `; searched with ${searchNInit} restarts per k` : '';
     if (warm) {
       const previous = choice.curve.find((c) => c.k === warm.previousK);
       const best = choice.curve.find((c) => c.k === choice.k)!;

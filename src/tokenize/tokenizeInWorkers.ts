@@ -118,11 +118,13 @@ export async function tokenizeInWorkers(
 
 /**
  * The compiled worker script. Workers cannot load TypeScript, so code running from the
- * sources (the tests) uses the build in dist/, which `npm test` and `npm ci` make first.
+ * sources (the tests), or from a build without the worker beside it (the benchmarks'
+ * dist-bench/), uses the build in dist/, which `npm test` and `npm ci` make first.
  */
 function workerScript(): URL {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return new URL('./tokenizeWorker.js', import.meta.url);
+  const sibling = new URL('./tokenizeWorker.js', import.meta.url);
+  if (here.endsWith('.js') && existsSync(fileURLToPath(sibling))) return sibling;
   const built = projectPath('dist', 'src', 'tokenize', 'tokenizeWorker.js');
   if (!existsSync(built)) throw new Error(`tokenize workers need the build: run \`npx tsc -p .\` (missing ${built})`);
   return pathToFileURL(built);
