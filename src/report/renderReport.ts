@@ -2,6 +2,7 @@ import { format } from 'd3';
 import type { RunSummary, Theme } from '../types.js';
 import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
+import { pageHead } from './pageHead.js';
 import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
 import { kCurveSpec, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
 
@@ -32,18 +33,8 @@ export function renderReport(summary: RunSummary): string {
     searchListLimit: SEARCH_LIST_LIMIT,
   };
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Forbids every network fetch; scripts and styles may only be the inline ones. Vega
-    // compiles its expressions with Function(), hence 'unsafe-eval'.
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`,
-    `<title>Themes: ${escapeHtml(summary.corpusName)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+    // The CSP forbids every network fetch; scripts and styles may only be the inline ones.
+    ...pageHead({ title: `Themes: ${summary.corpusName}`, csp: CSP, style: STYLE }),
     headerHtml(summary),
     '<main>',
     tonightHtml(summary, trends !== undefined),
@@ -80,6 +71,7 @@ const CONFIG_ID = 'report-config';
 /** Matching titles listed under the search box; the map shows all of them. */
 export const SEARCH_LIST_LIMIT = 100;
 
+/** Vega compiles its expressions with Function(), hence 'unsafe-eval'. */
 const CSP = [
   "default-src 'none'",
   "script-src 'unsafe-inline' 'unsafe-eval'",

@@ -1,5 +1,6 @@
 import { format } from 'd3';
 import { escapeHtml } from './escapeHtml.js';
+import { pageHead } from './pageHead.js';
 
 /** What the runs index shows of one run; read from the run folder's run.json. */
 export interface RunListing {
@@ -53,16 +54,7 @@ export function renderRunsIndex(runs: readonly RunListing[]): string {
     ].join('');
   });
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<title>paper-themes runs</title>',
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead({ title: 'paper-themes runs', csp: "default-src 'none'; style-src 'unsafe-inline'", style: STYLE }),
     '<main>',
     '<h1>paper-themes runs</h1>',
     `<p class="hint">${formatCount(runs.length)} ${runs.length === 1 ? 'run' : 'runs'}, newest first.</p>`,

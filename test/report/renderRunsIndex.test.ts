@@ -42,6 +42,6 @@ describe('renderRunsIndex', () => {
 
   it('has no script and forbids every fetch', () => {
     expect(html).not.toMatch(/<script/i);
-    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;"');
   });
 });
