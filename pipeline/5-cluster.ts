@@ -1,5 +1,6 @@
 import { chooseK, type KCandidate } from '../src/cluster/chooseK.js';
-import { fitKMeans } from '../src/cluster/kmeans.js';
+import { fitKMeans, type KMeansModel } from '../src/cluster/kmeans.js';
+import type { WarmStart } from '../src/nightly/warmStart.js';
 import { orderBySize } from '../src/cluster/orderBySize.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';
@@ -7,6 +8,12 @@ import { deriveSeed } from '../src/random/seededRandom.js';
 import { computeInertia } from '../src/cluster/kmeansCore.js';
 import { refineOnTfidf } from '../src/cluster/refineOnTfidf.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
+
+/**
+ * Rounds of the TF-IDF refinement at most. It stops as soon as no paper moves, which is
+ * what lets a nightly run without new papers reproduce the previous night exactly.
+ */
+const REFINE_ITERATIONS = 100;
 
 /** Random stream of the k-search sample, apart from the k-means restarts' streams 0..nInit-1. */
 const K_SEARCH_STREAM = 1_000_003;
@@ -49,7 +56,7 @@ export interface ClusterParams {
    * beats its silhouette by more than `keepKWithin`, so themes do not split and merge from
    * night to night over noise.
    */
-  warmStart?: { previousK: number; centres: (k: number) => DenseMatrix; keepKWithin: number };
+  warmStart?: { previousK: number; start: (k: number) => WarmStart; keepKWithin: number };
   /** Hears each k tried by k = 'auto' with its silhouette. */
   onK?: (k: number, silhouette: number) => void;
 }
@@ -63,8 +70,9 @@ export interface ClusterOutput {
   inertia: number;
   iterations: number;
   silhouette: number;
-  /** Papers moved by the TF-IDF refinement (0 without it). */
+  /** Papers moved by the TF-IDF refinement (0 without it), and its rounds. */
   refined: number;
+  refineRounds: number;
   /** With k = 'auto': the silhouette and inertia of every k tried, and the rule used. */
   selection: { criterion: string; curve: KCandidate[] } | null;
 }
@@ -90,9 +98,20 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   const X = input.vectors;
   if (X.rows < 3) throw new CorpusError(`${X.rows} papers are too few to cluster (at least 3 are needed)`);
   const warm = params.warmStart;
-  const fit = (k: number) => warm
-    ? fitKMeans(X, { k, seed: params.seed, initialCentres: warm.centres(k) })
-    : fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+  const fit = (k: number): KMeansModel => {
+    if (!warm) return fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+    const start = warm.start(k);
+    // Same k and a refinement to follow: the refinement continues last night's themes
+    // directly. A k-means pass in the reduced space first would pull papers back from the
+    // refined themes, so a night without new papers would not reproduce last night.
+    if (params.refine && k === warm.previousK) {
+      return {
+        k, dims: X.cols, labels: start.labels, centres: start.centres.data, iterations: 0, converged: true,
+        inertia: computeInertia(X, start.centres.data, start.labels),
+      };
+    }
+    return fitKMeans(X, { k, seed: params.seed, initialCentres: start.centres });
+  };
   // Papers that are all alike end in one non-empty cluster, where a silhouette is undefined: 0.
   const silhouette = (labels: Int32Array) =>
     new Set(labels).size < 2 ? 0 : silhouetteCosine(X, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
@@ -127,12 +146,15 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   } else {
     model = fit(Math.min(params.k, X.rows - 1));
   }
-  let found = { labels: model.labels, centres: model.centres, inertia: model.inertia, refined: 0 };
+  let found = { labels: model.labels, centres: model.centres, inertia: model.inertia, refined: 0, refineRounds: 0 };
   if (params.refine) {
     if (input.tfidf === undefined) throw new Error('cluster: refine needs the TF-IDF matrix');
-    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k);
+    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, REFINE_ITERATIONS);
     const centres = meanCentres(X, refinement.labels, model.k);
-    found = { labels: refinement.labels, centres, inertia: computeInertia(X, centres, refinement.labels), refined: refinement.moved };
+    found = {
+      labels: refinement.labels, centres, inertia: computeInertia(X, centres, refinement.labels),
+      refined: refinement.moved, refineRounds: refinement.iterations,
+    };
   }
   const { labels, order } = orderBySize(found.labels, model.k);
   const d = X.cols;
@@ -144,6 +166,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     centres,
     inertia: found.inertia,
     refined: found.refined,
+    refineRounds: found.refineRounds,
     iterations: model.iterations,
     silhouette: silhouette(labels),
     selection,

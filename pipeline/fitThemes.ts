@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
-import { warmStartCentres } from '../src/nightly/warmStart.js';
+import { warmStart } from '../src/nightly/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import type { Paper } from '../src/types.js';
@@ -85,11 +85,11 @@ export async function fitThemes(
       warmStart: extras.previous && {
         previousK: extras.previous.k,
         keepKWithin: extras.previous.keepKWithin,
-        centres: (k: number) => warmStartCentres(reduced.vectors, papers.map((p) => p.id), extras.previous!.assignments, k),
+        start: (k: number) => warmStart(reduced.vectors, papers.map((p) => p.id), extras.previous!.assignments, k),
       },
       onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
     }),
-    (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
+    (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement in ${c.refineRounds} rounds, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 
   // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
   const labelled = await timeStage(stages, 'label', log,

@@ -24,7 +24,7 @@ export interface Refinement {
  * Cost per iteration: O(nnz · k) for the similarities plus O(k · V) for the centres.
  * Rows must be l2-normalised (as TF-IDF rows are); labels must be in 0..k-1.
  */
-export function refineOnTfidf(tfidf: CsrMatrix, start: Int32Array, k: number, maxIterations = 10): Refinement {
+export function refineOnTfidf(tfidf: CsrMatrix, start: Int32Array, k: number, maxIterations = 100): Refinement {
   const { rows: n, cols: V, indptr, indices, values } = tfidf;
   if (start.length !== n) throw new RangeError(`refineOnTfidf: ${start.length} labels for ${n} rows`);
   const labels = Int32Array.from(start);

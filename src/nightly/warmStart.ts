@@ -1,18 +1,28 @@
 import type { DenseMatrix } from '../types.js';
 
+/** Where tonight's clustering starts: k centres, and a cluster for every paper. */
+export interface WarmStart {
+  centres: DenseMatrix;
+  /**
+   * A paper of a kept previous theme is in that theme's cluster; any other paper (new
+   * tonight, or of a theme beyond the k kept) is in the cluster of its nearest centre.
+   */
+  labels: Int32Array;
+}
+
 /**
- * Initial k-means centres for tonight from last night's themes: the mean of tonight's
- * vectors of each previous theme's papers (largest themes first, as many as k). When last
- * night had fewer themes than k, the remaining centres are the papers farthest from every
- * centre so far (maximin), so the new themes start where the old ones fit worst.
- * Deterministic: ties go to the lowest index.
+ * Tonight's starting point from last night's themes: the mean of tonight's vectors of each
+ * previous theme's papers (largest themes first, as many as k). When last night had fewer
+ * themes than k, the remaining centres are the papers farthest from every centre so far
+ * (maximin), so the new themes start where the old ones fit worst. Deterministic: ties go
+ * to the lowest index.
  */
-export function warmStartCentres(
+export function warmStart(
   X: DenseMatrix,
   paperIds: readonly string[],
   previous: ReadonlyMap<string, number>,
   k: number,
-): DenseMatrix {
+): WarmStart {
   const d = X.cols;
   const sums = new Map<number, { sum: Float64Array; count: number }>();
   paperIds.forEach((id, i) => {
@@ -47,5 +57,26 @@ export function warmStartCentres(
     centres.set(X.data.subarray(far * d, (far + 1) * d), c * d);
     update(c);
   }
-  return { rows: k, cols: d, data: centres };
+  const centreOf = new Map(themes.map(([theme], c) => [theme, c]));
+  const labels = new Int32Array(X.rows);
+  paperIds.forEach((id, i) => {
+    const kept = centreOf.get(previous.get(id) ?? -1);
+    if (kept !== undefined) {
+      labels[i] = kept;
+      return;
+    }
+    let best = Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const diff = X.data[i * d + t] - centres[c * d + t];
+        s += diff * diff;
+      }
+      if (s < best) {
+        best = s;
+        labels[i] = c;
+      }
+    }
+  });
+  return { centres: { rows: k, cols: d, data: centres }, labels };
 }
