@@ -251,7 +251,8 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
     $schema: SCHEMA,
     description: 'Papers per theme on each night.',
     width: 'container',
-    height: 320,
+    // Tall enough for the legend: one 16 px row per theme.
+    height: Math.max(320, 16 * ids.length),
     data: { values },
     params: [{ name: 'pickTrend', select: { type: 'point', fields: ['theme'] }, bind: 'legend' }],
     mark: { type: 'line', point: true, interpolate: 'monotone' },
