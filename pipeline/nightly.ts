@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { assignmentsCsv } from '../src/export/assignmentsCsv.js';
 import { themesCsv } from '../src/export/themesCsv.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
@@ -63,9 +64,11 @@ export async function runNightly(
   night: string,
   io: { log: (line: string) => void; warn: (line: string) => void; waitMs: number },
 ): Promise<NightlyResult> {
+  mkdirSync(dirname(config.store), { recursive: true });
   const release = await acquireLock(`${config.store}.lock`, io.waitMs);
-  const store = new PaperStore(config.store);
+  let opened: PaperStore | undefined;
   try {
+    const store = (opened = new PaperStore(config.store));
     const abandoned = store.abandonDeadRuns(processAlive);
     if (abandoned > 0) io.warn(`${abandoned} earlier run(s) had been interrupted; this run redoes their work`);
 
@@ -78,8 +81,13 @@ export async function runNightly(
       try {
         const batch = await source.fetch(night);
         const result = store.addPapers(batch.papers, source.name, night);
-        batch.committed();
         added[source.name] = result.added;
+        try {
+          batch.committed();
+        } catch (error) {
+          // The papers are stored; only the clean-up (moving inbox files) failed.
+          io.warn(`${source.name}: papers stored, but ${(error as Error).message}`);
+        }
         store.recordSource(night, source.name, 'ok', result.added, batch.problems.length ? batch.problems.slice(0, 20).join('; ') : null);
         for (const problem of batch.problems.slice(0, 10)) io.warn(`${source.name}: ${problem}`);
         io.log(`${source.name}: ${batch.papers.length} papers, ${result.added} new, ${result.duplicates} already stored`);
@@ -95,8 +103,14 @@ export async function runNightly(
       throw new CorpusError(`nothing could be ingested and the store ${config.store} is empty` +
         (failedSources.length ? ` (failed: ${failedSources.join(', ')})` : ''));
     }
+    // Nothing to do only when tonight's finished run is the night's latest run and covers
+    // every paper of the window: papers committed by a run that was killed before it
+    // clustered them must still be clustered.
+    const since = config.windowDays === null ? undefined : shiftDays(night, -(config.windowDays - 1));
+    const papers = store.papers(night, since);
     const alreadyDone = store.doneRun({ night });
-    if (alreadyDone !== undefined && newPapers === 0) {
+    const upToDate = alreadyDone !== undefined && store.latestRun(night)?.id === alreadyDone.id && alreadyDone.papers === papers.length;
+    if (alreadyDone !== undefined && upToDate && newPapers === 0) {
       io.log(`night ${night} is already done (run ${alreadyDone.id}) and no new papers arrived: nothing to do`);
       return {
         night, status: 'unchanged', added, failedSources, runId: alreadyDone.id, papers: alreadyDone.papers ?? 0,
@@ -106,8 +120,6 @@ export async function runNightly(
     }
 
     // 2. Fit: the window's papers, warm-started from the previous night's themes.
-    const since = config.windowDays === null ? undefined : shiftDays(night, -(config.windowDays - 1));
-    const papers = store.papers(night, since);
     if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);
     const previousRun = store.doneRun({ before: night });
     const previousAssignments = new Map(previousRun ? store.assignments(previousRun.id).map((a) => [a.paperId, a.themeId]) : []);
@@ -157,11 +169,13 @@ export async function runNightly(
       run_id: runId,
       store: config.store,
       sources: store.sourceEvents(night),
+      input: { path: 'store', papers: papers.length },
       papers: papers.length,
       new_papers: newPapers,
       parameters: fitted.parameters,
       libraries: libraryVersions(),
       quality: fitted.quality,
+      themes: [...themes].sort((a, b) => b.size - a.size).map((t) => ({ id: t.id, label: t.label, size: t.size, ...t.quality })),
       theme_changes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, previous: t.previous, status: t.status })),
       ended_themes: match.ended,
       stages,
@@ -177,7 +191,9 @@ export async function runNightly(
     const reportDir = join(config.reports, night);
     replaceFolder(reportDir, files);
     crashPoint('mid-report');
-    replaceFolder(join(config.reports, 'latest'), files);
+    // latest/ follows the newest night: re-running an older night leaves it alone.
+    const newest = store.doneRun('latest');
+    if (newest === undefined || newest.night <= night) replaceFolder(join(config.reports, 'latest'), files);
     writeFileAtomic(join(config.reports, 'index.html'), renderRunsIndex(listRuns(config.reports)));
     crashPoint('before-done');
 
@@ -190,7 +206,7 @@ export async function runNightly(
       reportDir,
     };
   } finally {
-    store.close();
+    opened?.close();
     release();
   }
 }

@@ -65,10 +65,11 @@ export class NightlyOptionError extends Error {
 
 const base = () => process.env.INIT_CWD ?? process.cwd();
 
-function night(value: string | undefined): string {
+function night(value: string | undefined, option = 'date'): string {
   const text = value ?? new Date().toISOString().slice(0, 10);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
-  if (!valid) throw new NightlyOptionError(`--date: "${text}" is not valid; expected a date YYYY-MM-DD`);
+  const date = new Date(`${text}T00:00:00Z`);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  if (!valid) throw new NightlyOptionError(`--${option}: "${text}" is not valid; expected a date YYYY-MM-DD`);
   return text;
 }
 
@@ -114,7 +115,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const which = values.run ?? 'latest';
   const store = new PaperStore(config.store);
   try {
-    const run = which === 'latest' ? store.doneRun('latest') : store.doneRun({ night: night(which) });
+    const run = which === 'latest' ? store.doneRun('latest') : store.doneRun({ night: night(which, 'run') });
     if (run === undefined) throw new NightlyOptionError(`--run: no finished night ${which === 'latest' ? '' : `${which} `}in ${config.store}`);
     const assignments = store.assignments(run.id);
     const byId = new Map(store.papers(run.night).map((p) => [p.id, p]));

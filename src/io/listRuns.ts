@@ -14,9 +14,13 @@ export function listRuns(reportsDir: string): RunListing[] {
   } catch {
     return [];
   }
-  return entries
-    .filter((entry) => entry.isDirectory() && existsSync(join(reportsDir, entry.name, 'run.json')))
+  const runs = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(join(reportsDir, entry.name, 'run.json')))
     .map((entry) => listing(entry.name, join(reportsDir, entry.name, 'run.json')));
+  // The nightly job's latest/ is a copy of a night that is listed under its own name.
+  const nights = new Set(runs.map((run) => run.night).filter((night) => night !== undefined));
+  return runs.filter((run) => !(run.folder === 'latest' && run.night !== undefined && nights.has(run.night) &&
+    runs.some((other) => other.folder === run.night)));
 }
 
 function listing(folder: string, runJson: string): RunListing {
@@ -34,6 +38,7 @@ function listing(folder: string, runJson: string): RunListing {
   return {
     folder,
     finishedAt: text(record.finished_at),
+    night: text(record.night),
     corpus: text(input.path)?.split(/[\\/]/).pop(),
     papers: num(input.papers),
     themes: themes.length,

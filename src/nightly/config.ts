@@ -83,6 +83,13 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
     return value;
   };
   const at = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
+  const object = (key: string, value: unknown, keys: readonly string[]) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(path, key, value, `an object with ${keys.join(', ')}`);
+    for (const sub of Object.keys(value)) {
+      if (!keys.includes(sub)) throw new ConfigError(path, `${key}.${sub}`, (value as Record<string, unknown>)[sub], `one of the keys ${keys.join(', ')}`);
+    }
+    return value as Record<string, unknown>;
+  };
   for (const [key, value] of Object.entries(raw)) {
     switch (key) {
       case 'store': config.store = at(text(key, value)); break;
@@ -90,7 +97,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
       case 'inbox': config.inbox = at(text(key, value)); break;
       case 'bundledCorpus': config.bundledCorpus = value === null ? null : at(text(key, value)); break;
       case 'sources': config.sources = parseSources(value, (v) => new ConfigError(path, key, v, `a list of ${SOURCE_NAMES.join(', ')}`)); break;
-      case 'windowDays': config.windowDays = value === null ? null : Math.round(number(key, value, 1)); break;
+      case 'windowDays': config.windowDays = value === null ? null : Math.round(number(key, value, 1, 36500)); break;
       case 'matchThreshold': config.matchThreshold = number(key, value, 0, 1); break;
       case 'keepKWithin': config.keepKWithin = number(key, value, 0, 2); break;
       case 'pins': {
@@ -101,9 +108,10 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         }
         break;
       }
-      case 'hfDaily': config.hfDaily.baseUrl = text('hfDaily.baseUrl', (value as { baseUrl?: unknown })?.baseUrl); break;
+      case 'hfDaily': config.hfDaily = { baseUrl: text('hfDaily.baseUrl', object(key, value, ['baseUrl']).baseUrl) }; break;
       case 'arxiv': {
-        const a = value as Record<string, unknown>;
+        const a = object(key, value, ['baseUrl', 'query', 'pageSize', 'maxResults', 'delayMs']);
+        config.arxiv = { ...config.arxiv };
         if (a.baseUrl !== undefined) config.arxiv.baseUrl = text('arxiv.baseUrl', a.baseUrl);
         if (a.query !== undefined) config.arxiv.query = text('arxiv.query', a.query);
         if (a.pageSize !== undefined) config.arxiv.pageSize = Math.round(number('arxiv.pageSize', a.pageSize, 1, 2000));
@@ -112,7 +120,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         break;
       }
       case 'http': {
-        const h = value as Record<string, unknown>;
+        const h = object(key, value, ['timeoutMs', 'retries', 'backoffMs']);
         config.http = { ...config.http };
         if (h.timeoutMs !== undefined) config.http.timeoutMs = number('http.timeoutMs', h.timeoutMs, 1);
         if (h.retries !== undefined) config.http.retries = Math.round(number('http.retries', h.retries, 0, 10));

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /** Another run holds the lock (the message names its process and start time). */
 export class LockError extends Error {
@@ -18,54 +18,81 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+interface Holder {
+  pid: number;
+  started: string;
+  /** Distinguishes two locks of the same process (tests take several). */
+  token: string;
+}
+
 /**
- * Takes an exclusive lock by creating `path` (O_EXCL: exactly one process can), with our
- * pid and start time inside. A lock left by a process that has died (killed, crashed) is
- * taken over. While a live process holds it, waits up to `waitMs` (polling), then throws a
- * LockError. Returns the release function.
+ * Takes an exclusive lock at `path`: our pid, start time and a token are written to a
+ * private file first, which is then hard-linked to `path`. The link either creates `path`
+ * complete or fails because it exists, so no process ever sees a half-written lock.
+ *
+ * A lock whose process has died (killed, crashed) is taken over: it is renamed aside (one
+ * process wins the rename), checked to still be that dead holder's, and removed; if a live
+ * holder's lock was renamed by mistake it is put back. While a live process holds it,
+ * waits up to `waitMs` (polling), then throws a LockError. The release function removes
+ * the lock only if it is still ours.
  */
 export async function acquireLock(path: string, waitMs: number, pollMs = 200): Promise<() => void> {
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        try {
-          unlinkSync(path);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = readHolder(path);
-    if (holder === null || !processAlive(holder.pid)) {
-      // Stale (its process is gone) or unreadable (killed mid-write): take it over.
+  const me: Holder = { pid: process.pid, started: new Date().toISOString(), token: `${process.pid}-${Math.random().toString(36).slice(2)}` };
+  const mine = `${path}.${me.token}`;
+  writeFileSync(mine, JSON.stringify(me));
+  try {
+    for (;;) {
       try {
-        unlinkSync(path);
-      } catch {
-        // Another process took it over first; try again.
+        linkSync(mine, path);
+        return () => {
+          if (readHolder(path)?.token === me.token) unlinkSync(path);
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      continue;
+      const holder = readHolder(path);
+      // Unreadable: not one of ours (ours are complete when they appear), e.g. damaged.
+      if (holder === null || !processAlive(holder.pid)) {
+        takeOver(path, holder, me);
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        throw new LockError(`another nightly run (pid ${holder?.pid ?? '?'}, started ${holder?.started ?? '?'}) holds ${path}; ` +
+          'wait for it to finish, or pass --wait SECONDS to wait for it');
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
-    if (Date.now() >= deadline) {
-      throw new LockError(`another nightly run (pid ${holder.pid}, started ${holder.started}) holds ${path}; ` +
-        'wait for it to finish, or pass --wait SECONDS to wait for it');
-    }
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  } finally {
+    unlinkSync(mine);
   }
 }
 
-function readHolder(path: string): { pid: number; started: string } | null {
+/** Removes a dead holder's lock, unless another process replaced it meanwhile. */
+function takeOver(path: string, dead: Holder | null, me: Holder): void {
+  const aside = `${path}.${me.token}.stale`;
   try {
-    const holder = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; started?: unknown };
-    return typeof holder.pid === 'number' ? { pid: holder.pid, started: String(holder.started) } : null;
+    renameSync(path, aside);
+  } catch {
+    return; // someone else took it over or released it first
+  }
+  const moved = readHolder(aside);
+  if (moved !== null && moved.token !== dead?.token) {
+    // A live lock was created between our read and our rename: give it back.
+    try {
+      linkSync(aside, path);
+    } catch {
+      // Another lock was created meanwhile; the one we moved is lost to its owner, whose
+      // release will then find a lock that is not its own and leave it.
+    }
+  }
+  unlinkSync(aside);
+}
+
+function readHolder(path: string): Holder | null {
+  try {
+    const holder = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    return typeof holder.pid === 'number' ? { pid: holder.pid, started: String(holder.started), token: String(holder.token) } : null;
   } catch {
     return null;
   }

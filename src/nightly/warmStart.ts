@@ -51,11 +51,13 @@ export function warmStart(
     }
   };
   for (let c = 0; c < themes.length; c++) update(c);
+  const farthest: Array<[number, number]> = [];
   for (let c = themes.length; c < k; c++) {
     let far = 0;
     if (c > 0) for (let i = 1; i < X.rows; i++) if (nearest[i] > nearest[far]) far = i;
     centres.set(X.data.subarray(far * d, (far + 1) * d), c * d);
     update(c);
+    farthest.push([far, c]);
   }
   const centreOf = new Map(themes.map(([theme], c) => [theme, c]));
   const labels = new Int32Array(X.rows);
@@ -78,5 +80,7 @@ export function warmStart(
       }
     }
   });
+  // A new centre starts with its own paper, so no cluster starts empty.
+  for (const [paper, c] of farthest) labels[paper] = c;
   return { centres: { rows: k, cols: d, data: centres }, labels };
 }

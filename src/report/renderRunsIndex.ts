@@ -8,6 +8,8 @@ export interface RunListing {
   folder: string;
   /** ISO time the run finished; runs without one sort last. */
   finishedAt?: string;
+  /** Nightly runs: the night (YYYY-MM-DD); nights sort by it, newest first. */
+  night?: string;
   corpus?: string;
   papers?: number;
   themes?: number;
@@ -19,13 +21,20 @@ export interface RunListing {
 const formatCount = format(',d');
 const formatQuality = format('.3f');
 
-/** Newest first; runs with no finishing time last, then by folder name for a stable order. */
+/**
+ * Newest first: by night for nightly runs, else by finishing time; runs with neither last,
+ * then by folder name for a stable order.
+ */
 export function sortRuns(runs: readonly RunListing[]): RunListing[] {
+  // A night re-run later still sorts as that night.
+  const when = (run: RunListing) => run.night ?? run.finishedAt;
   return [...runs].sort((a, b) => {
-    if (a.finishedAt !== b.finishedAt) {
-      if (a.finishedAt === undefined) return 1;
-      if (b.finishedAt === undefined) return -1;
-      return a.finishedAt < b.finishedAt ? 1 : -1;
+    const x = when(a);
+    const y = when(b);
+    if (x !== y) {
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return x < y ? 1 : -1;
     }
     return a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0;
   });

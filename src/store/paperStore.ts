@@ -74,17 +74,20 @@ export class PaperStore {
   addPapers(papers: readonly Paper[], source: string, night: string): AddResult {
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO papers (id, title_key, title, abstract, date, url, authors, label, source, night, seq)
-       VALUES (@id, @titleKey, @title, @abstract, @date, @url, @authors, @label, @source, @night,
-               (SELECT COALESCE(MAX(seq), 0) + 1 FROM papers))`,
+       VALUES (@id, @titleKey, @title, @abstract, @date, @url, @authors, @label, @source, @night, @seq)`,
     );
     return this.db.transaction(() => {
+      // The arrival counter is read once per batch (inside the transaction, so no other
+      // writer can interleave), not once per paper.
+      let seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM papers').get() as { seq: number }).seq;
       let added = 0;
       for (const p of papers) {
         const result = insert.run({
           id: p.id, titleKey: normaliseTitle(p.title) || p.id, title: p.title, abstract: p.abstract,
           date: p.date ?? null, url: p.url ?? null, authors: p.authors ? JSON.stringify(p.authors) : null,
-          label: p.label ?? null, source, night,
+          label: p.label ?? null, source, night, seq: seq + 1,
         });
+        seq += result.changes;
         added += result.changes;
       }
       return { added, duplicates: papers.length - added };
@@ -157,16 +160,24 @@ export class PaperStore {
     const assignment = this.db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?)');
     const seen = this.db.prepare(
       `INSERT INTO theme_ids (theme_id, first_night, last_night) VALUES (?, ?, ?)
-       ON CONFLICT (theme_id) DO UPDATE SET last_night = excluded.last_night, ended_night = NULL`,
+       ON CONFLICT (theme_id) DO UPDATE SET
+         first_night = MIN(first_night, excluded.first_night),
+         last_night = MAX(last_night, excluded.last_night),
+         ended_night = CASE WHEN ended_night IS NOT NULL AND ended_night > excluded.last_night THEN ended_night ELSE NULL END`,
     );
-    const end = this.db.prepare('UPDATE theme_ids SET ended_night = ? WHERE theme_id = ? AND ended_night IS NULL');
+    const end = this.db.prepare('UPDATE theme_ids SET ended_night = ? WHERE theme_id = ? AND ended_night IS NULL AND last_night < ?');
+    // Ids a superseded run of the same night created and this run does not use.
+    const forget = this.db.prepare(
+      `DELETE FROM theme_ids WHERE first_night = ? AND last_night = ? AND theme_id NOT IN (SELECT value FROM json_each(?))`,
+    );
     this.db.transaction(() => {
       for (const t of result.themes) {
         theme.run(runId, t.id, t.label, JSON.stringify(t.topTerms), Buffer.from(t.centroid.buffer, t.centroid.byteOffset, t.centroid.byteLength), t.size, JSON.stringify(t.quality ?? null));
         seen.run(t.id, result.night, result.night);
       }
       for (const a of result.assignments) assignment.run(runId, a.paperId, a.themeId, a.score, a.x, a.y);
-      for (const id of result.ended) end.run(result.night, id);
+      for (const id of result.ended) end.run(result.night, id, result.night);
+      forget.run(result.night, result.night, JSON.stringify(result.themes.map((t) => t.id)));
       this.db.prepare(`UPDATE runs SET status = 'done', papers = ?, record = ?, finished_at = ? WHERE id = ?`)
         .run(result.assignments.length, JSON.stringify(result.record), new Date().toISOString(), runId);
     })();
@@ -195,6 +206,12 @@ export class PaperStore {
       select === 'latest' ? '' : 'night' in select ? 'AND night = @night' : 'AND night < @before'
     } ORDER BY night DESC, id DESC LIMIT 1`;
     const row = this.db.prepare(sql).get(select === 'latest' ? {} : select) as Record<string, unknown> | undefined;
+    return row === undefined ? undefined : toRun(row);
+  }
+
+  /** The latest run of a night, whatever its status. */
+  latestRun(night: string): StoredRun | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE night = ? ORDER BY id DESC LIMIT 1').get(night) as Record<string, unknown> | undefined;
     return row === undefined ? undefined : toRun(row);
   }
 

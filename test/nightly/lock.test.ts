@@ -49,3 +49,34 @@ describe('acquireLock', () => {
     (await acquireLock(path, 0))();
   });
 });
+
+describe('acquireLock under contention', () => {
+  it('never lets two of many concurrent takers hold the lock at once', async () => {
+    const path = lockPath();
+    const script = `
+      const { acquireLock } = await import(${JSON.stringify(new URL('../../dist/src/nightly/lock.js', import.meta.url).href)});
+      const { appendFileSync } = await import('node:fs');
+      const release = await acquireLock(process.argv[1], 20000, 5);
+      appendFileSync(process.argv[2], 'in ' + Date.now() + '\\n');
+      await new Promise((r) => setTimeout(r, 60));
+      appendFileSync(process.argv[2], 'out ' + Date.now() + '\\n');
+      release();`;
+    const journal = `${path}.journal`;
+    writeFileSync(journal, '');
+    const children = Array.from({ length: 8 }, () => spawn(process.execPath, ['--input-type=module', '-e', script, path, journal], { stdio: 'ignore' }));
+    await Promise.all(children.map((child) => new Promise((resolve) => child.on('exit', resolve))));
+    const events = readFileSync(journal, 'utf8').trim().split('\n').map((line) => line.split(' ')[0]);
+    expect(events).toHaveLength(16);
+    // Strictly alternating in/out: no two holders overlap.
+    events.forEach((event, i) => expect(event).toBe(i % 2 === 0 ? 'in' : 'out'));
+    expect(existsSync(path)).toBe(false);
+  }, 60_000);
+
+  it('does not remove a lock that is no longer its own', async () => {
+    const path = lockPath();
+    const release = await acquireLock(path, 0);
+    writeFileSync(path, JSON.stringify({ pid: process.pid, started: 'x', token: 'someone-else' }));
+    release();
+    expect(existsSync(path)).toBe(true);
+  });
+});

@@ -16,8 +16,15 @@ describe('warmStart', () => {
     const previous = new Map([['a', 0], ['b', 0]]);
     const { centres, labels } = warmStart(X, ids, previous, 3);
     expect([...centres.data]).toEqual([0, 1, 50, 50, 10, 12]);
-    // Papers of no kept theme go to their nearest centre.
+    // A new centre holds its own paper; papers of no kept theme go to their nearest centre.
     expect([...labels]).toEqual([0, 0, 2, 2, 1]);
+    expect(new Set(labels).size).toBe(3);
+  });
+
+  it('starts no cluster empty, even when the farthest paper belonged to a kept theme', () => {
+    const previous = new Map([['a', 0], ['b', 0], ['c', 0], ['d', 0], ['e', 0]]);
+    const { labels } = warmStart(X, ids, previous, 2);
+    expect(new Set(labels)).toEqual(new Set([0, 1]));
   });
 
   it('ignores previous papers that are gone tonight', () => {

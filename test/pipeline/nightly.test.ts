@@ -214,3 +214,44 @@ describe('paper-themes nightly under concurrency and crashes', () => {
     },
   );
 });
+
+describe('paper-themes nightly, re-runs and odd orders', () => {
+  it('clusters papers committed by a run killed before it could, even when the night was done before', () => {
+    const w = workspace();
+    const run = (env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [bin, ...args(w, '2026-11-20', '--quiet')], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(run().status).toBe(0);
+    dropHfPapers(w);
+    expect(run({ PAPER_THEMES_CRASH_AT: 'after-ingest' }).signal).toBe('SIGKILL');
+    const again = run();
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Night 2026-11-20: 72 papers');
+    expect(storeFacts(w).assignments).toHaveLength(72);
+    expect(readFileSync(join(w.reports, '2026-11-20', 'assignments.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(73);
+  });
+
+  it('leaves latest/ on the newest night when an older night is run', async () => {
+    const w = workspace();
+    await nightly(w, '2026-11-20', '--quiet');
+    await nightly(w, '2026-11-22', '--quiet');
+    dropHfPapers(w);
+    expect((await nightly(w, '2026-11-21', '--quiet')).out).toContain('Night 2026-11-21: 72 papers');
+    expect(JSON.parse(readFileSync(join(w.reports, 'latest', 'run.json'), 'utf8')).night).toBe('2026-11-22');
+    const index = readFileSync(join(w.reports, 'index.html'), 'utf8');
+    const links = [...index.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(['2026-11-22/index.html', '2026-11-21/index.html', '2026-11-20/index.html']);
+    expect(index).toContain('<td class="num">72</td>');
+  });
+
+  it('creates the store’s folder, and refuses an impossible date with exit 2', async () => {
+    const w = workspace();
+    const nested = { ...w, store: join(w.dir, 'deep', 'er', 'papers.sqlite') };
+    expect((await nightly(nested, '2026-11-20', '--quiet')).code).toBe(0);
+    const bad = await nightly(w, '2026-13-01');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--date: "2026-13-01" is not valid; expected a date YYYY-MM-DD');
+    let err = '';
+    expect(await main(['export', '--run', '2026-02-30', '--store', nested.store, '--out', join(w.dir, 'x.csv')], { out: { write: () => {} }, err: { write: (s: string) => (err += s) } })).toBe(2);
+    expect(err).toContain('--run: "2026-02-30" is not valid');
+  });
+});

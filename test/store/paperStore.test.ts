@@ -87,6 +87,27 @@ describe('PaperStore', () => {
     expect(store.doneRun({ before: '2026-11-01' })).toBeUndefined();
   });
 
+  it('forgets the theme ids a superseded run of the same night made, and never moves nights backwards', () => {
+    const store = new PaperStore(':memory:');
+    store.addPapers([paper(1), paper(2)], 'inbox', '2026-11-01');
+    const centroid = Float64Array.from([1]);
+    const finish = (night: string, ids: number[], ended: number[] = []) => store.finishRun(store.startRun(night, {}), {
+      night, ended, record: {},
+      themes: ids.map((id) => ({ id, label: `t${id}`, size: 1, topTerms: [], representativeIds: [], centroid })),
+      assignments: [{ paperId: paper(1).id, themeId: ids[0], score: 1, x: 0, y: 0 }, { paperId: paper(2).id, themeId: ids[ids.length - 1], score: 1, x: 0, y: 0 }],
+    });
+    finish('2026-11-01', [0, 1]);
+    finish('2026-11-02', [0, 2], [1]);
+    finish('2026-11-02', [0, 3], [1]); // the night re-run: id 2 is a phantom now
+    expect(store.themeIds().map((t) => t.themeId)).toEqual([0, 1, 3]);
+    finish('2026-10-30', [0, 1]); // an older night run late
+    expect(store.themeIds()).toEqual([
+      { themeId: 0, firstNight: '2026-10-30', lastNight: '2026-11-02', endedNight: null },
+      { themeId: 1, firstNight: '2026-10-30', lastNight: '2026-11-01', endedNight: '2026-11-02' },
+      { themeId: 3, firstNight: '2026-11-02', lastNight: '2026-11-02', endedNight: null },
+    ]);
+  });
+
   it('marks runs of dead processes as failed, and leaves live ones alone', () => {
     const store = new PaperStore(':memory:');
     const run = store.startRun('2026-11-01', {});
