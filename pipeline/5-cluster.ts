@@ -18,6 +18,19 @@ const REFINE_ITERATIONS = 100;
 /** Random stream of the k-search sample, apart from the k-means restarts' streams 0..nInit-1. */
 const K_SEARCH_STREAM = 1_000_003;
 
+/**
+ * How far from last night's k a warm night looks: themes can still split and merge, a few
+ * per night, and the search costs a seventh of the full 2-30 range.
+ */
+export const WARM_K_REACH = 3;
+
+/** The part of `range` within WARM_K_REACH of `previousK`. */
+function nearK(range: readonly [number, number], previousK: number): [number, number] {
+  const low = Math.max(range[0], previousK - WARM_K_REACH);
+  const high = Math.min(range[1], previousK + WARM_K_REACH);
+  return low <= high ? [low, high] : [range[0], range[1]];
+}
+
 /** Mean of each cluster's rows (k x d, row-major); a cluster without rows keeps 0. */
 function meanCentres(X: DenseMatrix, labels: Int32Array, k: number): Float64Array {
   const d = X.cols;
@@ -125,14 +138,14 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     const searchNInit = sampled || warm ? Math.min(params.nInit, K_SEARCH_N_INIT) : params.nInit;
     const choice = chooseK(
       searchX,
-      params.kRange,
+      warm ? nearK(params.kRange, warm.previousK) : params.kRange,
       (k) => fitKMeans(searchX, { k, nInit: searchNInit, seed: params.seed }),
       (labels) => (new Set(labels).size < 2 ? 0 : silhouetteCosine(searchX, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed })),
     );
     for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
     let chosen = choice.k;
     let how = sampled ? `; searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k`
-      : warm ? `; searched with ${searchNInit} restarts per k` : '';
+      : warm ? `; searched within ${WARM_K_REACH} of last night's k, with ${searchNInit} restarts per k` : '';
     if (warm) {
       const previous = choice.curve.find((c) => c.k === warm.previousK);
       const best = choice.curve.find((c) => c.k === choice.k)!;

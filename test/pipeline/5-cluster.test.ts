@@ -61,3 +61,22 @@ describe('cluster (stage 5)', () => {
     expect(a.selection).toEqual(b.selection);
   });
 });
+
+describe('cluster (stage 5) on a warm night', () => {
+  it(`searches k only within ${3} of last night's, and continues last night's themes`, async () => {
+    const { warmStart } = await import('../../src/nightly/warmStart.js');
+    const { X } = blobs(800, 4, 8, 6);
+    const first = cluster({ vectors: X }, { k: 'auto', kRange: [2, 12], nInit: 3, seed: 6 });
+    expect(first.k).toBe(4);
+    const ids = Array.from({ length: X.rows }, (_, i) => `p${i}`);
+    const previous = new Map(ids.map((id, i) => [id, first.labels[i]]));
+    const warm = cluster({ vectors: X }, {
+      k: 'auto', kRange: [2, 12], nInit: 3, seed: 6,
+      warmStart: { previousK: 4, keepKWithin: 0.02, start: (k) => warmStart(X, ids, previous, k) },
+    });
+    expect(warm.selection!.curve.map((c) => c.k)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(warm.selection!.criterion).toContain("within 3 of last night's k");
+    expect(warm.k).toBe(4);
+    expect([...warm.labels]).toEqual([...first.labels]);
+  });
+});
