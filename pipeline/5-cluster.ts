@@ -126,8 +126,8 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     return fitKMeans(X, { k, seed: params.seed, initialCentres: start.centres });
   };
   // Papers that are all alike end in one non-empty cluster, where a silhouette is undefined: 0.
-  const silhouette = (labels: Int32Array) =>
-    new Set(labels).size < 2 ? 0 : silhouetteCosine(X, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
+  const silhouetteOf = (M: DenseMatrix, labels: Int32Array) =>
+    new Set(labels).size < 2 ? 0 : silhouetteCosine(M, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed });
   let model;
   let selection: ClusterOutput['selection'] = null;
   if (params.k === 'auto') {
@@ -140,7 +140,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       searchX,
       warm ? nearK(params.kRange, warm.previousK) : params.kRange,
       (k) => fitKMeans(searchX, { k, nInit: searchNInit, seed: params.seed }),
-      (labels) => (new Set(labels).size < 2 ? 0 : silhouetteCosine(searchX, labels, { sampleSize: SILHOUETTE_SAMPLE, seed: params.seed })),
+      (labels) => silhouetteOf(searchX, labels),
     );
     for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
     let chosen = choice.k;
@@ -181,7 +181,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     refined: found.refined,
     refineRounds: found.refineRounds,
     iterations: model.iterations,
-    silhouette: silhouette(labels),
+    silhouette: silhouetteOf(X, labels),
     selection,
   };
 }

@@ -8,6 +8,7 @@ import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import { npmiCoherence } from '../src/metrics/npmi.js';
 import { silhouetteByCluster } from '../src/metrics/silhouette.js';
 import { topicDiversity } from '../src/metrics/topicDiversity.js';
+import { round } from './stageRecord.js';
 import type { Assignment, CsrMatrix, DenseMatrix, Paper, Theme } from '../src/types.js';
 
 export interface LabelParams {
@@ -74,9 +75,9 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     topTerms: terms.map(({ term, weight }) => ({ term, weight })),
     representativeIds: closest[c].map((i) => input.papers[i].id),
     quality: {
-      silhouette: round6(silhouettes[c] ?? Number.NaN),
-      npmi: round6(coherence.perTheme[c]),
-      uniqueTerms: round6(diversity.perTheme[c]),
+      silhouette: round(silhouettes[c] ?? Number.NaN, 6),
+      npmi: round(coherence.perTheme[c], 6),
+      uniqueTerms: round(diversity.perTheme[c], 6),
     },
   }));
   const assignments = input.papers.map((paper, i) => ({
@@ -86,10 +87,5 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     x: input.map.x[i],
     y: input.map.y[i],
   }));
-  return { themes, assignments, coherence: { npmi: round6(coherence.mean), diversity: round6(diversity.overall) } };
-}
-
-/** Six decimals, as every figure in run.json; NaN stays NaN. */
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  return { themes, assignments, coherence: { npmi: round(coherence.mean, 6), diversity: round(diversity.overall, 6) } };
 }

@@ -18,14 +18,18 @@ export const REPORT_FILES = {
  * once this stage's own timing is known). Returns the paths written.
  */
 export function report(input: { summary: RunSummary }, params: { out: string }): string[] {
-  const files: [string, string][] = [
-    [REPORT_FILES.assignments, assignmentsCsv(input.summary)],
-    [REPORT_FILES.themes, themesCsv(input.summary)],
-    [REPORT_FILES.html, renderReport(input.summary)],
-  ];
-  return files.map(([name, content]) => {
+  return reportFiles(input.summary).map(([name, content]) => {
     const path = join(params.out, name);
     writeFileAtomic(path, content);
     return path;
   });
+}
+
+/** The report's files as (name, content): assignments.csv, themes.csv and index.html. */
+export function reportFiles(summary: RunSummary): Array<[string, string]> {
+  return [
+    [REPORT_FILES.assignments, assignmentsCsv(summary)],
+    [REPORT_FILES.themes, themesCsv(summary)],
+    [REPORT_FILES.html, renderReport(summary)],
+  ];
 }

@@ -4,7 +4,7 @@ import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { warmStart } from '../src/nightly/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
-import type { Paper } from '../src/types.js';
+import type { Paper, RunSummary } from '../src/types.js';
 import { tokenize, tokenizerParams } from './2-tokenize.js';
 import { vectorize } from './3-vectorize.js';
 import { defaultDims, reduce } from './4-reduce.js';
@@ -12,7 +12,7 @@ import { cluster } from './5-cluster.js';
 import { label } from './6-label.js';
 import { CorpusError } from './corpusError.js';
 import { defaultKRange, defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
-import { timeStage, type StageRecord } from './stageRecord.js';
+import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 /**
  * Steps 2 to 6 of a run, from ingested papers to labelled themes and quality figures:
@@ -116,7 +116,12 @@ export async function fitThemes(
   const quality = qualityFigures(
     { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity },
     papers, clusters.labels);
-  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, dims, kRange, nInit, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+  const kSelection: RunSummary['kSelection'] = clusters.selection === null ? undefined : {
+    criterion: clusters.selection.criterion,
+    chosen: clusters.k,
+    curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
+  };
+  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, nInit, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 
 /** Identity of the tokenizer rules these options give (keys of every tokens cache). */
@@ -155,7 +160,7 @@ function progressEvery(total: number, report: (done: number) => void): (done: nu
   };
 }
 
-function sum(values: ArrayLike<number>): number {
+export function sum(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { assignmentsCsv } from '../src/export/assignmentsCsv.js';
-import { themesCsv } from '../src/export/themesCsv.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import { listRuns } from '../src/io/listRuns.js';
 import { replaceFolder } from '../src/io/replaceFolder.js';
@@ -10,7 +8,6 @@ import type { NightlyConfig } from '../src/nightly/config.js';
 import { acquireLock, processAlive } from '../src/nightly/lock.js';
 import { matchThemes } from '../src/nightly/matchThemes.js';
 import { themeTrends } from '../src/nightly/themeTrends.js';
-import { renderReport } from '../src/report/renderReport.js';
 import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { arxivSource } from '../src/sources/arxiv.js';
 import { hfDailySource } from '../src/sources/hfDaily.js';
@@ -22,7 +19,7 @@ import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
-import { REPORT_FILES } from './7-report.js';
+import { REPORT_FILES, reportFiles } from './7-report.js';
 
 export interface NightlyResult {
   night: string;
@@ -154,10 +151,7 @@ export async function runNightly(
       corpusDate: night,
       parameters: { ...fitted.parameters, papers_window: since === undefined ? 'all nights' : `since ${since}` },
       quality: fitted.quality,
-      kSelection: clusters.selection === null ? undefined : {
-        criterion: clusters.selection.criterion, chosen: clusters.k,
-        curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
-      },
+      kSelection: fitted.kSelection,
       papers,
       assignments,
       themes: themes.map(({ centroid: _centroid, ...theme }): Theme => theme),
@@ -182,12 +176,7 @@ export async function runNightly(
       total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
       finished_at: new Date().toISOString(),
     };
-    const files: Array<[string, string]> = [
-      [REPORT_FILES.assignments, assignmentsCsv(summary)],
-      [REPORT_FILES.themes, themesCsv(summary)],
-      [REPORT_FILES.html, renderReport(summary)],
-      [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`],
-    ];
+    const files: Array<[string, string]> = [...reportFiles(summary), [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`]];
     const reportDir = join(config.reports, night);
     replaceFolder(reportDir, files);
     crashPoint('mid-report');

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import type { RunSummary } from '../src/types.js';
 import { ingest } from './1-ingest.js';
-import { fitThemes } from './fitThemes.js';
+import { fitThemes, sum } from './fitThemes.js';
 import { REPORT_FILES, report } from './7-report.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { ensureDir } from '../src/io/ensureDir.js';
@@ -58,18 +58,14 @@ export async function runPipeline(
 
   // 2-6. Tokenize, vectorize, reduce, cluster, label.
   const fitted = await fitThemes(papers, options, stages, log);
-  const { tokens, vectors, reduced, clusters, labelled, parameters, quality, dims, kRange, cachePath } = fitted;
+  const { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
 
   const summary: RunSummary = {
     corpusName: basename(options.input),
     corpusDate: corpus.corpusDate,
     parameters,
     quality,
-    kSelection: clusters.selection === null ? undefined : {
-      criterion: clusters.selection.criterion,
-      chosen: clusters.k,
-      curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
-    },
+    kSelection,
     papers,
     assignments: labelled.assignments,
     themes: labelled.themes,
@@ -124,10 +120,4 @@ export async function runPipeline(
     written.push(options.runsIndex);
   }
   return { summary, record, files: written };
-}
-
-function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
 }
