@@ -1,7 +1,7 @@
 import { textKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { tokenizeInWorkers } from '../src/tokenize/tokenizeInWorkers.js';
 import type { TokenizerParams } from '../src/tokenize/winkTokenizer.js';
-import { encodeDocs } from '../src/tokenize/encodeDocs.js';
+import { CorpusEncoder } from '../src/tokenize/encodeDocs.js';
 import { extractFeatures, fitPhrases, type FeatureCorpus, type PhraseModel } from '../src/tokenize/phrases.js';
 import type { TokenizedDoc } from '../src/tokenize/tokenizedDoc.js';
 import type { Paper } from '../src/types.js';
@@ -54,9 +54,11 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   // Each finished batch goes to the cache, flushed every FLUSH_EVERY papers: an
   // interrupted run keeps most of its tokenizing work.
   let unflushed = 0;
-  const onBatch = (start: number, docs: TokenizedDoc[]) => {
-    params.cache.add(docs.map((doc, j) => [keys[missing[start + j]], doc]));
-    unflushed += docs.length;
+  const onBatch = (start: number, docs: () => TokenizedDoc[]) => {
+    if (!params.cache.keeps) return;
+    const batch = docs();
+    params.cache.add(batch.map((doc, j) => [keys[missing[start + j]], doc]));
+    unflushed += batch.length;
     if (unflushed >= FLUSH_EVERY) {
       params.cache.flush();
       unflushed = 0;
@@ -67,11 +69,13 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
     tokenizerParams(params),
     { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress, onBatch },
   );
-  missing.forEach((i, j) => (tokenized[i] = fresh[j]));
   params.cache.flush();
-  // Without lemmas a word is its surface form; the cache still holds both.
-  const docs = params.lemmas ? (tokenized as TokenizedDoc[]) : (tokenized as TokenizedDoc[]).map((doc) => ({ ...doc, lemmas: doc.surfaces }));
-  const encoded = encodeDocs(docs);
+  // Papers in corpus order, each from the cache or from the fresh tokens; without lemmas
+  // a word is its surface form (the cache still holds both).
+  const encoder = new CorpusEncoder(params.lemmas);
+  let nextFresh = 0;
+  tokenized.forEach((doc) => (doc ? encoder.addDoc(doc) : fresh.addTo(encoder, nextFresh++, BATCH_SIZE)));
+  const encoded = encoder.finish();
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
   return {
     cacheHits: texts.length - missing.length,

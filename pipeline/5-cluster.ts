@@ -132,7 +132,8 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   let selection: ClusterOutput['selection'] = null;
   if (params.k === 'auto') {
     const sampled = X.rows > K_SEARCH_SAMPLE;
-    const searchX = sampled ? sampleRows(X, sampleIndices(X.rows, K_SEARCH_SAMPLE, deriveSeed(params.seed, K_SEARCH_STREAM))) : X;
+    const searchRows = sampled ? sampleIndices(X.rows, K_SEARCH_SAMPLE, deriveSeed(params.seed, K_SEARCH_STREAM)) : null;
+    const searchX = searchRows ? sampleRows(X, searchRows) : X;
     // The search only picks k: on large corpora, and when last night's themes give the
     // start anyway, a few restarts per k are enough.
     const searchNInit = sampled || warm ? Math.min(params.nInit, K_SEARCH_N_INIT) : params.nInit;
@@ -149,7 +150,12 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     if (warm) {
       const previous = choice.curve.find((c) => c.k === warm.previousK);
       const best = choice.curve.find((c) => c.k === choice.k)!;
-      if (previous !== undefined && best.silhouette - previous.silhouette <= warm.keepKWithin) {
+      // Last night's k is judged by the better of a fresh fit and last night's themes
+      // themselves (the start of tonight's fit at that k): a few fresh restarts can miss
+      // them, and a night without new papers must then keep its k and its themes.
+      const kept = warm.start(warm.previousK).labels;
+      const keptSilhouette = silhouetteOf(searchX, searchRows ? searchRows.map((r) => kept[r]) : kept);
+      if (previous !== undefined && best.silhouette - Math.max(previous.silhouette, keptSilhouette) <= warm.keepKWithin) {
         chosen = previous.k;
         if (chosen !== choice.k) how += `; last night's k = ${chosen} kept (within ${warm.keepKWithin} of the best)`;
       }

@@ -24,6 +24,7 @@ export function openTokenCacheFile(dir: string, rules: string): TokenCache & { p
   }
   let pending: string[] = [];
   return {
+    keeps: true,
     path,
     loaded: entries.size,
     get: (key) => entries.get(key),

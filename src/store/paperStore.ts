@@ -128,6 +128,7 @@ export class PaperStore {
       for (const [key, line] of entries) put.run(rules, key, line);
     });
     return {
+      keeps: true,
       get: (key) => {
         const line = get.get(rules, key) as string | undefined;
         return line === undefined ? undefined : lineToEntry(line)?.[1];

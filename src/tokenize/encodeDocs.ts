@@ -1,3 +1,4 @@
+import type { BatchDecoder, EncodedBatch } from './encodedBatch.js';
 import type { TokenizedDoc } from './tokenizedDoc.js';
 
 /**
@@ -18,36 +19,81 @@ export interface EncodedCorpus {
   gaps: Uint8Array[];
 }
 
-export function encodeDocs(docs: readonly TokenizedDoc[]): EncodedCorpus {
-  const surfaceIds = new Map<string, number>();
-  const lemmaIds = new Map<string, number>();
-  const surfaces: string[] = [];
-  const lemmas: string[] = [];
-  const lemmaOf: number[] = [];
-  const tokens: Int32Array[] = [];
-  const gaps: Uint8Array[] = [];
-  for (const doc of docs) {
-    const ids = new Int32Array(doc.surfaces.length);
-    for (let i = 0; i < ids.length; i++) {
-      const surface = doc.surfaces[i];
-      let id = surfaceIds.get(surface);
-      if (id === undefined) {
-        id = surfaces.length;
-        surfaceIds.set(surface, id);
-        surfaces.push(surface);
-        const lemma = doc.lemmas[i];
-        let lemmaId = lemmaIds.get(lemma);
-        if (lemmaId === undefined) {
-          lemmaId = lemmas.length;
-          lemmaIds.set(lemma, lemmaId);
-          lemmas.push(lemma);
-        }
-        lemmaOf.push(lemmaId);
+export function encodeDocs(docs: readonly TokenizedDoc[], lemmas = true): EncodedCorpus {
+  const encoder = new CorpusEncoder(lemmas);
+  for (const doc of docs) encoder.addDoc(doc);
+  return encoder.finish();
+}
+
+/**
+ * Builds an EncodedCorpus from documents added in corpus order, whether they come as
+ * strings (the tokens cache) or as a worker's encoded batch (fresh tokens). Either way the
+ * ids are those of first appearance in corpus order: the same for any split of the work.
+ * Without lemmas (`useLemmas` false) a word's lemma is its surface form.
+ */
+export class CorpusEncoder {
+  constructor(private readonly useLemmas = true) {}
+
+  private readonly surfaceIds = new Map<string, number>();
+  private readonly lemmaIds = new Map<string, number>();
+  private readonly surfaces: string[] = [];
+  private readonly lemmas: string[] = [];
+  private readonly lemmaOf: number[] = [];
+  private readonly tokens: Int32Array[] = [];
+  private readonly gaps: Uint8Array[] = [];
+  /** Per decoder (worker): global id of each of its local ids, -1 until first seen. */
+  private readonly remaps = new Map<BatchDecoder, Int32Array>();
+
+  /** The global id of a surface form (with its lemma), given at first appearance. */
+  private idOf(surface: string, lemma: string): number {
+    let id = this.surfaceIds.get(surface);
+    if (id === undefined) {
+      id = this.surfaces.length;
+      this.surfaceIds.set(surface, id);
+      this.surfaces.push(surface);
+      if (!this.useLemmas) lemma = surface;
+      let lemmaId = this.lemmaIds.get(lemma);
+      if (lemmaId === undefined) {
+        lemmaId = this.lemmas.length;
+        this.lemmaIds.set(lemma, lemmaId);
+        this.lemmas.push(lemma);
       }
+      this.lemmaOf.push(lemmaId);
+    }
+    return id;
+  }
+
+  addDoc(doc: TokenizedDoc): void {
+    const ids = new Int32Array(doc.surfaces.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.idOf(doc.surfaces[i], doc.lemmas[i]);
+    this.tokens.push(ids);
+    this.gaps.push(Uint8Array.from(doc.gaps));
+  }
+
+  /** Adds document `index` of a batch that `decoder` has learned. */
+  addEncoded(batch: EncodedBatch, index: number, offset: number, decoder: BatchDecoder): void {
+    let remap = this.remaps.get(decoder);
+    if (remap === undefined || remap.length < decoder.surfaces.length) {
+      const grown = new Int32Array(decoder.surfaces.length).fill(-1);
+      if (remap !== undefined) grown.set(remap);
+      this.remaps.set(decoder, (remap = grown));
+    }
+    const length = batch.lengths[index];
+    const ids = new Int32Array(length);
+    for (let i = 0; i < length; i++) {
+      const local = batch.ids[offset + i];
+      let id = remap[local];
+      if (id < 0) remap[local] = id = this.idOf(decoder.surfaces[local], decoder.lemmas[local]);
       ids[i] = id;
     }
-    tokens.push(ids);
-    gaps.push(Uint8Array.from(doc.gaps));
+    this.tokens.push(ids);
+    this.gaps.push(batch.gaps.slice(offset, offset + length));
   }
-  return { surfaces, lemmas, lemmaOfSurface: Int32Array.from(lemmaOf), tokens, gaps };
+
+  finish(): EncodedCorpus {
+    return {
+      surfaces: this.surfaces, lemmas: this.lemmas, lemmaOfSurface: Int32Array.from(this.lemmaOf),
+      tokens: this.tokens, gaps: this.gaps,
+    };
+  }
 }

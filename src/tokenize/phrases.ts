@@ -33,15 +33,43 @@ export interface FeatureCorpus {
  */
 const SHIFT = 2 ** 26;
 
-/** Counts how many documents contain each numeric key, once per document. */
+/**
+ * Counts how many documents contain each numeric key, once per document. One map look-up
+ * per occurrence (to a slot of two growable typed arrays): this runs once per word pair of
+ * the corpus, millions of times.
+ */
 class DocumentFrequency {
-  readonly df = new Map<number, number>();
-  private readonly lastDoc = new Map<number, number>();
+  private readonly slots = new Map<number, number>();
+  private counts = new Int32Array(1024);
+  private lastDoc = new Int32Array(1024);
 
   add(key: number, doc: number): void {
-    if (this.lastDoc.get(key) === doc) return;
-    this.lastDoc.set(key, doc);
-    this.df.set(key, (this.df.get(key) ?? 0) + 1);
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+      if (slot === this.counts.length) this.grow();
+      this.lastDoc[slot] = -1;
+    }
+    if (this.lastDoc[slot] === doc) return;
+    this.lastDoc[slot] = doc;
+    this.counts[slot]++;
+  }
+
+  /** Keys found in at least `min` documents, in order of first occurrence. */
+  keysWithAtLeast(min: number): number[] {
+    const keys: number[] = [];
+    for (const [key, slot] of this.slots) if (this.counts[slot] >= min) keys.push(key);
+    return keys;
+  }
+
+  private grow(): void {
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    const lastDoc = new Int32Array(this.lastDoc.length * 2);
+    lastDoc.set(this.lastDoc);
+    this.counts = counts;
+    this.lastDoc = lastDoc;
   }
 }
 
@@ -62,8 +90,7 @@ export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseM
       else if (gap[i] === CONNECTOR && params.maxWords === 3) connected.add(key, d);
     }
   });
-  const recurring = (counter: DocumentFrequency) =>
-    [...counter.df].filter(([, df]) => df >= params.minDocFrequency).map(([key]) => key);
+  const recurring = (counter: DocumentFrequency) => counter.keysWithAtLeast(params.minDocFrequency);
   const recurringBigrams = recurring(bigrams);
   const phrases = recurringBigrams.map((key) => `${lemmas[Math.floor(key / SHIFT)]} ${lemmas[key % SHIFT]}`);
   for (const key of recurring(connected)) {

@@ -7,6 +7,8 @@ import type { TokenizedDoc } from './tokenizedDoc.js';
  * previous nights' papers.
  */
 export interface TokenCache {
+  /** Whether added entries are kept (false for `--no-cache`: then nothing is sent to it). */
+  readonly keeps: boolean;
   get(key: string): TokenizedDoc | undefined;
   /** Remembers new entries; durable once `flush` returns. */
   add(entries: readonly [string, TokenizedDoc][]): void;
@@ -47,13 +49,14 @@ export function lineToEntry(line: string): [string, TokenizedDoc] | undefined {
 
 /** No cache at all, for `--no-cache`: nothing is kept, so tokens can be freed after use. */
 export function noTokenCache(): TokenCache {
-  return { get: () => undefined, add: () => {}, flush: () => {} };
+  return { keeps: false, get: () => undefined, add: () => {}, flush: () => {} };
 }
 
 /** A cache in memory only, for tests. */
 export function memoryTokenCache(): TokenCache {
   const entries = new Map<string, TokenizedDoc>();
   return {
+    keeps: true,
     get: (key) => entries.get(key),
     add: (added) => added.forEach(([key, doc]) => entries.set(key, doc)),
     flush: () => {},

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { projectPath } from '../projectRoot.js';
+import type { CorpusEncoder } from './encodeDocs.js';
+import { BatchDecoder, BatchEncoder, type EncodedBatch } from './encodedBatch.js';
 import type { TokenizedDoc } from './tokenizedDoc.js';
 import { createWinkTokenizer, type TokenizerParams } from './winkTokenizer.js';
 
@@ -13,8 +15,11 @@ export interface ParallelParams {
   batchSize: number;
   /** Progress callback: documents done so far. */
   onProgress?: (done: number) => void;
-  /** Hears each finished batch: the index of its first text and its documents (any order of batches). */
-  onBatch?: (start: number, docs: TokenizedDoc[]) => void;
+  /**
+   * Hears each finished batch: the index of its first text and a function that gives its
+   * documents as strings (any order of batches; decoding costs only when called).
+   */
+  onBatch?: (start: number, docs: () => TokenizedDoc[]) => void;
 }
 
 export interface TokenizeRequest {
@@ -22,37 +27,45 @@ export interface TokenizeRequest {
   texts: string[];
 }
 
-/**
- * Tokenized documents packed for a cheap transfer between threads: one string per document
- * for surfaces and one for lemmas (words never contain a space), and all gaps in one array.
- */
-export interface PackedDocs {
-  surfaces: string[];
-  lemmas: string[];
-  lengths: Int32Array;
-  gaps: Uint8Array;
+export interface TokenizeReply {
+  batch: number;
+  encoded: EncodedBatch;
 }
 
-export function packDocs(docs: readonly TokenizedDoc[]): PackedDocs {
-  const lengths = Int32Array.from(docs, (d) => d.lemmas.length);
-  const gaps = new Uint8Array(lengths.reduce((a, b) => a + b, 0));
-  let p = 0;
-  for (const doc of docs) for (const gap of doc.gaps) gaps[p++] = gap;
-  return { surfaces: docs.map((d) => d.surfaces.join(' ')), lemmas: docs.map((d) => d.lemmas.join(' ')), lengths, gaps };
-}
+/** The tokenized texts, kept encoded as the workers sent them (see EncodedBatch). */
+export class FreshTokens {
+  private readonly starts: Int32Array[];
 
-export function unpackDocs(packed: PackedDocs): TokenizedDoc[] {
-  let p = 0;
-  return packed.surfaces.map((surfaces, i) => {
-    const length = packed.lengths[i];
-    const doc = {
-      surfaces: length === 0 ? [] : surfaces.split(' '),
-      lemmas: length === 0 ? [] : packed.lemmas[i].split(' '),
-      gaps: Array.from(packed.gaps.subarray(p, p + length)),
-    };
-    p += length;
-    return doc;
-  });
+  constructor(
+    private readonly batches: readonly { encoded: EncodedBatch; decoder: BatchDecoder }[],
+    readonly length: number,
+  ) {
+    this.starts = batches.map(({ encoded }) => {
+      const starts = new Int32Array(encoded.lengths.length);
+      for (let j = 1; j < starts.length; j++) starts[j] = starts[j - 1] + encoded.lengths[j - 1];
+      return starts;
+    });
+  }
+
+  /** Adds every document, in order, to `encoder`. */
+  addAllTo(encoder: CorpusEncoder): void {
+    this.batches.forEach(({ encoded, decoder }, b) => {
+      for (let j = 0; j < encoded.lengths.length; j++) encoder.addEncoded(encoded, j, this.starts[b][j], decoder);
+    });
+  }
+
+  /** Adds document `index` to `encoder`. */
+  addTo(encoder: CorpusEncoder, index: number, batchSize: number): void {
+    const b = Math.floor(index / batchSize);
+    const { encoded, decoder } = this.batches[b];
+    const j = index - b * batchSize;
+    encoder.addEncoded(encoded, j, this.starts[b][j], decoder);
+  }
+
+  /** Every document as strings. */
+  docs(): TokenizedDoc[] {
+    return this.batches.flatMap(({ encoded, decoder }) => decoder.decode(encoded));
+  }
 }
 
 /** Default worker count: every core the process may use. */
@@ -64,41 +77,46 @@ export function defaultWorkers(): number {
  * Tokenizes texts on worker threads, one wink model per worker, batches handed out as
  * workers free up. The result is identical to tokenizing on one thread, in input order:
  * tokenization is per document and lemmas are per word type (see createWinkTokenizer).
+ * Workers answer with encoded batches (see EncodedBatch); the calling thread only learns
+ * each worker's new word types.
  */
 export async function tokenizeInWorkers(
   texts: readonly string[],
   tokenizer: TokenizerParams,
   params: ParallelParams,
-): Promise<TokenizedDoc[]> {
+): Promise<FreshTokens> {
   const batches: string[][] = [];
   for (let start = 0; start < texts.length; start += params.batchSize) batches.push(texts.slice(start, start + params.batchSize));
   const workers = Math.min(params.workers, batches.length);
+  const results = new Array<{ encoded: EncodedBatch; decoder: BatchDecoder }>(batches.length);
+  let done = 0;
+  const receive = (batch: number, encoded: EncodedBatch, decoder: BatchDecoder) => {
+    decoder.learn(encoded);
+    results[batch] = { encoded, decoder };
+    params.onBatch?.(batch * params.batchSize, () => decoder.decode(encoded));
+    done += batches[batch].length;
+    params.onProgress?.(done);
+  };
   if (workers <= 1) {
     const tokenize = createWinkTokenizer(tokenizer);
-    const docs: TokenizedDoc[] = [];
-    batches.forEach((batch, b) => {
-      const done = batch.map(tokenize);
-      docs.push(...done);
-      params.onBatch?.(b * params.batchSize, done);
-      params.onProgress?.(docs.length);
-    });
-    return docs;
+    const encoder = new BatchEncoder();
+    const decoder = new BatchDecoder();
+    batches.forEach((batch, b) => receive(b, encoder.encode(batch.map(tokenize)), decoder));
+    return new FreshTokens(results, texts.length);
   }
-  const results = new Array<TokenizedDoc[]>(batches.length);
   let next = 0;
-  let done = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      // Messages from one worker arrive in the order sent, so its decoder learns its word
+      // types in the order the worker numbered them.
+      const decoder = new BatchDecoder();
       const send = () => {
         if (next >= batches.length) return resolve();
         const batch = next++;
         worker.postMessage({ batch, texts: batches[batch] } satisfies TokenizeRequest);
       };
-      worker.on('message', (message: { batch: number; packed: PackedDocs }) => {
-        results[message.batch] = unpackDocs(message.packed);
-        params.onBatch?.(message.batch * params.batchSize, results[message.batch]);
-        done += batches[message.batch].length;
-        params.onProgress?.(done);
+      worker.on('message', (message: TokenizeReply) => {
+        receive(message.batch, message.encoded, decoder);
         send();
       });
       worker.on('error', reject);
@@ -113,7 +131,7 @@ export async function tokenizeInWorkers(
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  return results.flat();
+  return new FreshTokens(results, texts.length);
 }
 
 /**

@@ -99,7 +99,7 @@ describe('paper-themes nightly', () => {
   it('keeps a label pinned in the config file on later nights', async () => {
     const w = workspace();
     await nightly(w, '2026-11-20', '--quiet');
-    const target = storeFacts(w).themes.find((t) => t.label === 'model merging')!;
+    const target = storeFacts(w).themes.find((t) => t.label.includes('model merging'))!;
     const config = join(w.dir, 'nightly.json');
     writeFileSync(config, JSON.stringify({ pins: { [String(target.id)]: 'Model merging (pinned)' } }));
     dropHfPapers(w);

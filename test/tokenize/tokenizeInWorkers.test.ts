@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packDocs, tokenizeInWorkers, unpackDocs } from '../../src/tokenize/tokenizeInWorkers.js';
+import { tokenizeInWorkers } from '../../src/tokenize/tokenizeInWorkers.js';
+import { CorpusEncoder, encodeDocs } from '../../src/tokenize/encodeDocs.js';
+import { createWinkTokenizer } from '../../src/tokenize/winkTokenizer.js';
 import { parseJsonLines } from '../../src/ingest/parseJsonLines.js';
 import { parseSeedPage } from '../../src/ingest/parseSeedPage.js';
 
@@ -13,8 +15,31 @@ describe('tokenizeInWorkers', () => {
   it('gives exactly the single-threaded result, in input order, with two workers', async () => {
     const single = await tokenizeInWorkers(texts, params, { workers: 1, batchSize: 7 });
     const parallel = await tokenizeInWorkers(texts, params, { workers: 2, batchSize: 7 });
-    expect(parallel).toHaveLength(texts.length);
-    expect(parallel).toEqual(single);
+    expect(parallel.length).toBe(texts.length);
+    expect(parallel.docs()).toEqual(single.docs());
+    expect(single.docs()).toEqual(texts.map(createWinkTokenizer(params)));
+  });
+
+  it('encodes a corpus exactly as encoding its documents as strings would', async () => {
+    const docs = texts.map(createWinkTokenizer(params));
+    for (const workers of [1, 2]) {
+      const fresh = await tokenizeInWorkers(texts, params, { workers, batchSize: 5 });
+      const encoder = new CorpusEncoder();
+      fresh.addAllTo(encoder);
+      expect(encoder.finish()).toEqual(encodeDocs(docs));
+    }
+  });
+
+  it('interleaves fresh documents with documents given as strings (the tokens cache) in corpus order', async () => {
+    const docs = texts.map(createWinkTokenizer(params));
+    const freshIndices = docs.map((_, i) => i).filter((i) => i % 3 !== 0);
+    const fresh = await tokenizeInWorkers(freshIndices.map((i) => texts[i]), params, { workers: 2, batchSize: 4 });
+    for (const lemmas of [true, false]) {
+      const encoder = new CorpusEncoder(lemmas);
+      let next = 0;
+      docs.forEach((doc, i) => (i % 3 === 0 ? encoder.addDoc(doc) : fresh.addTo(encoder, next++, 4)));
+      expect(encoder.finish()).toEqual(encodeDocs(docs, lemmas));
+    }
   });
 
   it('reports progress up to the number of documents', async () => {
@@ -24,26 +49,20 @@ describe('tokenizeInWorkers', () => {
   });
 });
 
-describe('packDocs and unpackDocs', () => {
-  it('round-trip documents, including empty ones', () => {
-    const docs = [
-      { lemmas: ['model', 'merge'], surfaces: ['models', 'merging'], gaps: [2, 0] },
-      { lemmas: [], surfaces: [], gaps: [] },
-      { lemmas: ['mixture', 'expert'], surfaces: ['mixture', 'experts'], gaps: [2, 1] },
-    ];
-    expect(unpackDocs(packDocs(docs))).toEqual(docs);
-  });
-});
-
 describe('tokenizeInWorkers batches', () => {
-  it('hands every batch, with its start index, to onBatch as soon as it is done', async () => {
+  it('hands every batch, with its start index and its documents, to onBatch as soon as it is done', async () => {
+    const tokenize = createWinkTokenizer(params);
     for (const workers of [1, 2]) {
       const seen: [number, number][] = [];
-      const docs = await tokenizeInWorkers(texts.slice(0, 25), params, {
-        workers, batchSize: 10, onBatch: (start, batch) => seen.push([start, batch.length]),
+      const fresh = await tokenizeInWorkers(texts.slice(0, 25), params, {
+        workers, batchSize: 10, onBatch: (start, docs) => {
+          const batch = docs();
+          expect(batch).toEqual(texts.slice(start, start + batch.length).map(tokenize));
+          seen.push([start, batch.length]);
+        },
       });
       expect(seen.sort((a, b) => a[0] - b[0])).toEqual([[0, 10], [10, 10], [20, 5]]);
-      expect(docs).toHaveLength(25);
+      expect(fresh.length).toBe(25);
     }
   });
 });
