@@ -29,7 +29,7 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no-lemmas', description: 'words as written instead of lemmas', options: () => ({ lemmas: false }) },
   { name: 'no-phrases', description: 'single words only, no 2-3 word phrases', options: () => ({ phrases: false }) },
   { name: 'title-x1', description: 'title counted once instead of twice', options: () => ({ titleWeight: 1 }) },
-  { name: 'centred', description: 'PCA (centred columns) instead of LSA', options: (base) => ({ center: !base.center }) },
+  { name: 'lsa', description: 'LSA (SVD of the uncentred TF-IDF) instead of PCA', options: () => ({ center: false }) },
   {
     name: 'half-dims', description: 'half the SVD components',
     options: (base, n) => ({ dims: Math.max(2, Math.round(dimsOf(base, n) / 2)) }),

@@ -72,7 +72,7 @@ export function defaultOptions(): PipelineOptions {
     kRange: null,
     seed: 42,
     dims: null,
-    center: false,
+    center: true,
     nInit: null,
     refine: true,
     minDf: 2,

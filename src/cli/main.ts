@@ -34,7 +34,8 @@ Options:
   --k-range MIN-MAX   range searched by --k auto (default 2 to sqrt(2 x papers), at most 30)
   --seed N            random seed; same input + seed = byte-identical CSVs and report (default 42)
   --dims N            SVD components (default: min(100, papers/5))
-  --center            centre the TF-IDF columns (PCA) instead of plain truncated SVD (LSA)
+  --no-center         LSA: plain truncated SVD of the TF-IDF, as scikit-learn's TruncatedSVD
+                      (default: PCA, the SVD of the column-centred TF-IDF)
   --n-init N          k-means restarts, the lowest inertia is kept (default 100 below
                       1,000 papers, else 10)
   --no-refine         keep the k-means themes of the reduced space as they are (default:
@@ -81,6 +82,7 @@ const RUN_OPTIONS = {
   seed: { type: 'string' },
   dims: { type: 'string' },
   center: { type: 'boolean' },
+  'no-center': { type: 'boolean' },
   'n-init': { type: 'string' },
   'no-refine': { type: 'boolean' },
   'min-df': { type: 'string' },
@@ -108,7 +110,7 @@ const EVALUATE_OPTIONS = (() => {
 })();
 
 /** Parsed values of either command (options of the other one are absent). */
-type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-refine' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : string };
+type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-center' | 'no-refine' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : string };
 
 /** Where the CLI writes: results to `out`, progress and errors to `err`. */
 export interface CliIo {
@@ -142,9 +144,10 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       io.out.write(`${HELP}\n`);
       return 0;
     }
+    if (values.center && values['no-center']) throw new OptionError('no-center', true, 'not both --center and --no-center');
     const raw: RawOptions = {
       input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
-      dims: values.dims, center: values.center, nInit: values['n-init'], minDf: values['min-df'],
+      dims: values.dims, center: values['no-center'] ? false : values.center, nInit: values['n-init'], minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, workers: values.workers,
       refine: values['no-refine'] ? false : undefined,

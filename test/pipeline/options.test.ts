@@ -33,7 +33,7 @@ describe('defaultOptions', () => {
       kRange: null,
       seed: 42,
       dims: null,
-      center: false,
+      center: true,
       nInit: null,
       refine: true,
       minDf: 2,

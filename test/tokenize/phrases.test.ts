@@ -74,3 +74,24 @@ describe('extractFeatures', () => {
     expect(features.docs[0]).toHaveLength(3);
   });
 });
+
+describe('heads of hyphenated compounds', () => {
+  const keysOf = (features: ReturnType<typeof extractFeatures>, d: number) => Array.from(features.docs[d], (id) => features.keys[id]);
+
+  it('count a compound as itself and as its last part, shared with the word on its own', () => {
+    const a = doc('two-dimensional lattice', [BREAK, ADJACENT]);
+    const b = doc('dimensional analysis', [BREAK, ADJACENT]);
+    const features = extractFeatures(encodeDocs([a, b]), { phrases: [] });
+    expect(keysOf(features, 0)).toEqual(['two-dimensional', 'dimensional', 'lattice']);
+    expect(features.keys.filter((k) => k === 'dimensional')).toHaveLength(1);
+    expect(keysOf(features, 1)).toEqual(['dimensional', 'analysi']);
+  });
+
+  it('add a head that never occurs alone as a new feature after the phrases', () => {
+    const a = doc('high-dimensional data', [BREAK, ADJACENT]);
+    const features = extractFeatures(encodeDocs([a, a]), { phrases: ['high-dimensional data'] });
+    expect(keysOf(features, 0)).toEqual(['high-dimensional', 'dimensional', 'data', 'high-dimensional data']);
+    expect(features.keys.indexOf('dimensional')).toBeGreaterThan(features.keys.indexOf('high-dimensional data'));
+    expect(features.displayForms[features.keys.indexOf('dimensional')]).toBe('dimensional');
+  });
+});
