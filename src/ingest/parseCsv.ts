@@ -2,6 +2,7 @@ import { parse, type CsvError, type InfoRecord } from 'csv-parse/sync';
 import type { IngestIssue, IngestResult, Paper } from '../types.js';
 import { IngestError } from './ingestErrors.js';
 import { paperIdFromTitle } from './paperId.js';
+import { collapseWhitespace } from '../text/collapseWhitespace.js';
 
 /** The usable papers of a CSV file and the rows that were skipped. */
 export type CsvParse = Pick<IngestResult, 'papers' | 'issues'>;
@@ -20,10 +21,6 @@ type Row = { line: number; fields: string[] } | { line: number; error: string };
 
 /** Multi-valued cells (`labels`, `authors`) separate their values with semicolons. */
 const LIST_SEPARATOR = ';';
-
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function isBlankRecord(fields: string[]): boolean {
   return fields.every((f) => f.trim() === '');

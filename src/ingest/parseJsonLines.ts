@@ -1,6 +1,7 @@
 import type { IngestIssue, IngestResult, Paper } from '../types.js';
 import { paperIdFromTitle } from './paperId.js';
 import { splitLines } from './parseSeedPage.js';
+import { collapseWhitespace } from '../text/collapseWhitespace.js';
 
 /** The usable papers of a JSON Lines file and the lines that were skipped. */
 export type JsonLinesParse = Pick<IngestResult, 'papers' | 'issues'>;
@@ -9,10 +10,6 @@ type JsonObject = Record<string, unknown>;
 
 /** A field value or the problem that makes the whole line unusable. */
 type Field<T> = { value: T | undefined } | { problem: string };
-
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

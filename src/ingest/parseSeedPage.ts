@@ -1,5 +1,6 @@
 import type { IngestIssue, IngestResult, Paper } from '../types.js';
 import { paperIdFromTitle } from './paperId.js';
+import { collapseWhitespace } from '../text/collapseWhitespace.js';
 
 /** What a parser hands back: the usable papers and the per-record problems it skipped. */
 export type SeedPageParse = Pick<IngestResult, 'papers' | 'issues' | 'corpusDate'>;
@@ -47,10 +48,6 @@ export function looksLikeAbstract(line: string): boolean {
 /** Splits on any line ending so line numbers match what an editor shows. */
 export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-}
-
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A short excerpt for issue messages, so the user can find the line by eye too. */

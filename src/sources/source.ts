@@ -31,6 +31,4 @@ export class SourceError extends Error {
 }
 
 /** Collapses the whitespace that feeds hard-wrap (arXiv titles and summaries). */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { collapseWhitespace } from '../text/collapseWhitespace.js';
