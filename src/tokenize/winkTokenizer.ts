@@ -29,7 +29,7 @@ function winkInstance(): Wink {
 }
 
 /** Version of the tokenization rules; part of any cache key for tokens. */
-export const TOKENIZER_VERSION = 'split-words-wink-lemmas-3';
+export const TOKENIZER_VERSION = 'split-words-wink-lemmas-4';
 
 /**
  * Tokenizer: words from splitWords, lemmas and stop words from wink-nlp with the English
