@@ -1,5 +1,6 @@
 import { chooseK, type KCandidate } from '../src/cluster/chooseK.js';
 import { fitKMeans, type KMeansModel } from '../src/cluster/kmeans.js';
+import { fitMiniBatchKMeans } from '../src/cluster/miniBatchKMeans.js';
 import type { WarmStart } from '../src/nightly/warmStart.js';
 import { orderBySize } from '../src/cluster/orderBySize.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
@@ -59,6 +60,11 @@ export interface ClusterParams {
   nInit: number;
   seed: number;
   /**
+   * 'full': k-means with nInit restarts of Lloyd iterations (default); 'minibatch':
+   * mini-batch k-means (fitMiniBatchKMeans), for corpora too large for full passes.
+   */
+  kmeans?: 'full' | 'minibatch';
+  /**
    * Refine the k-means clustering by spherical k-means on the full TF-IDF rows (see
    * refineOnTfidf); needs `tfidf` in the input.
    */
@@ -112,7 +118,9 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   if (X.rows < 3) throw new CorpusError(`${X.rows} papers are too few to cluster (at least 3 are needed)`);
   const warm = params.warmStart;
   const fit = (k: number): KMeansModel => {
-    if (!warm) return fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+    if (!warm) {
+      return params.kmeans === 'minibatch' ? fitMiniBatchKMeans(X, { k, seed: params.seed }) : fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+    }
     const start = warm.start(k);
     // Same k and a refinement to follow: the refinement continues last night's themes
     // directly. A k-means pass in the reduced space first would pull papers back from the

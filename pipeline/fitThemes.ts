@@ -81,7 +81,7 @@ export async function fitThemes(
   // 5. Cluster: reduced vectors -> k themes by k-means.
   const clusters = await timeStage(stages, 'cluster', log,
     () => cluster({ vectors: reduced.vectors, tfidf: vectors.tfidf }, {
-      k: options.k, kRange, nInit, seed: options.seed, refine: options.refine,
+      k: options.k, kRange, nInit, seed: options.seed, refine: options.refine, kmeans: options.kmeans,
       warmStart: extras.previous && {
         previousK: extras.previous.k,
         keepKWithin: extras.previous.keepKWithin,
@@ -106,6 +106,7 @@ export async function fitThemes(
     dims,
     reduction: options.center ? 'PCA (centred)' : 'LSA (uncentred)',
     n_init: nInit,
+    kmeans: options.kmeans,
     refine: options.refine,
     min_df: options.minDf,
     max_df: options.maxDf,

@@ -20,6 +20,8 @@ export interface PipelineOptions {
   center: boolean;
   /** k-means restarts; null chooses from the corpus size (defaultNInit). */
   nInit: number | null;
+  /** 'full' k-means with restarts, or 'minibatch' k-means for very large corpora. */
+  kmeans: 'full' | 'minibatch';
   /** Refine the k-means themes by spherical k-means on the full TF-IDF rows. */
   refine: boolean;
   minDf: number;
@@ -74,6 +76,7 @@ export function defaultOptions(): PipelineOptions {
     dims: null,
     center: true,
     nInit: null,
+    kmeans: 'full',
     refine: true,
     minDf: 2,
     maxDf: 0.5,
@@ -106,6 +109,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('dims')) o.dims = integer('dims', raw.dims, 2, 'an integer >= 2');
   if (has('center')) o.center = flag('center', raw.center);
   if (has('nInit')) o.nInit = integer('n-init', raw.nInit, 1, 'an integer >= 1');
+  if (has('kmeans')) o.kmeans = oneOf('kmeans', raw.kmeans, ['full', 'minibatch'] as const);
   if (has('refine')) o.refine = flag('refine', raw.refine);
   if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');
   if (has('maxDf')) o.maxDf = share('max-df', raw.maxDf);
@@ -147,6 +151,11 @@ function share(option: string, value: unknown): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !(n > 0 && n <= 1)) throw new OptionError(option, value, 'a share of documents in (0, 1]');
   return n;
+}
+
+function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new OptionError(option, value, `one of ${allowed.join(', ')}`);
 }
 
 function flag(option: string, value: unknown): boolean {

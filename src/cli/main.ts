@@ -38,6 +38,9 @@ Options:
                       (default: PCA, the SVD of the column-centred TF-IDF)
   --n-init N          k-means restarts, the lowest inertia is kept (default 100 below
                       1,000 papers, else 10)
+  --kmeans full|minibatch
+                      full k-means (default), or mini-batch k-means (batches of 1,024
+                      papers; faster on very large corpora, --n-init then unused)
   --no-refine         keep the k-means themes of the reduced space as they are (default:
                       refine them by spherical k-means on the full TF-IDF vectors)
   --title-weight N    how many times a title counts in a paper's text (default 2)
@@ -84,6 +87,7 @@ const RUN_OPTIONS = {
   center: { type: 'boolean' },
   'no-center': { type: 'boolean' },
   'n-init': { type: 'string' },
+  kmeans: { type: 'string' },
   'no-refine': { type: 'boolean' },
   'min-df': { type: 'string' },
   'max-df': { type: 'string' },
@@ -147,7 +151,7 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     if (values.center && values['no-center']) throw new OptionError('no-center', true, 'not both --center and --no-center');
     const raw: RawOptions = {
       input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
-      dims: values.dims, center: values['no-center'] ? false : values.center, nInit: values['n-init'], minDf: values['min-df'],
+      dims: values.dims, center: values['no-center'] ? false : values.center, nInit: values['n-init'], kmeans: values.kmeans, minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, workers: values.workers,
       refine: values['no-refine'] ? false : undefined,

@@ -93,6 +93,16 @@ describe('paper-themes run', () => {
     expect(both.err).toContain('--no-center');
   });
 
+  it('clusters with mini-batch k-means on --kmeans minibatch and records it', async () => {
+    const out = tmp();
+    const { code } = await cli('run', '--input', jsonl(corpus), '--out', out, '--k', '3', '--min-df', '1', '--no-cache', '--kmeans', 'minibatch');
+    expect(code).toBe(0);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.parameters.kmeans).toBe('minibatch');
+    expect(run.themes).toHaveLength(3);
+    expect((await cli('run', '--kmeans', 'fast')).err).toContain('--kmeans');
+  });
+
   it('fails with exit code 2 naming a bad option value', async () => {
     const { code, err } = await cli('run', '--k', 'many');
     expect(code).toBe(2);
