@@ -74,7 +74,7 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   // a word is its surface form (the cache still holds both).
   const encoder = new CorpusEncoder(params.lemmas);
   let nextFresh = 0;
-  tokenized.forEach((doc) => (doc ? encoder.addDoc(doc) : fresh.addTo(encoder, nextFresh++, BATCH_SIZE)));
+  tokenized.forEach((doc) => (doc ? encoder.addDoc(doc) : fresh.addTo(encoder, nextFresh++)));
   const encoded = encoder.finish();
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
   return {

@@ -8,6 +8,7 @@ import { sampleIndices } from '../src/random/sampleIndices.js';
 import { deriveSeed } from '../src/random/seededRandom.js';
 import { computeInertia } from '../src/cluster/kmeansCore.js';
 import { refineOnTfidf } from '../src/cluster/refineOnTfidf.js';
+import { selectRows } from '../src/linalg/dense.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
 
 /**
@@ -45,13 +46,6 @@ function meanCentres(X: DenseMatrix, labels: Int32Array, k: number): Float64Arra
   return centres;
 }
 
-/** The listed rows of X, in order. */
-function sampleRows(X: DenseMatrix, rows: Int32Array): DenseMatrix {
-  const d = X.cols;
-  const data = new Float64Array(rows.length * d);
-  rows.forEach((r, i) => data.set(X.data.subarray(r * d, (r + 1) * d), i * d));
-  return { rows: rows.length, cols: d, data };
-}
 import { CorpusError } from './corpusError.js';
 
 export interface ClusterParams {
@@ -117,11 +111,18 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   const X = input.vectors;
   if (X.rows < 3) throw new CorpusError(`${X.rows} papers are too few to cluster (at least 3 are needed)`);
   const warm = params.warmStart;
+  // Each k's warm start is made once: last night's k needs it to be scored and to be fitted.
+  const warmStarts = new Map<number, WarmStart>();
+  const warmStartOf = (k: number): WarmStart => {
+    let start = warmStarts.get(k);
+    if (start === undefined) warmStarts.set(k, (start = warm!.start(k)));
+    return start;
+  };
   const fit = (k: number): KMeansModel => {
     if (!warm) {
       return params.kmeans === 'minibatch' ? fitMiniBatchKMeans(X, { k, seed: params.seed }) : fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
     }
-    const start = warm.start(k);
+    const start = warmStartOf(k);
     // Same k and a refinement to follow: the refinement continues last night's themes
     // directly. A k-means pass in the reduced space first would pull papers back from the
     // refined themes, so a night without new papers would not reproduce last night.
@@ -141,7 +142,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   if (params.k === 'auto') {
     const sampled = X.rows > K_SEARCH_SAMPLE;
     const searchRows = sampled ? sampleIndices(X.rows, K_SEARCH_SAMPLE, deriveSeed(params.seed, K_SEARCH_STREAM)) : null;
-    const searchX = searchRows ? sampleRows(X, searchRows) : X;
+    const searchX = searchRows ? selectRows(X, searchRows) : X;
     // The search only picks k: on large corpora, and when last night's themes give the
     // start anyway, a few restarts per k are enough.
     const searchNInit = sampled || warm ? Math.min(params.nInit, K_SEARCH_N_INIT) : params.nInit;
@@ -161,7 +162,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       // Last night's k is judged by the better of a fresh fit and last night's themes
       // themselves (the start of tonight's fit at that k): a few fresh restarts can miss
       // them, and a night without new papers must then keep its k and its themes.
-      const kept = warm.start(warm.previousK).labels;
+      const kept = warmStartOf(warm.previousK).labels;
       const keptSilhouette = silhouetteOf(searchX, searchRows ? searchRows.map((r) => kept[r]) : kept);
       if (previous !== undefined && best.silhouette - Math.max(previous.silhouette, keptSilhouette) <= warm.keepKWithin) {
         chosen = previous.k;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
+import { sum } from '../src/linalg/dense.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { warmStart } from '../src/nightly/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
@@ -159,10 +160,4 @@ function progressEvery(total: number, report: (done: number) => void): (done: nu
     report(done);
     while (next <= done) next += step;
   };
-}
-
-export function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
 }

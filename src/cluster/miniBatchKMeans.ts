@@ -1,4 +1,5 @@
 import type { DenseMatrix } from '../types.js';
+import { selectRows, sum } from '../linalg/dense.js';
 import { createRandom, deriveSeed } from '../random/seededRandom.js';
 import { assignLabels, rowSquaredNorms } from './kmeansCore.js';
 import type { KMeansModel } from './kmeans.js';
@@ -54,7 +55,7 @@ export function fitMiniBatchKMeans(X: DenseMatrix, params: MiniBatchParams): KMe
 
   // Initial centres: the best of nInit seedings on one sample.
   const initRows = pick(Math.min(n, Math.max(3 * batchSize, 3 * k)));
-  const initSample = rowsOf(X, initRows);
+  const initSample = selectRows(X, initRows);
   const initNorms = rowSquaredNorms(initSample);
   let centres: Float64Array | null = null;
   let bestInertia = Infinity;
@@ -85,7 +86,7 @@ export function fitMiniBatchKMeans(X: DenseMatrix, params: MiniBatchParams): KMe
   for (let step = 0; step < steps; step++) {
     stepsRun++;
     const rows = pick(size);
-    const batch = rowsOf(X, rows);
+    const batch = selectRows(X, rows);
     assignLabels(batch, Float64Array.from(rows, (row) => xNorms[row]), c, k, batchLabels, batchDistances);
     batchSums.fill(0);
     batchCounts.fill(0);
@@ -116,17 +117,4 @@ export function fitMiniBatchKMeans(X: DenseMatrix, params: MiniBatchParams): KMe
   const distances = new Float64Array(n);
   assignLabels(X, xNorms, c, k, labels, distances);
   return { centres: c, k, dims: d, labels, inertia: sum(distances), iterations: stepsRun, converged: stale >= maxNoImprovement };
-}
-
-function rowsOf(X: DenseMatrix, rows: Int32Array): DenseMatrix {
-  const d = X.cols;
-  const data = new Float64Array(rows.length * d);
-  rows.forEach((row, i) => data.set(X.data.subarray(row * d, (row + 1) * d), i * d));
-  return { rows: rows.length, cols: d, data };
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
 }

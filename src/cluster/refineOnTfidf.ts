@@ -53,9 +53,9 @@ export function refineOnTfidf(
   // The similarities of every paper to every centre are one sparse x dense product,
   // n x V times V x k, done by the WebAssembly SIMD kernel of the SVD when available.
   const wasm = kernel === 'wasm' ? WasmLinalg.create() : null;
-  const pinned = wasm?.pin(tfidf);
+  const pinned = wasm ? { wasm, matrix: wasm.pin(tfidf) } : null;
   const similaritiesOf = (): Float64Array => {
-    if (wasm && pinned) return wasm.times(pinned, { rows: V, cols: k, data: centres });
+    if (pinned) return pinned.wasm.times(pinned.matrix, { rows: V, cols: k, data: centres });
     const out = new Float64Array(n * k);
     gatherRowsRange(indptr, indices, values, centres, k, out, 0, n);
     return out;

@@ -117,3 +117,18 @@ export function invertUpper(r: Float64Array, l: number): Float64Array {
   }
   return inv;
 }
+
+/** The listed rows of X, in the order listed (a row may repeat). */
+export function selectRows(X: DenseMatrix, rows: Int32Array): DenseMatrix {
+  const d = X.cols;
+  const data = new Float64Array(rows.length * d);
+  rows.forEach((r, i) => data.set(X.data.subarray(r * d, (r + 1) * d), i * d));
+  return { rows: rows.length, cols: d, data };
+}
+
+/** The sum of the values, in order. */
+export function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}

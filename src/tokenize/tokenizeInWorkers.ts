@@ -38,6 +38,7 @@ export class FreshTokens {
 
   constructor(
     private readonly batches: readonly { encoded: EncodedBatch; decoder: BatchDecoder }[],
+    private readonly batchSize: number,
     readonly length: number,
   ) {
     this.starts = batches.map(({ encoded }) => {
@@ -47,18 +48,11 @@ export class FreshTokens {
     });
   }
 
-  /** Adds every document, in order, to `encoder`. */
-  addAllTo(encoder: CorpusEncoder): void {
-    this.batches.forEach(({ encoded, decoder }, b) => {
-      for (let j = 0; j < encoded.lengths.length; j++) encoder.addEncoded(encoded, j, this.starts[b][j], decoder);
-    });
-  }
-
-  /** Adds document `index` to `encoder`. */
-  addTo(encoder: CorpusEncoder, index: number, batchSize: number): void {
-    const b = Math.floor(index / batchSize);
+  /** Adds document `index` (of the texts given) to `encoder`. */
+  addTo(encoder: CorpusEncoder, index: number): void {
+    const b = Math.floor(index / this.batchSize);
     const { encoded, decoder } = this.batches[b];
-    const j = index - b * batchSize;
+    const j = index - b * this.batchSize;
     encoder.addEncoded(encoded, j, this.starts[b][j], decoder);
   }
 
@@ -102,7 +96,7 @@ export async function tokenizeInWorkers(
     const encoder = new BatchEncoder();
     const decoder = new BatchDecoder();
     batches.forEach((batch, b) => receive(b, encoder.encode(batch.map(tokenize)), decoder));
-    return new FreshTokens(results, texts.length);
+    return new FreshTokens(results, params.batchSize, texts.length);
   }
   let next = 0;
   const run = (worker: Worker) =>
@@ -131,7 +125,7 @@ export async function tokenizeInWorkers(
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  return new FreshTokens(results, texts.length);
+  return new FreshTokens(results, params.batchSize, texts.length);
 }
 
 /**

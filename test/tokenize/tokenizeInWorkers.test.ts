@@ -25,7 +25,7 @@ describe('tokenizeInWorkers', () => {
     for (const workers of [1, 2]) {
       const fresh = await tokenizeInWorkers(texts, params, { workers, batchSize: 5 });
       const encoder = new CorpusEncoder();
-      fresh.addAllTo(encoder);
+      for (let i = 0; i < fresh.length; i++) fresh.addTo(encoder, i);
       expect(encoder.finish()).toEqual(encodeDocs(docs));
     }
   });
@@ -37,7 +37,7 @@ describe('tokenizeInWorkers', () => {
     for (const lemmas of [true, false]) {
       const encoder = new CorpusEncoder(lemmas);
       let next = 0;
-      docs.forEach((doc, i) => (i % 3 === 0 ? encoder.addDoc(doc) : fresh.addTo(encoder, next++, 4)));
+      docs.forEach((doc, i) => (i % 3 === 0 ? encoder.addDoc(doc) : fresh.addTo(encoder, next++)));
       expect(encoder.finish()).toEqual(encodeDocs(docs, lemmas));
     }
   });
