@@ -10,6 +10,8 @@ import {
 } from './kmeansCore.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 import { defaultThreads, runRestartsInParallel } from './kmeansWorkers.js';
+import { createRowDots } from './rowDots.js';
+import { rowDotsModule } from './rowDotsModule.js';
 
 /** Parameters of {@link fitKMeans}; plain data. */
 export interface KMeansParams {
@@ -38,6 +40,12 @@ export interface KMeansParams {
    * 36k × 100, k = 24, nInit = 10), else 1.
    */
   threads?: number;
+  /**
+   * Distance kernel: 'wasm' (default where the runtime has WebAssembly SIMD) computes the
+   * point–centre dot products in WebAssembly, 'javascript' in plain loops. Both give the
+   * same numbers bit for bit (rowDots.ts), hence the same model.
+   */
+  kernel?: 'wasm' | 'javascript';
 }
 
 /** A fitted k-means model; plain, serialisable data. */
@@ -107,6 +115,11 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
     throw new RangeError(`algorithm must be 'lloyd', 'hamerly' or 'elkan', got ${String(algorithm)}`);
   }
   if (params.threads !== undefined) positiveInteger('threads', params.threads);
+  const { kernel = 'wasm' } = params;
+  if (kernel !== 'wasm' && kernel !== 'javascript') {
+    throw new RangeError(`kernel must be 'wasm' or 'javascript', got ${String(kernel)}`);
+  }
+  const dotsModule = kernel === 'wasm' ? rowDotsModule() : null;
   if (initialCentres && (initialCentres.rows !== k || initialCentres.cols !== d)) {
     throw new RangeError(
       `initialCentres is ${initialCentres.rows}×${initialCentres.cols}, expected ${k}×${d}`,
@@ -129,18 +142,21 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
         maxIterations,
         absoluteTolerance,
         algorithm,
+        kernel: dotsModule,
         random: (r) => createRandom(deriveSeed(seed, r)),
       },
       threads,
     );
   } else {
     const xNorms = rowSquaredNorms(X);
+    const localTrials = 2 + Math.floor(Math.log(k));
+    const dots = dotsModule === null ? null : createRowDots(dotsModule, X, Math.max(k, localTrials));
     let best: LloydRun | null = null;
     for (let r = 0; r < runs; r++) {
       const start = initialCentres
         ? initialCentres.data
-        : kmeansPlusPlus(X, k, createRandom(deriveSeed(seed, r))).data;
-      const run = runKMeans(X, xNorms, start, k, maxIterations, absoluteTolerance, algorithm);
+        : kmeansPlusPlus(X, k, createRandom(deriveSeed(seed, r)), localTrials, dots).data;
+      const run = runKMeans(X, xNorms, start, k, maxIterations, absoluteTolerance, algorithm, dots);
       if (best === null || run.inertia < best.inertia) best = run;
     }
     winner = best as LloydRun;

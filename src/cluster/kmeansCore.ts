@@ -1,4 +1,5 @@
 import type { DenseMatrix } from '../types.js';
+import type { RowDots } from './rowDots.js';
 
 /**
  * The numeric core of k-means: distance kernels, the M-step, and one run of Lloyd's
@@ -242,6 +243,32 @@ export function shiftedDistancesOf(
 }
 
 /**
+ * {@link shiftedDistancesOf} through the WebAssembly kernel when there is one (`dots`, its
+ * targets set to these centres): the same values, bit for bit (see rowDots.ts).
+ */
+export function shiftedDistancesBlock(
+  dots: RowDots | null,
+  data: Float64Array,
+  d: number,
+  points: Int32Array,
+  count: number,
+  centres: Float64Array,
+  cNorms: Float64Array,
+  k: number,
+  dist: Float64Array,
+): void {
+  if (dots === null) {
+    shiftedDistancesOf(data, d, points, count, centres, cNorms, k, dist);
+    return;
+  }
+  const block = dots.ofPoints(points, count);
+  const stride = dots.stride;
+  for (let j = 0; j < count; j++) {
+    for (let c = 0; c < k; c++) dist[j * k + c] = cNorms[c] - 2 * block[j * stride + c];
+  }
+}
+
+/**
  * E-step: labels[i] = argmin_c ‖x_i − c‖², computed as ‖x_i‖² − 2 x_i·c + ‖c‖² with the
  * precomputed norms (one dot product per pair). Ties → the lowest centre index. Returns
  * nothing; writes `labels` and `distances` (the clipped-at-0 squared distance to the
@@ -254,16 +281,18 @@ export function assignLabels(
   k: number,
   labels: Int32Array,
   distances: Float64Array,
+  dots: RowDots | null = null,
 ): void {
   const { rows: n, cols: d, data } = X;
   const cNorms = centreSquaredNorms(centres, k, d);
+  dots?.setTargets(centres, k);
   const block = Math.min(n, 256); // points whose distances are computed together
   const points = new Int32Array(block);
   const dist = new Float64Array(block * k);
   for (let start = 0; start < n; start += block) {
     const count = Math.min(block, n - start);
     for (let j = 0; j < count; j++) points[j] = start + j;
-    shiftedDistancesOf(data, d, points, count, centres, cNorms, k, dist);
+    shiftedDistancesBlock(dots, data, d, points, count, centres, cNorms, k, dist);
     for (let j = 0; j < count; j++) {
       const i = start + j;
       let best = 0;
@@ -460,6 +489,13 @@ export interface BoundState {
   lower: Float64Array;
   /** Elkan only: accumulated movement of each centre (see {@link assignLabelsElkan}). */
   drift: Float64Array;
+  /**
+   * Elkan only: per point, min over c ≠ label of its lower bounds, stored + anyDrift at the
+   * time it was set (−∞: unknown); one test then rules out all k − 1 centres at once.
+   */
+  nearest: Float64Array;
+  /** Elkan only: Σ over iterations of the largest drift increment of any centre (rounded up). */
+  anyDrift: number;
   /** Centres the bounds refer to (those of the previous E-step), or null before the first. */
   boundCentres: Float64Array | null;
 }
@@ -528,10 +564,12 @@ export function assignLabelsHamerly(
   k: number,
   labels: Int32Array,
   state: BoundState,
+  dots: RowDots | null = null,
 ): number {
   const { rows: n, cols: d, data } = X;
   const { upper, lower } = state;
   const cNorms = centreSquaredNorms(centres, k, d);
+  dots?.setTargets(centres, k);
   const eta = roundingBound(maxXNorm, cNorms, d);
   const margin = 2 * eta;
   const EPS = 2 ** -53;
@@ -569,7 +607,7 @@ export function assignLabelsHamerly(
   let full = 0;
   // Labels from all k distances, for the points collected in `points` (two at a time).
   const flush = () => {
-    shiftedDistancesOf(data, d, points, pending, centres, cNorms, k, dist);
+    shiftedDistancesBlock(dots, data, d, points, pending, centres, cNorms, k, dist);
     for (let j = 0; j < pending; j++) {
       const i = points[j];
       const xNorm = xNorms[i];
@@ -629,6 +667,73 @@ export function assignedDistances(
 
 
 /**
+ * The skipping test of the exactness argument ({@link BoundState}) as one comparison: a
+ * centre whose lower bound L exceeds the returned value has L² − u² > margin (the square
+ * root is rounded up by far more than its rounding error), so it can be skipped.
+ */
+export function skipAbove(u: number, margin: number): number {
+  return Math.sqrt(u * u + margin) * (1 + 2 ** -50);
+}
+
+/**
+ * Writes to `list` the centres c ≠ a that the bounds of point i (bound row `row`, labelled
+ * a, upper bound u) cannot rule out: Elkan's L = max(lower − drift, cc[a, c] − u) not above
+ * `above` (= skipAbove(u)); returns their count, and stores the least lower bound in
+ * nearest[i]. A function of its own, free of closures, because it is the inner loop.
+ */
+export function centresInPlay(
+  lower: Float64Array,
+  drift: Float64Array,
+  cc: Float64Array,
+  row: number,
+  aRow: number,
+  k: number,
+  a: number,
+  above: number,
+  u: number,
+  list: Int32Array,
+  nearest: Float64Array,
+  i: number,
+  anyDrift: number,
+): number {
+  const ccAbove = (above + u) * (1 + 2 ** -50);
+  let count = 0;
+  let least = Infinity;
+  for (let c = 0; c < k; c++) {
+    if (c === a) continue;
+    const bound = lower[row + c] - drift[c];
+    least = Math.min(least, bound);
+    if (bound > above || cc[aRow + c] > ccAbove) continue;
+    list[count++] = c;
+  }
+  // Stored like the other bounds (+ anyDrift), rounded down by more than the addition's error.
+  nearest[i] = least + anyDrift - 2 ** -50 * (Math.abs(least) + anyDrift);
+  return count;
+}
+
+/** Keeps in list[0..count) the centres still in play after u was tightened (see {@link centresInPlay}). */
+export function stillInPlay(
+  lower: Float64Array,
+  drift: Float64Array,
+  cc: Float64Array,
+  row: number,
+  aRow: number,
+  u: number,
+  above: number,
+  list: Int32Array,
+  count: number,
+): number {
+  const ccAbove = (above + u) * (1 + 2 ** -50);
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    const c = list[j];
+    if (lower[row + c] - drift[c] > above || cc[aRow + c] > ccAbove) continue;
+    list[kept++] = c;
+  }
+  return kept;
+}
+
+/**
  * E-step with Elkan's bounds (k lower bounds per point, see {@link BoundState}): writes
  * Lloyd's labels. Returns the number of point–centre distances computed.
  *
@@ -646,10 +751,12 @@ export function assignLabelsElkan(
   k: number,
   labels: Int32Array,
   state: BoundState,
+  dots: RowDots | null = null,
 ): number {
   const { rows: n, cols: d, data } = X;
-  const { upper, lower, drift } = state;
+  const { upper, lower, drift, nearest } = state;
   const cNorms = centreSquaredNorms(centres, k, d);
+  dots?.setTargets(centres, k);
   const eta = roundingBound(maxXNorm, cNorms, d);
   const margin = 2 * eta;
 
@@ -657,9 +764,16 @@ export function assignLabelsElkan(
     const shifts = centreShifts(centres, state.boundCentres, k, d);
     let scale = maxXNorm;
     for (let c = 0; c < k; c++) scale = Math.max(scale, Math.sqrt(cNorms[c]));
-    for (let c = 0; c < k; c++) drift[c] += shifts[c] * (1 + 1e-12) + 2 ** -50 * (scale + drift[c]);
+    let step = 0;
+    for (let c = 0; c < k; c++) {
+      const increment = shifts[c] * (1 + 1e-12) + 2 ** -50 * (scale + drift[c]);
+      drift[c] += increment;
+      step = Math.max(step, increment);
+    }
+    state.anyDrift = (state.anyDrift + step) * (1 + 2 ** -50);
   }
   state.boundCentres = centres;
+  const anyDrift = state.anyDrift;
   const { cc, half } = centreSeparations(centres, k, d);
 
   const points = new Int32Array(Math.min(n, 256));
@@ -668,7 +782,7 @@ export function assignLabelsElkan(
   let computed = 0;
   // All k distances (two points at a time) for the points without bounds.
   const flush = () => {
-    shiftedDistancesOf(data, d, points, pending, centres, cNorms, k, dist);
+    shiftedDistancesBlock(dots, data, d, points, pending, centres, cNorms, k, dist);
     for (let j = 0; j < pending; j++) {
       const i = points[j];
       const xNorm = xNorms[i];
@@ -684,12 +798,16 @@ export function assignLabelsElkan(
       }
       labels[i] = best;
       upper[i] = Math.sqrt(Math.max(0, bestDist + xNorm + eta)) - drift[best];
+      nearest[i] = -Infinity;
     }
     computed += pending * k;
     pending = 0;
   };
   const list = new Int32Array(k);
   const values = new Float64Array(k);
+  // A point whose bounds leave k / fullShare centres or more gets all k distances: with the
+  // WebAssembly kernel a full row costs about as much as three listed distances.
+  const fullShare = dots === null ? 3 : 8;
   for (let i = 0; i < n; i++) {
     const a = labels[i];
     let u = upper[i] + drift[a];
@@ -698,21 +816,15 @@ export function assignLabelsElkan(
       if (pending === points.length) flush();
       continue;
     }
-    const ha = 2 * half[a] - u;
-    if (ha > u && (ha - u) * (ha + u) > margin) continue;
+    const above = skipAbove(u, margin);
+    if (nearest[i] - anyDrift > above || 2 * half[a] - u > above) continue;
     const row = i * k;
     const aRow = a * k;
     // Centres the (loose) bounds cannot rule out.
-    let count = 0;
-    for (let c = 0; c < k; c++) {
-      if (c === a) continue;
-      const other = Math.max(lower[row + c] - drift[c], cc[aRow + c] - u);
-      if (other > u && (other - u) * (other + u) > margin) continue;
-      list[count++] = c;
-    }
+    const count = centresInPlay(lower, drift, cc, row, aRow, k, a, above, u, list, nearest, i, anyDrift);
     if (count === 0) continue;
-    if (3 * count >= k) {
-      // Most centres are in play (early iterations): all k distances, two points at a time, are cheaper.
+    if (count * fullShare >= k) {
+      // Many centres are in play (early iterations): all k distances, two points at a time, are cheaper.
       points[pending++] = i;
       if (pending === points.length) flush();
       continue;
@@ -722,13 +834,7 @@ export function assignLabelsElkan(
     const xNorm = xNorms[i];
     u = Math.sqrt(Math.max(0, shiftedDistanceFast(data, base, d, centres, cNorms, a) + xNorm + eta));
     computed++;
-    let kept = 0;
-    for (let j = 0; j < count; j++) {
-      const c = list[j];
-      const other = Math.max(lower[row + c] - drift[c], cc[aRow + c] - u);
-      if (other > u && (other - u) * (other + u) > margin) continue;
-      list[kept++] = c;
-    }
+    let kept = stillInPlay(lower, drift, cc, row, aRow, u, skipAbove(u, margin), list, count);
     if (kept === 0) {
       upper[i] = u - drift[a];
       continue;
@@ -753,6 +859,7 @@ export function assignLabelsElkan(
     }
     labels[i] = best;
     upper[i] = Math.sqrt(Math.max(0, bestDist + xNorm + eta)) - drift[best];
+    nearest[i] = -Infinity;
   }
   flush();
   return computed;
@@ -778,6 +885,7 @@ export function runKMeans(
   maxIterations: number,
   absoluteTolerance: number,
   algorithm: KMeansAlgorithm,
+  dots: RowDots | null = null,
 ): LloydRun {
   const n = X.rows;
   const d = X.cols;
@@ -791,12 +899,14 @@ export function runKMeans(
     upper: new Float64Array(n).fill(Infinity),
     lower: new Float64Array(algorithm === 'elkan' ? n * k : n),
     drift: new Float64Array(k),
+    nearest: new Float64Array(algorithm === 'elkan' ? n : 0).fill(-Infinity),
+    anyDrift: 0,
     boundCentres: null,
   };
   const eStep = () => {
-    if (algorithm === 'lloyd') assignLabels(X, xNorms, centres, k, labels, distances);
-    else if (algorithm === 'hamerly') assignLabelsHamerly(X, xNorms, maxXNorm, centres, k, labels, state);
-    else assignLabelsElkan(X, xNorms, maxXNorm, centres, k, labels, state);
+    if (algorithm === 'lloyd') assignLabels(X, xNorms, centres, k, labels, distances, dots);
+    else if (algorithm === 'hamerly') assignLabelsHamerly(X, xNorms, maxXNorm, centres, k, labels, state, dots);
+    else assignLabelsElkan(X, xNorms, maxXNorm, centres, k, labels, state, dots);
   };
   const beforeReseeding = new Int32Array(n);
   const acc = createCentreSums(n, k, d);

@@ -1,5 +1,6 @@
 import type { DenseMatrix } from '../types.js';
 import type { Random } from '../random/seededRandom.js';
+import type { RowDots } from './rowDots.js';
 
 /** First index i with cumulative[i] > target (binary search), clipped to the last index. */
 export function searchCumulative(cumulative: Float64Array, target: number): number {
@@ -110,6 +111,44 @@ export function distancesToCandidates(
 }
 
 /**
+ * out[i·m + j] = ‖X[i] − X[c]‖² for every point i and candidate c = candidates[j] (j < m),
+ * the values of {@link distancesToCandidates}, bit for bit: through the WebAssembly kernel
+ * when there is one (`dots`), else two points at a time in JavaScript.
+ */
+export function distancesToAllCandidates(
+  x: Float64Array,
+  n: number,
+  d: number,
+  norms: Float64Array,
+  candidates: Int32Array,
+  m: number,
+  out: Float64Array,
+  dots: RowDots | null,
+): void {
+  if (dots === null) {
+    for (let i = 0; i < n; i += 2) {
+      // Two points at a time (the last one twice when n is odd).
+      const i2 = Math.min(i + 1, n - 1);
+      distancesToCandidates(x, d, norms, i, i2, candidates, m, out, i * m, i2 * m);
+    }
+    return;
+  }
+  const rows = new Float64Array(m * d);
+  for (let j = 0; j < m; j++) rows.set(x.subarray(candidates[j] * d, candidates[j] * d + d), j * d);
+  dots.setTargets(rows, m);
+  const stride = dots.stride;
+  for (let start = 0; start < n; start += 256) {
+    const count = Math.min(256, n - start);
+    const block = dots.ofRange(start, count);
+    for (let p = 0; p < count; p++) {
+      const i = start + p;
+      const ni = norms[i];
+      for (let j = 0; j < m; j++) out[i * m + j] = Math.max(0, ni + norms[candidates[j]] - 2 * block[p * stride + j]);
+    }
+  }
+}
+
+/**
  * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007; the greedy variant of
  * scikit-learn's `_kmeans_plusplus`). Returns k centres (k×d), each a copy of a row of X.
  *
@@ -137,6 +176,7 @@ export function kmeansPlusPlus(
   k: number,
   random: Random,
   localTrials = 2 + Math.floor(Math.log(k)),
+  dots: RowDots | null = null,
 ): DenseMatrix {
   const n = X.rows;
   const d = X.cols;
@@ -150,10 +190,7 @@ export function kmeansPlusPlus(
 
   const norms = squaredNorms(x, n, d);
   const closest = new Float64Array(n);
-  const firstOnly = Int32Array.of(first);
-  for (let i = 0; i < n; i += 2) {
-    distancesToCandidates(x, d, norms, i, Math.min(i + 1, n - 1), firstOnly, 1, closest, i, Math.min(i + 1, n - 1));
-  }
+  distancesToAllCandidates(x, n, d, norms, Int32Array.of(first), 1, closest, dots);
   const cumulative = new Float64Array(n);
   const candidates = new Int32Array(localTrials);
   const potentials = new Float64Array(localTrials);
@@ -174,11 +211,7 @@ export function kmeansPlusPlus(
     }
     // potentials[t] = Σ_i min(D²(x_i), ‖x_i − candidate_t‖²), summed in point order.
     potentials.fill(0);
-    for (let i = 0; i < n; i += 2) {
-      // Two points at a time (the last one twice when n is odd).
-      const i2 = Math.min(i + 1, n - 1);
-      distancesToCandidates(x, d, norms, i, i2, candidates, localTrials, trialDistances, i * localTrials, i2 * localTrials);
-    }
+    distancesToAllCandidates(x, n, d, norms, candidates, localTrials, trialDistances, dots);
     for (let i = 0; i < n; i++) {
       const offset = i * localTrials;
       const own = closest[i];

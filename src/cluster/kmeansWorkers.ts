@@ -5,6 +5,7 @@ import type { DenseMatrix } from '../types.js';
 import * as core from './kmeansCore.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
 import * as plusPlus from './kmeansPlusPlus.js';
+import * as rowDots from './rowDots.js';
 
 /**
  * k-means restarts on worker threads. Restarts are independent: restart r seeds k-means++
@@ -35,6 +36,8 @@ export interface RestartJob {
   maxIterations: number;
   absoluteTolerance: number;
   algorithm: KMeansAlgorithm;
+  /** The distance kernel (rowDotsModule()), instantiated by each thread; null: JavaScript loops. */
+  kernel: WebAssembly.Module | null;
   localTrials: number;
   /** Uniform draws for k-means++: restart r uses uniforms[r·draws .. (r+1)·draws). */
   uniforms: Float64Array;
@@ -57,9 +60,11 @@ export function runRestarts(
   seeding: typeof plusPlus.kmeansPlusPlus,
   run: typeof core.runKMeans,
   norms: typeof core.rowSquaredNorms,
+  createDots: typeof rowDots.createRowDots,
 ): void {
   const X = { rows: job.n, cols: job.d, data: job.data };
   const xNorms = norms(X);
+  let dots: rowDots.RowDots | null = null;
   for (;;) {
     const r = Atomics.add(job.control, 0, 1);
     if (r >= job.nInit) return;
@@ -69,8 +74,10 @@ export function runRestarts(
       if (next >= end) throw new Error('k-means++ took more random draws than planned');
       return job.uniforms[next++];
     };
-    const start = seeding(X, job.k, random, job.localTrials).data;
-    const result = run(X, xNorms, start, job.k, job.maxIterations, job.absoluteTolerance, job.algorithm);
+    // Made on the first restart this thread takes (copying X into the kernel's memory).
+    if (dots === null && job.kernel !== null) dots = createDots(job.kernel, X, Math.max(job.k, job.localTrials));
+    const start = seeding(X, job.k, random, job.localTrials, dots).data;
+    const result = run(X, xNorms, start, job.k, job.maxIterations, job.absoluteTolerance, job.algorithm, dots);
     job.centres.set(result.centres, r * job.k * job.d);
     job.labels.set(result.labels, r * job.n);
     job.stats[3 * r] = result.inertia;
@@ -83,7 +90,7 @@ export function runRestarts(
 
 /** The worker's program: every core function, then a loop serving posted jobs. */
 function workerSource(): string {
-  const functions = ([...Object.values(core), ...Object.values(plusPlus), runRestarts] as unknown[]).filter(
+  const functions = ([...Object.values(core), ...Object.values(plusPlus), ...Object.values(rowDots), runRestarts] as unknown[]).filter(
     (value): value is { name: string; toString(): string } => typeof value === 'function',
   );
   const names = new Set<string>();
@@ -96,7 +103,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 ${functions.map((f) => f.toString()).join('\n')}
 parentPort.on('message', (job) => {
   try {
-    runRestarts(job, kmeansPlusPlus, runKMeans, rowSquaredNorms);
+    runRestarts(job, kmeansPlusPlus, runKMeans, rowSquaredNorms, createRowDots);
   } catch (error) {
     workerData.errors.postMessage(String(error && error.stack ? error.stack : error));
     Atomics.store(job.control, 2, 1);
@@ -133,13 +140,14 @@ export function runRestartsInParallel(
     maxIterations: number;
     absoluteTolerance: number;
     algorithm: KMeansAlgorithm;
+    kernel: WebAssembly.Module | null;
     random: (restart: number) => () => number;
   },
   threads: number,
   /** Whether the calling thread runs restarts too (false: workers only, for tests). */
   callerRuns = true,
 ): LloydRun {
-  const { k, nInit, maxIterations, absoluteTolerance, algorithm } = options;
+  const { k, nInit, maxIterations, absoluteTolerance, algorithm, kernel } = options;
   const n = X.rows;
   const d = X.cols;
   const localTrials = 2 + Math.floor(Math.log(k));
@@ -160,6 +168,7 @@ export function runRestartsInParallel(
     maxIterations,
     absoluteTolerance,
     algorithm,
+    kernel,
     localTrials,
     uniforms,
     draws,
@@ -173,7 +182,7 @@ export function runRestartsInParallel(
   // finds no restart left: the shared counter makes the split adapt either way.
   for (const helper of helpers) helper.worker.postMessage(job);
   // This thread takes its share like any worker.
-  if (callerRuns) runRestarts(job, plusPlus.kmeansPlusPlus, core.runKMeans, core.rowSquaredNorms);
+  if (callerRuns) runRestarts(job, plusPlus.kmeansPlusPlus, core.runKMeans, core.rowSquaredNorms, rowDots.createRowDots);
   for (;;) {
     const done = Atomics.load(job.control, 1);
     if (Atomics.load(job.control, 2) !== 0) {

@@ -70,6 +70,7 @@ export const op = {
   i32Load: (offset = 0): Bytes => [0x28, 2, ...uleb(offset)],
   f64Load: (offset = 0): Bytes => [0x2b, 3, ...uleb(offset)],
   f64Store: (offset = 0): Bytes => [0x39, 3, ...uleb(offset)],
+  f64Const: (value: number): Bytes => [0x44, ...new Uint8Array(Float64Array.of(value).buffer)],
   f64Add: [0xa0] as Bytes,
   f64Mul: [0xa2] as Bytes,
   v128Load: (offset = 0): Bytes => [0xfd, 0x00, 3, ...uleb(offset)],

@@ -137,7 +137,7 @@ describe('fitKMeans', () => {
   });
 });
 
-describe('fitKMeans: Hamerly and Elkan bounds give plain Lloyd results', () => {
+describe('fitKMeans: Hamerly and Elkan bounds and the WebAssembly kernel give plain Lloyd results', () => {
   /** `n` points uniform in [0, 1)^d, optionally scaled to unit length. */
   function uniform(n: number, d: number, seed: number, unit = false): DenseMatrix {
     const random = createRandom(seed);
@@ -153,10 +153,12 @@ describe('fitKMeans: Hamerly and Elkan bounds give plain Lloyd results', () => {
   }
 
   const expectSameAsLloyd = (X: DenseMatrix, k: number, seed: number, extra: { tolerance?: number; initialCentres?: DenseMatrix } = {}) => {
-    const lloyd = fitKMeans(X, { k, seed, nInit: 2, algorithm: 'lloyd', ...extra });
-    for (const algorithm of ['hamerly', 'elkan'] as const) {
-      const bounded = fitKMeans(X, { k, seed, nInit: 2, algorithm, ...extra });
-      expect(Array.from(bounded.labels), algorithm).toEqual(Array.from(lloyd.labels));
+    const lloyd = fitKMeans(X, { k, seed, nInit: 2, algorithm: 'lloyd', kernel: 'javascript', ...extra });
+    const variants = (['lloyd', 'hamerly', 'elkan'] as const).flatMap((algorithm) =>
+      (['javascript', 'wasm'] as const).map((kernel) => ({ algorithm, kernel })));
+    for (const { algorithm, kernel } of variants.slice(1)) {
+      const bounded = fitKMeans(X, { k, seed, nInit: 2, algorithm, kernel, ...extra });
+      expect(Array.from(bounded.labels), `${algorithm} ${kernel}`).toEqual(Array.from(lloyd.labels));
       expect(Math.abs(bounded.inertia - lloyd.inertia)).toBeLessThanOrEqual(1e-9 * lloyd.inertia);
       expect(bounded.iterations).toBe(lloyd.iterations);
       expect(bounded.converged).toBe(lloyd.converged);
@@ -200,9 +202,10 @@ describe('fitKMeans: Hamerly and Elkan bounds give plain Lloyd results', () => {
     expectSameAsLloyd(Y, 5, 0, { initialCentres: init, tolerance: 0 });
   });
 
-  it('rejects an unknown algorithm', () => {
+  it('rejects an unknown algorithm or kernel', () => {
     const { X } = blobs(randomCentres(2, 2, 5, 24), 10, 1, 25);
     expect(() => fitKMeans(X, { k: 2, seed: 1, algorithm: 'fast' as 'lloyd' })).toThrow(RangeError);
+    expect(() => fitKMeans(X, { k: 2, seed: 1, kernel: 'gpu' as 'wasm' })).toThrow(/kernel must be/);
   });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DenseMatrix } from '../../src/types.js';
 import { kmeansPlusPlus } from '../../src/cluster/kmeansPlusPlus.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
+import { createRowDots } from '../../src/cluster/rowDots.js';
+import { rowDotsModule } from '../../src/cluster/rowDotsModule.js';
 
 /** `perBlob` points around each centre, spread `spread`. */
 function blobs(centres: number[][], perBlob: number, spread: number, seed: number): DenseMatrix {
@@ -49,6 +51,16 @@ describe('kmeansPlusPlus', () => {
       const C = rowsOf(kmeansPlusPlus(X, 4, createRandom(seed)));
       const blobIds = C.map(([x, y]) => (x > 5 ? 1 : 0) + (y > 5 ? 2 : 0));
       expect(new Set(blobIds).size).toBe(4);
+    }
+  });
+
+  it('picks the same centres with the WebAssembly distance kernel (bit-identical distances)', () => {
+    const random = createRandom(8);
+    // An odd number of rows and a dimension that is not a multiple of 2.
+    const Y: DenseMatrix = { rows: 601, cols: 13, data: Float64Array.from({ length: 601 * 13 }, () => gaussian(random)) };
+    const dots = createRowDots(rowDotsModule()!, Y, 11);
+    for (const seed of [1, 2, 3]) {
+      expect(kmeansPlusPlus(Y, 11, createRandom(seed), undefined, dots)).toEqual(kmeansPlusPlus(Y, 11, createRandom(seed)));
     }
   });
 

@@ -3,6 +3,7 @@ import type { DenseMatrix } from '../../src/types.js';
 import { fitKMeans } from '../../src/cluster/kmeans.js';
 import { runRestartsInParallel, stopKMeansWorkers } from '../../src/cluster/kmeansWorkers.js';
 import { createRandom, deriveSeed, gaussian } from '../../src/random/seededRandom.js';
+import { rowDotsModule } from '../../src/cluster/rowDotsModule.js';
 
 /** n points around `k` random centres in d dimensions. */
 function clustered(n: number, d: number, k: number, seed: number): DenseMatrix {
@@ -17,10 +18,11 @@ describe('runRestartsInParallel', () => {
   afterAll(stopKMeansWorkers);
   const X = clustered(300, 6, 5, 1);
 
-  it('computes in the workers alone exactly what the sequential restarts compute', () => {
-    const sequential = fitKMeans(X, { k: 5, nInit: 4, seed: 3, threads: 1, tolerance: 0 });
+  it('computes in the workers alone, with either kernel, exactly what the sequential restarts compute', () => {
+    const sequential = fitKMeans(X, { k: 5, nInit: 4, seed: 3, threads: 1, tolerance: 0, kernel: 'javascript' });
+    expect(rowDotsModule()).not.toBeNull();
     // tolerance 0 → absolute tolerance 0, as fitKMeans derives it.
-    for (const threads of [1, 2]) {
+    for (const [threads, kernel] of [[1, null], [2, null], [1, rowDotsModule()], [2, rowDotsModule()]] as const) {
       const run = runRestartsInParallel(
         X,
         {
@@ -29,6 +31,7 @@ describe('runRestartsInParallel', () => {
           maxIterations: 300,
           absoluteTolerance: 0,
           algorithm: 'elkan',
+          kernel,
           random: (r) => createRandom(deriveSeed(3, r)),
         },
         threads,
@@ -50,6 +53,7 @@ describe('runRestartsInParallel', () => {
       maxIterations: 10,
       absoluteTolerance: 0,
       algorithm: 'lloyd' as const,
+      kernel: rowDotsModule(),
       random: (r: number) => createRandom(r),
     };
     expect(() => runRestartsInParallel(tiny, job, 2, false)).toThrow(/worker thread.*k must be an integer/s);

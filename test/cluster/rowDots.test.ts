@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createRowDots, ROW_DOTS_BLOCK } from '../../src/cluster/rowDots.js';
+import { rowDotsModule } from '../../src/cluster/rowDotsModule.js';
+import { createRandom, gaussian } from '../../src/random/seededRandom.js';
+
+/** x_i · c in the plain in-order JavaScript loop that the k-means code uses without the kernel. */
+function inOrderDot(x: Float64Array, i: number, targets: Float64Array, c: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += x[i * d + t] * targets[c * d + t];
+  return s;
+}
+
+describe('rowDots (WebAssembly dot products of rows with a few targets)', () => {
+  const module = rowDotsModule();
+  const random = createRandom(11);
+  const n = 700;
+  const d = 37;
+  // Values of very different magnitudes, so that a different summation order would show.
+  const data = Float64Array.from({ length: n * d }, () => gaussian(random) * 10 ** Math.floor(6 * random() - 3));
+  const X = { rows: n, cols: d, data };
+
+  it('is available on this runtime (Node 20 has WebAssembly SIMD)', () => {
+    expect(module).not.toBeNull();
+  });
+
+  it('equals the in-order JavaScript sums bit for bit, for any target count, listed points and ranges', () => {
+    const dots = createRowDots(module!, X, 30);
+    for (const m of [1, 5, 8, 9, 24, 30]) {
+      const targets = Float64Array.from({ length: m * d }, () => gaussian(random));
+      dots.setTargets(targets, m);
+      expect(dots.stride).toBe(Math.max(8, Math.ceil(m / 8) * 8));
+      // An odd count of scattered points (the last one is computed alone).
+      const points = Int32Array.from({ length: 255 }, (_, j) => (j * 389 + m) % n);
+      const listed = dots.ofPoints(points, points.length);
+      for (let j = 0; j < points.length; j++) {
+        for (let c = 0; c < m; c++) expect(listed[j * dots.stride + c]).toBe(inOrderDot(data, points[j], targets, c, d));
+      }
+      const start = 444;
+      const ranged = dots.ofRange(start, ROW_DOTS_BLOCK);
+      for (let j = 0; j < ROW_DOTS_BLOCK; j++) {
+        for (let c = 0; c < m; c++) expect(ranged[j * dots.stride + c]).toBe(inOrderDot(data, start + j, targets, c, d));
+      }
+    }
+  });
+
+  it('refuses more targets or points per call than it was made for', () => {
+    const dots = createRowDots(module!, X, 9);
+    expect(() => dots.setTargets(new Float64Array(17 * d), 17)).toThrow(/at most 16 targets/);
+    dots.setTargets(new Float64Array(d), 1);
+    expect(() => dots.ofRange(0, ROW_DOTS_BLOCK + 1)).toThrow(/at most 256 points/);
+  });
+});
