@@ -1,4 +1,5 @@
 import type { EncodedCorpus } from './encodeDocs.js';
+import { PairTable } from './pairTable.js';
 import { ADJACENT, CONNECTOR, CONNECTOR_WORD } from './tokenizedDoc.js';
 
 export interface PhraseParams {
@@ -29,45 +30,40 @@ export interface FeatureCorpus {
 /**
  * Phrase candidates are runs of 2-3 adjacent content words, plus "X of Y" (a CONNECTOR
  * gap); they never span a break (stop word, punctuation, number), which keeps most of them
- * meaningful without a part-of-speech filter. Pairs of lemma ids are packed into one exact
- * number (a * 2^26 + b), so counting needs no strings.
+ * meaningful without a part-of-speech filter. Candidates are pairs of ids (two lemmas, or
+ * a bigram phrase and a lemma), counted in typed-array hash tables (PairTable), so
+ * counting needs no strings.
  */
-const SHIFT = 2 ** 26;
 
 /**
- * Counts how many documents contain each numeric key, once per document. One map look-up
- * per occurrence (to a slot of two growable typed arrays): this runs once per word pair of
- * the corpus, millions of times.
+ * Counts how many documents contain each pair, once per document. One table look-up per
+ * occurrence: this runs once per word pair of the corpus, millions of times.
  */
 class DocumentFrequency {
-  private readonly slots = new Map<number, number>();
+  readonly pairs = new PairTable();
   private counts = new Int32Array(1024);
-  private lastDoc = new Int32Array(1024);
+  /** The last document counted for each slot (−1: none yet). */
+  private lastDoc = new Int32Array(1024).fill(-1);
 
-  add(key: number, doc: number): void {
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(key, slot);
-      if (slot === this.counts.length) this.grow();
-      this.lastDoc[slot] = -1;
-    }
+  add(a: number, b: number, doc: number): void {
+    const slot = this.pairs.slotOf(a, b);
+    if (slot === this.counts.length) this.grow();
     if (this.lastDoc[slot] === doc) return;
     this.lastDoc[slot] = doc;
     this.counts[slot]++;
   }
 
-  /** Keys found in at least `min` documents, in order of first occurrence. */
-  keysWithAtLeast(min: number): number[] {
-    const keys: number[] = [];
-    for (const [key, slot] of this.slots) if (this.counts[slot] >= min) keys.push(key);
-    return keys;
+  /** Slots of the pairs found in at least `min` documents, in order of first occurrence. */
+  slotsWithAtLeast(min: number): number[] {
+    const slots: number[] = [];
+    for (let slot = 0; slot < this.pairs.size; slot++) if (this.counts[slot] >= min) slots.push(slot);
+    return slots;
   }
 
   private grow(): void {
     const counts = new Int32Array(this.counts.length * 2);
     counts.set(this.counts);
-    const lastDoc = new Int32Array(this.lastDoc.length * 2);
+    const lastDoc = new Int32Array(this.lastDoc.length * 2).fill(-1);
     lastDoc.set(this.lastDoc);
     this.counts = counts;
     this.lastDoc = lastDoc;
@@ -86,30 +82,30 @@ export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseM
   tokens.forEach((doc, d) => {
     const gap = gaps[d];
     for (let i = 1; i < doc.length; i++) {
-      const key = lemmaOf[doc[i - 1]] * SHIFT + lemmaOf[doc[i]];
-      if (gap[i] === ADJACENT) bigrams.add(key, d);
-      else if (gap[i] === CONNECTOR && params.maxWords === 3) connected.add(key, d);
+      if (gap[i] === ADJACENT) bigrams.add(lemmaOf[doc[i - 1]], lemmaOf[doc[i]], d);
+      else if (gap[i] === CONNECTOR && params.maxWords === 3) connected.add(lemmaOf[doc[i - 1]], lemmaOf[doc[i]], d);
     }
   });
-  const recurring = (counter: DocumentFrequency) => counter.keysWithAtLeast(params.minDocFrequency);
-  const recurringBigrams = recurring(bigrams);
-  const phrases = recurringBigrams.map((key) => `${lemmas[Math.floor(key / SHIFT)]} ${lemmas[key % SHIFT]}`);
-  for (const key of recurring(connected)) {
-    phrases.push(`${lemmas[Math.floor(key / SHIFT)]} ${CONNECTOR_WORD} ${lemmas[key % SHIFT]}`);
+  const recurringBigrams = bigrams.slotsWithAtLeast(params.minDocFrequency);
+  const phrases = recurringBigrams.map((slot) => `${lemmas[bigrams.pairs.first(slot)]} ${lemmas[bigrams.pairs.second(slot)]}`);
+  for (const slot of connected.slotsWithAtLeast(params.minDocFrequency)) {
+    phrases.push(`${lemmas[connected.pairs.first(slot)]} ${CONNECTOR_WORD} ${lemmas[connected.pairs.second(slot)]}`);
   }
   if (params.maxWords === 3 && recurringBigrams.length > 0) {
-    const bigramIndex = new Map(recurringBigrams.map((key, index) => [key, index] as const));
+    // Recurring bigram i (its phrase is phrases[i]) has slot i here.
+    const bigramIndex = new PairTable();
+    for (const slot of recurringBigrams) bigramIndex.slotOf(bigrams.pairs.first(slot), bigrams.pairs.second(slot));
     const trigrams = new DocumentFrequency();
     tokens.forEach((doc, d) => {
       const gap = gaps[d];
       for (let i = 2; i < doc.length; i++) {
         if (gap[i] !== ADJACENT || gap[i - 1] !== ADJACENT) continue;
-        const index = bigramIndex.get(lemmaOf[doc[i - 2]] * SHIFT + lemmaOf[doc[i - 1]]);
-        if (index !== undefined) trigrams.add(index * SHIFT + lemmaOf[doc[i]], d);
+        const index = bigramIndex.find(lemmaOf[doc[i - 2]], lemmaOf[doc[i - 1]]);
+        if (index >= 0) trigrams.add(index, lemmaOf[doc[i]], d);
       }
     });
-    for (const key of recurring(trigrams)) {
-      phrases.push(`${phrases[Math.floor(key / SHIFT)]} ${lemmas[key % SHIFT]}`);
+    for (const slot of trigrams.slotsWithAtLeast(params.minDocFrequency)) {
+      phrases.push(`${phrases[trigrams.pairs.first(slot)]} ${lemmas[trigrams.pairs.second(slot)]}`);
     }
   }
   return { phrases: phrases.sort() };
@@ -125,32 +121,26 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
   const { tokens, gaps, lemmaOfSurface: lemmaOf, lemmas, surfaces } = corpus;
   const U = lemmas.length;
   const lemmaId = new Map(lemmas.map((lemma, id) => [lemma, id] as const));
-  const bigram = new Map<number, number>();
-  const connected = new Map<number, number>();
-  const trigram = new Map<number, number>();
+  // Feature id of each phrase, by its pair: (lemma, lemma) for "a b" and "a of b",
+  // (bigram phrase id − U, lemma) for "a b c".
+  const bigram = new PhraseIds();
+  const connected = new PhraseIds();
+  const trigram = new PhraseIds();
   const keys = [...lemmas];
-  const pairKey = (a: string, b: string) => {
-    const x = lemmaId.get(a);
-    const y = lemmaId.get(b);
-    return x === undefined || y === undefined ? undefined : x * SHIFT + y;
-  };
   for (const phrase of model.phrases) {
     const words = phrase.split(' ');
     const id = keys.length;
-    if (words.length === 2) {
-      const key = pairKey(words[0], words[1]);
-      if (key !== undefined) bigram.set(key, id);
-    } else if (words[1] === CONNECTOR_WORD) {
-      const key = pairKey(words[0], words[2]);
-      if (key !== undefined) connected.set(key, id);
-    } else {
-      // Sorted order puts "a b" before "a b c", so the leading bigram already has its id.
-      const leadPair = pairKey(words[0], words[1]);
-      const lead = leadPair === undefined ? undefined : bigram.get(leadPair);
-      const last = lemmaId.get(words[2]);
-      if (lead !== undefined && last !== undefined) trigram.set(leadKey(lead, U, last), id);
-    }
     keys.push(phrase);
+    const ids = words.map((word) => lemmaId.get(word));
+    if (words.length === 2) {
+      if (ids[0] !== undefined && ids[1] !== undefined) bigram.set(ids[0], ids[1], id);
+    } else if (words[1] === CONNECTOR_WORD) {
+      if (ids[0] !== undefined && ids[2] !== undefined) connected.set(ids[0], ids[2], id);
+    } else if (ids[0] !== undefined && ids[1] !== undefined && ids[2] !== undefined) {
+      // Sorted order puts "a b" before "a b c", so the leading bigram already has its id.
+      const lead = bigram.get(ids[0], ids[1]);
+      if (lead >= 0) trigram.set(lead - U, ids[2], id);
+    }
   }
   // Surface variants of each phrase occurrence, for its display form.
   const variants = new Map<number, Map<string, number>>();
@@ -170,24 +160,23 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
       const head = headOf[lemmaOf[doc[i]]];
       if (head >= 0) features.push(head);
       if (i === 0) continue;
-      const pair = lemmaOf[doc[i - 1]] * SHIFT + lemmaOf[doc[i]];
       if (gap[i] === ADJACENT) {
-        const id = bigram.get(pair);
-        if (id !== undefined) {
+        const id = bigram.get(lemmaOf[doc[i - 1]], lemmaOf[doc[i]]);
+        if (id >= 0) {
           features.push(id);
           countVariant(id, `${surfaces[doc[i - 1]]} ${surfaces[doc[i]]}`);
         }
         if (i >= 2 && gap[i - 1] === ADJACENT) {
-          const lead = bigram.get(lemmaOf[doc[i - 2]] * SHIFT + lemmaOf[doc[i - 1]]);
-          const id3 = lead === undefined ? undefined : trigram.get(leadKey(lead, U, lemmaOf[doc[i]]));
-          if (id3 !== undefined) {
+          const lead = bigram.get(lemmaOf[doc[i - 2]], lemmaOf[doc[i - 1]]);
+          const id3 = lead < 0 ? -1 : trigram.get(lead - U, lemmaOf[doc[i]]);
+          if (id3 >= 0) {
             features.push(id3);
             countVariant(id3, `${surfaces[doc[i - 2]]} ${surfaces[doc[i - 1]]} ${surfaces[doc[i]]}`);
           }
         }
       } else if (gap[i] === CONNECTOR) {
-        const id = connected.get(pair);
-        if (id === undefined) continue;
+        const id = connected.get(lemmaOf[doc[i - 1]], lemmaOf[doc[i]]);
+        if (id < 0) continue;
         features.push(id);
         countVariant(id, `${surfaces[doc[i - 1]]} ${CONNECTOR_WORD} ${surfaces[doc[i]]}`);
       }
@@ -240,12 +229,20 @@ function compoundHeads(lemmas: readonly string[], lemmaId: Map<string, number>, 
   return headOf;
 }
 
-/**
- * Trigram keys pair the id of their leading bigram phrase with the last lemma. Bigram
- * phrase ids start at U, so subtracting U keeps the packed key below 2^52 (exact).
- */
-function leadKey(leadPhraseId: number, U: number, last: number): number {
-  return (leadPhraseId - U) * SHIFT + last;
+/** Feature ids of phrases by their pair of ids (see extractFeatures). */
+class PhraseIds {
+  private readonly pairs = new PairTable();
+  private readonly ids: number[] = [];
+
+  set(a: number, b: number, id: number): void {
+    this.ids[this.pairs.slotOf(a, b)] = id;
+  }
+
+  /** The id of the phrase (a, b), or −1. */
+  get(a: number, b: number): number {
+    const slot = this.pairs.find(a, b);
+    return slot < 0 ? -1 : this.ids[slot];
+  }
 }
 
 function mostFrequent(counts: Map<string, number>): string {

@@ -37,6 +37,12 @@ const UNUSUAL = /['\u2019\u2010\u2011]/;
  */
 export function splitWords(text: string): SplitWord[] {
   const words: SplitWord[] = [];
+  forEachWord(text, (surface, gap) => words.push({ surface, gap }));
+  return words;
+}
+
+/** {@link splitWords} without the array: calls `visit` with each word and its gap, in order. */
+export function forEachWord(text: string, visit: (surface: string, gap: SplitWord['gap']) => void): void {
   let gap: SplitWord['gap'] = BREAK;
   const lower = text.normalize('NFKC').toLowerCase();
   const token = new RegExp(TOKEN);
@@ -46,10 +52,9 @@ export function splitWords(text: string): SplitWord[] {
       gap = BREAK;
       continue;
     }
-    words.push({ surface: UNUSUAL.test(word) ? canonical(word) : word, gap });
+    visit(UNUSUAL.test(word) ? canonical(word) : word, gap);
     gap = ADJACENT;
   }
-  return words;
 }
 
 function canonical(word: string): string {

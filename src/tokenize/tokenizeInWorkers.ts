@@ -4,9 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { projectPath } from '../projectRoot.js';
 import type { CorpusEncoder } from './encodeDocs.js';
-import { BatchDecoder, BatchEncoder, type EncodedBatch } from './encodedBatch.js';
+import { BatchDecoder, type EncodedBatch } from './encodedBatch.js';
 import type { TokenizedDoc } from './tokenizedDoc.js';
-import { createWinkTokenizer, type TokenizerParams } from './winkTokenizer.js';
+import { createEncodingTokenizer, type TokenizerParams } from './winkTokenizer.js';
 
 export interface ParallelParams {
   /** Worker threads; 1 tokenizes on the calling thread. */
@@ -92,10 +92,9 @@ export async function tokenizeInWorkers(
     params.onProgress?.(done);
   };
   if (workers <= 1) {
-    const tokenize = createWinkTokenizer(tokenizer);
-    const encoder = new BatchEncoder();
+    const encode = createEncodingTokenizer(tokenizer);
     const decoder = new BatchDecoder();
-    batches.forEach((batch, b) => receive(b, encoder.encode(batch.map(tokenize)), decoder));
+    batches.forEach((batch, b) => receive(b, encode(batch), decoder));
     return new FreshTokens(results, params.batchSize, texts.length);
   }
   let next = 0;

@@ -1,7 +1,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { stripMarkup } from './stripMarkup.js';
-import { splitWords } from './splitWords.js';
+import { forEachWord } from './splitWords.js';
+import type { EncodedBatch } from './encodedBatch.js';
 import { ADJACENT, BREAK, CONNECTOR, CONNECTOR_WORD, type TokenizedDoc } from './tokenizedDoc.js';
 
 export interface TokenizerParams {
@@ -31,47 +32,138 @@ function winkInstance(): Wink {
 /** Version of the tokenization rules; part of any cache key for tokens. */
 export const TOKENIZER_VERSION = 'split-words-wink-lemmas-4';
 
+/** What a word type does in a document: kept as a feature word, dropped (breaks a phrase), or the connector "of". */
+const KEPT = 0;
+const DROPPED = 1;
+const CONNECTS = 2;
+
 /**
- * Tokenizer: words from splitWords, lemmas and stop words from wink-nlp with the English
- * lite model, the only place that knows wink. wink looks at each word type once (see
- * describeWordType): on the 36,000-abstract benchmark that is ~100,000 look-ups instead of
- * ~6 million tokens through wink's own tokenizer, which took 19 of the 45 s of a cold run.
+ * The word types a tokenizer has met, each looked at once: its lemma and whether it is
+ * kept. wink looks at each type once (see describeWordType): on the 36,000-abstract
+ * benchmark that is ~100,000 look-ups instead of ~6 million tokens through wink's own
+ * tokenizer, which took 19 of the 45 s of a cold run.
  *
  * Kept: words that are not wink stop words nor in `extraStopWords` (by surface or lemma),
  * and have at least `minWordLength` characters. Anything dropped breaks a phrase, except
  * a lone "of" between two kept words (CONNECTOR).
  */
-export function createWinkTokenizer(params: TokenizerParams): Tokenize {
-  const nlp = winkInstance();
-  const extra = new Set(params.extraStopWords.map((w) => w.toLowerCase()));
-  const wordCache = new Map<string, WordType>();
-  const wordOf = (surface: string): WordType => {
-    let word = wordCache.get(surface);
-    if (word === undefined) {
-      word = describeWordType(nlp, surface);
-      wordCache.set(surface, word);
-    }
-    return word;
-  };
+class WordTypes {
+  private readonly ids = new Map<string, number>();
+  readonly surfaces: string[] = [];
+  readonly lemmas: string[] = [];
+  private readonly kinds: number[] = [];
+  private readonly extra: Set<string>;
 
-  return (text: string): TokenizedDoc => {
-    const lemmas: string[] = [];
-    const surfaces: string[] = [];
-    const gaps: number[] = [];
-    let gap = BREAK;
-    for (const word of splitWords(stripMarkup(text))) {
-      const surface = word.surface;
-      if (word.gap === BREAK) gap = BREAK;
-      if (surface === CONNECTOR_WORD) { gap = gap === ADJACENT && lemmas.length > 0 ? CONNECTOR : BREAK; continue; }
-      if (surface.length < params.minWordLength || extra.has(surface)) { gap = BREAK; continue; }
-      const { lemma, isStopWord } = wordOf(surface);
-      if (isStopWord || extra.has(lemma)) { gap = BREAK; continue; }
-      lemmas.push(lemma);
-      surfaces.push(surface);
-      gaps.push(lemmas.length === 1 ? BREAK : gap);
-      gap = ADJACENT;
+  constructor(private readonly nlp: Wink, private readonly params: TokenizerParams) {
+    this.extra = new Set(params.extraStopWords.map((w) => w.toLowerCase()));
+  }
+
+  private typeOf(surface: string): number {
+    let type = this.ids.get(surface);
+    if (type === undefined) {
+      type = this.surfaces.length;
+      this.ids.set(surface, type);
+      let kind = KEPT;
+      let lemma = surface;
+      if (surface === CONNECTOR_WORD) kind = CONNECTS;
+      else if (surface.length < this.params.minWordLength || this.extra.has(surface)) kind = DROPPED;
+      else {
+        const word = describeWordType(this.nlp, surface);
+        lemma = word.lemma;
+        if (word.isStopWord || this.extra.has(lemma)) kind = DROPPED;
+      }
+      this.surfaces.push(surface);
+      this.lemmas.push(lemma);
+      this.kinds.push(kind);
     }
-    return { lemmas, surfaces, gaps };
+    return type;
+  }
+
+  /**
+   * Calls keep(type, gap) for every kept word of `text` in reading order, gap being what
+   * stood before it (TokenizedDoc.gaps; BREAK for the first). One map look-up per word.
+   */
+  scan(text: string, keep: (type: number, gap: number) => void): void {
+    let gap = BREAK;
+    let first = true;
+    forEachWord(stripMarkup(text), (surface, wordGap) => {
+      if (wordGap === BREAK) gap = BREAK;
+      const type = this.typeOf(surface);
+      const kind = this.kinds[type];
+      if (kind === CONNECTS) {
+        gap = gap === ADJACENT && !first ? CONNECTOR : BREAK;
+      } else if (kind === DROPPED) {
+        gap = BREAK;
+      } else {
+        keep(type, first ? BREAK : gap);
+        first = false;
+        gap = ADJACENT;
+      }
+    });
+  }
+}
+
+/**
+ * Tokenizer: words from splitWords, lemmas and stop words from wink-nlp with the English
+ * lite model, the only place that knows wink (see WordTypes for what is kept).
+ */
+export function createWinkTokenizer(params: TokenizerParams): Tokenize {
+  const types = new WordTypes(winkInstance(), params);
+  return (text: string): TokenizedDoc => {
+    const doc: TokenizedDoc = { lemmas: [], surfaces: [], gaps: [] };
+    types.scan(text, (type, gap) => {
+      doc.lemmas.push(types.lemmas[type]);
+      doc.surfaces.push(types.surfaces[type]);
+      doc.gaps.push(gap);
+    });
+    return doc;
+  };
+}
+
+/**
+ * The same tokenizer writing batches of documents straight into an EncodedBatch (word ids
+ * local to this tokenizer, see encodedBatch.ts): no strings per token, no arrays per
+ * document. Decoded, a batch equals createWinkTokenizer's documents (tested). Used by the
+ * tokenize workers and by the single-thread path alike.
+ */
+export function createEncodingTokenizer(params: TokenizerParams): (texts: readonly string[]) => EncodedBatch {
+  const types = new WordTypes(winkInstance(), params);
+  /** Local id of each word type, −1 until it is first kept. */
+  const localIds: number[] = [];
+  let nextId = 0;
+  return (texts) => {
+    const newSurfaces: string[] = [];
+    const newLemmas: string[] = [];
+    const lengths = new Int32Array(texts.length);
+    let ids = new Int32Array(1024);
+    let gaps = new Uint8Array(1024);
+    let p = 0;
+    const keep = (type: number, gap: number) => {
+      let id = localIds[type] ?? -1;
+      if (id < 0) {
+        while (localIds.length <= type) localIds.push(-1);
+        localIds[type] = id = nextId++;
+        newSurfaces.push(types.surfaces[type]);
+        newLemmas.push(types.lemmas[type]);
+      }
+      if (p === ids.length) {
+        const grownIds = new Int32Array(2 * p);
+        grownIds.set(ids);
+        ids = grownIds;
+        const grownGaps = new Uint8Array(2 * p);
+        grownGaps.set(gaps);
+        gaps = grownGaps;
+      }
+      ids[p] = id;
+      gaps[p] = gap;
+      p++;
+    };
+    texts.forEach((text, i) => {
+      const start = p;
+      types.scan(text, keep);
+      lengths[i] = p - start;
+    });
+    return { newSurfaces, newLemmas, ids: ids.slice(0, p), lengths, gaps: gaps.slice(0, p) };
   };
 }
 
