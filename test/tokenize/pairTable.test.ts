@@ -25,19 +25,26 @@ describe('PairTable', () => {
     const random = createRandom(5);
     const table = new PairTable();
     const reference = new Map<string, number>();
+    const slots: number[] = [];
+    const expected: number[] = [];
     for (let i = 0; i < 200_000; i++) {
       // Small ids, as lemma ids are, so that collisions and clustering are exercised.
       const a = Math.floor(random() * 600);
       const b = Math.floor(random() * 600);
       const key = `${a} ${b}`;
       if (!reference.has(key)) reference.set(key, reference.size);
-      expect(table.slotOf(a, b)).toBe(reference.get(key));
+      slots.push(table.slotOf(a, b));
+      expected.push(reference.get(key)!);
     }
+    expect(slots).toEqual(expected);
     expect(table.size).toBe(reference.size);
+    const found: [number, number, number][] = [];
+    const wanted: [number, number, number][] = [];
     for (const [key, slot] of reference) {
       const [a, b] = key.split(' ').map(Number);
-      expect(table.find(a, b)).toBe(slot);
-      expect([table.first(slot), table.second(slot)]).toEqual([a, b]);
+      found.push([table.find(a, b), table.first(slot), table.second(slot)]);
+      wanted.push([slot, a, b]);
     }
+    expect(found).toEqual(wanted);
   });
 });
