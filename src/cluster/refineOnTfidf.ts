@@ -1,6 +1,10 @@
 import { gatherRowsRange } from '../linalg/rowKernels.js';
 import { WasmLinalg } from '../linalg/wasmKernels.js';
+import { defaultThreads } from '../linalg/linalgWorkers.js';
 import type { CsrMatrix } from '../types.js';
+
+/** Work (stored entries × k) from which the similarities are computed on several threads. */
+const PARALLEL_WORK = 5e7;
 
 export interface Refinement {
   labels: Int32Array;
@@ -52,7 +56,8 @@ export function refineOnTfidf(
   const norms = new Float64Array(k);
   // The similarities of every paper to every centre are one sparse x dense product,
   // n x V times V x k, done by the WebAssembly SIMD kernel of the SVD when available.
-  const wasm = kernel === 'wasm' ? WasmLinalg.create() : null;
+  // Two or more threads from about 2M stored entries at k = 24.
+  const wasm = kernel === 'wasm' ? WasmLinalg.create(indptr[n] * k >= PARALLEL_WORK ? defaultThreads() : 1) : null;
   const pinned = wasm ? { wasm, matrix: wasm.pin(tfidf) } : null;
   const similaritiesOf = (): Float64Array => {
     if (pinned) return pinned.wasm.times(pinned.matrix, { rows: V, cols: k, data: centres });

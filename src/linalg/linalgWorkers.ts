@@ -33,7 +33,10 @@ interface Job {
 }
 
 /** Takes tasks from job.control[0] until none is left (`kernels`: name → function). */
-export function runRowTasks(job: Job, kernels: Record<string, (...args: never[]) => void>): void {
+export function runRowTasks(
+  job: { kernel: string; tasks: readonly RowTask[]; control: Int32Array },
+  kernels: Record<string, (...args: never[]) => void>,
+): void {
   const kernel = kernels[job.kernel] as (...args: unknown[]) => void;
   for (;;) {
     const t = Atomics.add(job.control, 0, 1);

@@ -78,6 +78,8 @@ export const op = {
   f64x2Splat: [0xfd, 0x14] as Bytes,
   f64x2Add: [0xfd, ...uleb(240)] as Bytes,
   f64x2Mul: [0xfd, ...uleb(242)] as Bytes,
+  /** memory.fill (bulk memory): [address, byte value, length] on the stack. */
+  memoryFill: [0xfc, 0x0b, 0x00] as Bytes,
   block: [0x02, 0x40] as Bytes,
   loop: [0x03, 0x40] as Bytes,
   if: [0x04, 0x40] as Bytes,
@@ -96,11 +98,13 @@ export interface FunctionDef {
 
 /**
  * A module importing one memory as env.memory (at least `minPages` 64 KiB pages) and
- * exporting the functions (no results).
+ * exporting the functions (no results). With `sharedMaxPages`, the memory is a shared one
+ * (threads) of at most that many pages.
  */
-export function assembleModule(functions: readonly FunctionDef[], minPages: number): Uint8Array<ArrayBuffer> {
+export function assembleModule(functions: readonly FunctionDef[], minPages: number, sharedMaxPages?: number): Uint8Array<ArrayBuffer> {
   const types = functions.map((f) => [0x60, ...vector(f.params.map((t) => [t])), ...vector([])]);
-  const imports = [[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(minPages)]];
+  const limits = sharedMaxPages === undefined ? [0x00, ...uleb(minPages)] : [0x03, ...uleb(minPages), ...uleb(sharedMaxPages)];
+  const imports = [[...name('env'), ...name('memory'), 0x02, ...limits]];
   const declarations = functions.map((_, i) => uleb(i));
   const exports = functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);
   const bodies = functions.map((f) => {

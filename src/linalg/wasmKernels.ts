@@ -1,4 +1,7 @@
 import type { CsrMatrix, DenseMatrix } from '../types.js';
+import { receiveMessageOnPort } from 'node:worker_threads';
+import { workerPool } from '../threads/workerPool.js';
+import { balancedRanges, runRowTasks, type RowTask } from './linalgWorkers.js';
 import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
 
 /**
@@ -170,19 +173,31 @@ function timesSmallKernel(): FunctionBuilder {
   return f;
 }
 
+/** zeroBytes(at, length): memory.fill with 0, a memset (filling a shared buffer from JavaScript is several times slower). */
+function zeroKernel(): FunctionBuilder {
+  const f = new FunctionBuilder('zeroBytes');
+  f.param('at', I32).param('length', I32);
+  f.emit(f.get('at'), op.i32Const(0), f.get('length'), op.memoryFill);
+  return f;
+}
+
 interface Exports {
+  zeroBytes(at: number, length: number): void;
   gatherRows(indptr: number, indices: number, values: number, b: number, l: number, o: number, r0: number, r1: number): void;
   gramRows(x: number, l: number, g: number, r0: number, r1: number): void;
   timesSmallRows(x: number, l: number, w: number, k: number, upper: number, out: number, r0: number, r1: number): void;
 }
 
+/** Largest memory (64 KiB pages): the 4 GiB of 32-bit addresses. Reserved, not committed. */
+const MAX_PAGES = 65536;
+
 let compiled: WebAssembly.Module | null | undefined;
 
-/** The compiled module, or null when this runtime lacks WebAssembly SIMD. */
+/** The compiled module (on a shared memory), or null when this runtime lacks WebAssembly SIMD or threads. */
 function module(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      const bytes = assembleModule([gatherKernel().build(), gramKernel().build(), timesSmallKernel().build()], 1);
+      const bytes = assembleModule([gatherKernel().build(), gramKernel().build(), timesSmallKernel().build(), zeroKernel().build()], 1, MAX_PAGES);
       compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;
@@ -198,31 +213,106 @@ export interface PinnedCsr {
   indptr: number;
   indices: number;
   values: number;
+  /** Row ranges of about equal work, one task each when several threads share a product. */
+  ranges: [number, number][];
 }
 
 const PAGE = 65536;
 
+/** Row-range tasks per thread: enough to even out rows of unequal cost. */
+const TASKS_PER_THREAD = 4;
+
+/** Kernel calls on one shared memory, as the threads run them (see runRowTasks). */
+interface WasmJob {
+  id: number;
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  kernel: keyof Exports;
+  tasks: RowTask[];
+  control: Int32Array;
+}
+
+/** The helper threads' program: instantiate the module on the job's memory (once per instance id), run tasks. */
+function workerSource(): string {
+  return `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+${runRowTasks.toString()}
+let current = { id: -1, exports: null };
+parentPort.on('message', (job) => {
+  try {
+    if (current.id !== job.id) {
+      current = { id: job.id, exports: new WebAssembly.Instance(job.module, { env: { memory: job.memory } }).exports };
+    }
+    runRowTasks(job, current.exports);
+  } catch (error) {
+    workerData.errors.postMessage(String(error && error.stack ? error.stack : error));
+    Atomics.store(job.control, 2, 1);
+    Atomics.notify(job.control, 1);
+  }
+});
+`;
+}
+
+const pool = workerPool(workerSource);
+let nextInstanceId = 0;
+
 /**
  * One instance of the kernels with its memory: CSR matrices are pinned at the bottom
  * (kept for the instance's life), dense operands go to a scratch area above them that
- * every call reuses. Single-threaded.
+ * every call reuses. The memory is shared: with `threads` > 1, helper threads run
+ * row ranges of each kernel call on it (every range writes its own rows or its own
+ * partial sum, so the result is the same for any thread count, tested). Calls are
+ * synchronous.
  */
 export class WasmLinalg {
   private readonly memory: WebAssembly.Memory;
   private readonly kernels: Exports;
+  private readonly id = nextInstanceId++;
   /** End of the pinned area (bytes). */
   private pinnedTop = 16;
 
-  private constructor(compiledModule: WebAssembly.Module) {
-    this.memory = new WebAssembly.Memory({ initial: 1 });
+  private constructor(
+    private readonly compiledModule: WebAssembly.Module,
+    private readonly threads: number,
+  ) {
+    this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
     const instance = new WebAssembly.Instance(compiledModule, { env: { memory: this.memory } });
     this.kernels = instance.exports as unknown as Exports;
   }
 
-  /** A new instance, or null when WebAssembly SIMD is unavailable. */
-  static create(): WasmLinalg | null {
+  /**
+   * A new instance running each call on `threads` threads (the calling one included), or
+   * null when WebAssembly SIMD is unavailable.
+   */
+  static create(threads = 1): WasmLinalg | null {
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
     const m = module();
-    return m === null ? null : new WasmLinalg(m);
+    return m === null ? null : new WasmLinalg(m, threads);
+  }
+
+  /** Runs `kernel` on every task; on several threads when this instance has them. */
+  private run(kernel: keyof Exports, tasks: RowTask[]): void {
+    const helpers = pool.take(Math.max(0, Math.min(this.threads, tasks.length) - 1));
+    const job: WasmJob = {
+      id: this.id, module: this.compiledModule, memory: this.memory, kernel, tasks,
+      control: new Int32Array(new SharedArrayBuffer(12)),
+    };
+    for (const helper of helpers) helper.worker.postMessage(job);
+    runRowTasks(job, this.kernels as unknown as Record<string, (...args: never[]) => void>);
+    for (;;) {
+      const done = Atomics.load(job.control, 1);
+      if (Atomics.load(job.control, 2) !== 0) {
+        const reports = helpers.map((p) => receiveMessageOnPort(p.errors)).filter((m) => m !== undefined);
+        throw new Error(`${kernel} failed in a worker thread: ${reports.map((m) => m.message).join('; ')}`);
+      }
+      if (done >= tasks.length) return;
+      Atomics.wait(job.control, 1, done, 1000);
+    }
+  }
+
+  /** Row ranges for a call over `rows` rows (weighted by a CSR indptr when given). */
+  private ranges(rows: number, weights?: Int32Array): [number, number][] {
+    return this.threads === 1 ? [[0, rows]] : balancedRanges(rows, this.threads * TASKS_PER_THREAD, weights);
   }
 
   private ensure(bytes: number): void {
@@ -242,7 +332,7 @@ export class WasmLinalg {
   private zero(at: number, bytes: number): number {
     const end = at + bytes;
     this.ensure(end);
-    new Uint8Array(this.memory.buffer, at, bytes).fill(0);
+    this.kernels.zeroBytes(at, bytes);
     return align(end);
   }
 
@@ -256,7 +346,7 @@ export class WasmLinalg {
     const indices = this.put(indptr, A.indptr);
     const values = this.put(indices, A.indices);
     this.pinnedTop = this.put(values, A.values);
-    return { rows: A.rows, cols: A.cols, indptr, indices, values };
+    return { rows: A.rows, cols: A.cols, indptr, indices, values, ranges: this.ranges(A.rows, A.indptr) };
   }
 
   /** A·B for a pinned A (rows×cols) and B (cols×l): {@link gatherRowsRange} over all rows. */
@@ -265,7 +355,7 @@ export class WasmLinalg {
     const b = this.pinnedTop;
     const o = this.put(b, B.data);
     this.zero(o, A.rows * l * 8);
-    this.kernels.gatherRows(A.indptr, A.indices, A.values, b, l, o, 0, A.rows);
+    this.run('gatherRows', A.ranges.map(([start, end]) => ({ args: [A.indptr, A.indices, A.values, b, l, o], start, end })));
     return this.read(o, A.rows * l);
   }
 
@@ -274,14 +364,14 @@ export class WasmLinalg {
     const l = X.cols;
     const x = this.pinnedTop;
     let g = this.put(x, X.data);
-    const partials: Float64Array[] = [];
+    const tasks: RowTask[] = [];
     for (let i = 0; i + 1 < bounds.length; i++) {
       const next = this.zero(g, l * l * 8);
-      this.kernels.gramRows(x, l, g, bounds[i], bounds[i + 1]);
-      partials.push(this.read(g, l * l));
+      tasks.push({ args: [x, l, g], start: bounds[i], end: bounds[i + 1] });
       g = next;
     }
-    return partials;
+    this.run('gramRows', tasks);
+    return tasks.map((task) => this.read(task.args[2] as number, l * l));
   }
 
   /** X·W ({@link timesSmallRange} over all rows). */
@@ -290,11 +380,17 @@ export class WasmLinalg {
     const wAt = this.put(x, X.data);
     const out = this.put(wAt, w);
     this.zero(out, X.rows * k * 8);
-    this.kernels.timesSmallRows(x, X.cols, wAt, k, upperTriangular ? 1 : 0, out, 0, X.rows);
+    const args = [x, X.cols, wAt, k, upperTriangular ? 1 : 0, out];
+    this.run('timesSmallRows', this.ranges(X.rows).map(([start, end]) => ({ args, start, end })));
     return this.read(out, X.rows * k);
   }
 }
 
 function align(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
+}
+
+/** Stops the pooled helper threads (tests; the process never waits for them anyway). */
+export function stopWasmWorkers(): Promise<void> {
+  return pool.stop();
 }
