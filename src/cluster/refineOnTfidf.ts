@@ -1,4 +1,5 @@
 import { gatherRowsRange } from '../linalg/rowKernels.js';
+import { csrTranspose } from '../linalg/csr.js';
 import { WasmLinalg } from '../linalg/wasmKernels.js';
 import { defaultThreads } from '../linalg/linalgWorkers.js';
 import type { CsrMatrix } from '../types.js';
@@ -65,17 +66,20 @@ export function refineOnTfidf(
     gatherRowsRange(indptr, indices, values, centres, k, out, 0, n);
     return out;
   };
+  // The centres are summed term by term from the transpose: each term's k sums sit
+  // together (no scattered writes), and each sum still adds its papers in row order.
+  const byTerm = csrTranspose(tfidf);
   let iterations = 0;
   for (; iterations < maxIterations; ) {
     centres.fill(0);
-    for (let r = 0; r < n; r++) {
-      const c = labels[r];
-      for (let p = indptr[r]; p < indptr[r + 1]; p++) centres[indices[p] * k + c] += values[p];
+    for (let v = 0; v < V; v++) {
+      const base = v * k;
+      for (let p = byTerm.indptr[v]; p < byTerm.indptr[v + 1]; p++) centres[base + labels[byTerm.indices[p]]] += byTerm.values[p];
     }
     norms.fill(0);
-    for (let t = 0; t < V * k; t++) norms[t % k] += centres[t] * centres[t];
+    for (let v = 0; v < V; v++) for (let c = 0; c < k; c++) norms[c] += centres[v * k + c] * centres[v * k + c];
     for (let c = 0; c < k; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0;
-    for (let t = 0; t < V * k; t++) centres[t] *= norms[t % k];
+    for (let v = 0; v < V; v++) for (let c = 0; c < k; c++) centres[v * k + c] *= norms[c];
     iterations++;
     const similarities = similaritiesOf();
     let changed = 0;
