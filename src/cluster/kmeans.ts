@@ -10,8 +10,8 @@ import {
 } from './kmeansCore.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 import { defaultThreads, runRestartsInParallel } from './kmeansWorkers.js';
-import { createRowDots } from './rowDots.js';
-import { rowDotsModule } from './rowDotsModule.js';
+import { createRowDots } from '../linalg/rowDots.js';
+import { rowDotsModule } from '../linalg/rowDotsModule.js';
 
 /** Parameters of {@link fitKMeans}; plain data. */
 export interface KMeansParams {

@@ -1,5 +1,5 @@
 import type { DenseMatrix } from '../types.js';
-import type { RowDots } from './rowDots.js';
+import type { RowDots } from '../linalg/rowDots.js';
 
 /**
  * The numeric core of k-means: distance kernels, the M-step, and one run of Lloyd's

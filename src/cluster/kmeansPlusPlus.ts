@@ -1,6 +1,6 @@
 import type { DenseMatrix } from '../types.js';
 import type { Random } from '../random/seededRandom.js';
-import type { RowDots } from './rowDots.js';
+import type { RowDots } from '../linalg/rowDots.js';
 
 /** First index i with cumulative[i] > target (binary search), clipped to the last index. */
 export function searchCumulative(cumulative: Float64Array, target: number): number {

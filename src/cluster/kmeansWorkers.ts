@@ -5,7 +5,7 @@ import type { DenseMatrix } from '../types.js';
 import * as core from './kmeansCore.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
 import * as plusPlus from './kmeansPlusPlus.js';
-import * as rowDots from './rowDots.js';
+import * as rowDots from '../linalg/rowDots.js';
 
 /**
  * k-means restarts on worker threads. Restarts are independent: restart r seeds k-means++

@@ -1,5 +1,7 @@
 import type { DenseMatrix } from '../types.js';
 import { sampleIndices } from '../random/sampleIndices.js';
+import { createRowDots, ROW_DOTS_BLOCK } from '../linalg/rowDots.js';
+import { rowDotsModule } from '../linalg/rowDotsModule.js';
 
 export interface SilhouetteOptions {
   /** Points scored at most (default 3000); above it a seeded random sample is scored. */
@@ -126,32 +128,62 @@ function prepare(X: DenseMatrix, labels: Int32Array): Prepared {
   return { u, cluster, sizes, clusterSums, k, d };
 }
 
-/** s(i) for each listed point, in the order listed. */
-function pointScores({ u, cluster, sizes, clusterSums, k, d }: Prepared, points: Int32Array): Float64Array {
+/** Point–cluster work (points · k · d) from which the dot products go through the WebAssembly kernel. */
+const KERNEL_WORK = 1e6;
+
+/**
+ * s(i) for each listed point, in the order listed. The dot products u_i·S_c are in-order
+ * sums; on large inputs the WebAssembly kernel computes them (the same values bit for bit,
+ * see rowDots.ts, several times faster).
+ */
+function pointScores(prepared: Prepared, points: Int32Array): Float64Array {
+  const { u, cluster, k, d } = prepared;
   const out = new Float64Array(points.length);
-  points.forEach((i, at) => {
-    const own = cluster[i];
-    if (sizes[own] <= 1) return; // s(i) = 0
-    const base = i * d;
-    let a = 0;
-    let b = Infinity;
-    for (let c = 0; c < k; c++) {
-      let dot = 0;
-      const cBase = c * d;
-      for (let t = 0; t < d; t++) dot += u[base + t] * clusterSums[cBase + t];
-      if (c === own) {
-        let self = 0;
-        for (let t = 0; t < d; t++) self += u[base + t] * u[base + t];
-        // Σ_{j∈A, j≠i} d(i, j) = (|A| − u_i·S_A) − (1 − u_i·u_i)
-        a = clampDistance((sizes[c] - dot - (1 - self)) / (sizes[c] - 1));
-      } else {
-        b = Math.min(b, clampDistance((sizes[c] - dot) / sizes[c]));
+  const module = points.length * k * d >= KERNEL_WORK ? rowDotsModule() : null;
+  const dotsOf = new Float64Array(k);
+  if (module === null) {
+    points.forEach((i, at) => {
+      for (let c = 0; c < k; c++) {
+        let dot = 0;
+        for (let t = 0; t < d; t++) dot += u[i * d + t] * prepared.clusterSums[c * d + t];
+        dotsOf[c] = dot;
       }
+      out[at] = pointScore(prepared, i, dotsOf);
+    });
+    return out;
+  }
+  const dots = createRowDots(module, { rows: cluster.length, cols: d, data: u }, k);
+  dots.setTargets(prepared.clusterSums, k);
+  for (let start = 0; start < points.length; start += ROW_DOTS_BLOCK) {
+    const count = Math.min(ROW_DOTS_BLOCK, points.length - start);
+    const block = dots.ofPoints(points.subarray(start, start + count), count);
+    for (let j = 0; j < count; j++) {
+      for (let c = 0; c < k; c++) dotsOf[c] = block[j * dots.stride + c];
+      out[start + j] = pointScore(prepared, points[start + j], dotsOf);
     }
-    const denominator = Math.max(a, b);
-    if (denominator > 0) out[at] = (b - a) / denominator;
-  });
+  }
   return out;
+}
+
+/** s(i) of point i from its dot products with the cluster sums. */
+function pointScore({ u, cluster, sizes, k, d }: Prepared, i: number, dots: Float64Array): number {
+  const own = cluster[i];
+  if (sizes[own] <= 1) return 0; // s(i) = 0
+  const base = i * d;
+  let a = 0;
+  let b = Infinity;
+  for (let c = 0; c < k; c++) {
+    if (c === own) {
+      let self = 0;
+      for (let t = 0; t < d; t++) self += u[base + t] * u[base + t];
+      // Σ_{j∈A, j≠i} d(i, j) = (|A| − u_i·S_A) − (1 − u_i·u_i)
+      a = clampDistance((sizes[c] - dots[c] - (1 - self)) / (sizes[c] - 1));
+    } else {
+      b = Math.min(b, clampDistance((sizes[c] - dots[c]) / sizes[c]));
+    }
+  }
+  const denominator = Math.max(a, b);
+  return denominator > 0 ? (b - a) / denominator : 0;
 }
 
 /** A mean cosine distance, clipped to its range [0, 2] (rounding can step just outside). */

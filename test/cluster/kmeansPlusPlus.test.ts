@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DenseMatrix } from '../../src/types.js';
 import { kmeansPlusPlus } from '../../src/cluster/kmeansPlusPlus.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
-import { createRowDots } from '../../src/cluster/rowDots.js';
-import { rowDotsModule } from '../../src/cluster/rowDotsModule.js';
+import { createRowDots } from '../../src/linalg/rowDots.js';
+import { rowDotsModule } from '../../src/linalg/rowDotsModule.js';
 
 /** `perBlob` points around each centre, spread `spread`. */
 function blobs(centres: number[][], perBlob: number, spread: number, seed: number): DenseMatrix {

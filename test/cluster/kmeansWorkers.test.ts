@@ -3,7 +3,7 @@ import type { DenseMatrix } from '../../src/types.js';
 import { fitKMeans } from '../../src/cluster/kmeans.js';
 import { runRestartsInParallel, stopKMeansWorkers } from '../../src/cluster/kmeansWorkers.js';
 import { createRandom, deriveSeed, gaussian } from '../../src/random/seededRandom.js';
-import { rowDotsModule } from '../../src/cluster/rowDotsModule.js';
+import { rowDotsModule } from '../../src/linalg/rowDotsModule.js';
 
 /** n points around `k` random centres in d dimensions. */
 function clustered(n: number, d: number, k: number, seed: number): DenseMatrix {

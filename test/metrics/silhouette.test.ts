@@ -130,6 +130,39 @@ describe('silhouetteCosine', () => {
     }
   });
 
+  it('gives the pairwise-definition values on inputs large enough for the WebAssembly dot products', () => {
+    // 1,100 points × 30 clusters × 31 dims: above the kernel threshold (10⁶), below a slow brute force.
+    const random = createRandom(23);
+    const n = 1100;
+    const d = 31;
+    const k = 30;
+    const data = Float64Array.from({ length: n * d }, () => gaussian(random));
+    const labels = Int32Array.from({ length: n }, (_, i) => (i < k ? i : Math.floor(random() * k)));
+    for (let i = 0; i < n; i++) data[i * d + (labels[i] % d)] += 3;
+    const unit = Array.from({ length: n }, (_, i) => {
+      const row = data.subarray(i * d, (i + 1) * d);
+      const norm = Math.hypot(...row);
+      return Array.from(row, (v) => v / norm);
+    });
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const sums = new Float64Array(k);
+      const counts = new Float64Array(k);
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        let dot = 0;
+        for (let t = 0; t < d; t++) dot += unit[i][t] * unit[j][t];
+        sums[labels[j]] += Math.min(2, Math.max(0, 1 - dot));
+        counts[labels[j]]++;
+      }
+      const a = sums[labels[i]] / counts[labels[i]];
+      let b = Infinity;
+      for (let c = 0; c < k; c++) if (c !== labels[i]) b = Math.min(b, sums[c] / counts[c]);
+      total += (b - a) / Math.max(a, b);
+    }
+    expect(silhouetteCosine({ rows: n, cols: d, data }, labels, { sampleSize: n })).toBeCloseTo(total / n, 10);
+  });
+
   it('requires between 2 and n − 1 clusters and one label per point', () => {
     expect(() => silhouetteCosine(X, new Int32Array(12))).toThrow(RangeError);
     expect(() => silhouetteCosine(X, Int32Array.from({ length: 12 }, (_, i) => i))).toThrow(RangeError);

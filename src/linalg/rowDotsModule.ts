@@ -1,4 +1,4 @@
-import { FunctionBuilder, I32, V128, assembleModule, op } from '../linalg/wasmAssembler.js';
+import { FunctionBuilder, I32, V128, assembleModule, op } from './wasmAssembler.js';
 
 /**
  * The WebAssembly (SIMD) kernel behind k-means' distance computations (see rowDots.ts):

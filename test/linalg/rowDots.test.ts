@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRowDots, ROW_DOTS_BLOCK } from '../../src/cluster/rowDots.js';
-import { rowDotsModule } from '../../src/cluster/rowDotsModule.js';
+import { createRowDots, ROW_DOTS_BLOCK } from '../../src/linalg/rowDots.js';
+import { rowDotsModule } from '../../src/linalg/rowDotsModule.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
 
 /** x_i · c in the plain in-order JavaScript loop that the k-means code uses without the kernel. */
