@@ -1,7 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { stripMarkup } from './stripMarkup.js';
-import { forEachWord } from './splitWords.js';
+import { hashOfSpan, scanWords } from './splitWords.js';
 import type { EncodedBatch } from './encodedBatch.js';
 import { ADJACENT, BREAK, CONNECTOR, CONNECTOR_WORD, type TokenizedDoc } from './tokenizedDoc.js';
 
@@ -48,47 +48,79 @@ const CONNECTS = 2;
  * a lone "of" between two kept words (CONNECTOR).
  */
 class WordTypes {
-  private readonly ids = new Map<string, number>();
   readonly surfaces: string[] = [];
   readonly lemmas: string[] = [];
   private readonly kinds: number[] = [];
+  private readonly hashes: number[] = [];
+  /**
+   * Open-addressing table of type + 1 by surface hash (0: empty), at most half full:
+   * looked up with a span of the text, so a word type seen before costs no string.
+   */
+  private positions = new Int32Array(1 << 16);
   private readonly extra: Set<string>;
 
   constructor(private readonly nlp: Wink, private readonly params: TokenizerParams) {
     this.extra = new Set(params.extraStopWords.map((w) => w.toLowerCase()));
   }
 
-  private typeOf(surface: string): number {
-    let type = this.ids.get(surface);
-    if (type === undefined) {
-      type = this.surfaces.length;
-      this.ids.set(surface, type);
-      let kind = KEPT;
-      let lemma = surface;
-      if (surface === CONNECTOR_WORD) kind = CONNECTS;
-      else if (surface.length < this.params.minWordLength || this.extra.has(surface)) kind = DROPPED;
-      else {
-        const word = describeWordType(this.nlp, surface);
-        lemma = word.lemma;
-        if (word.isStopWord || this.extra.has(lemma)) kind = DROPPED;
-      }
-      this.surfaces.push(surface);
-      this.lemmas.push(lemma);
-      this.kinds.push(kind);
+  /** The type of the word text[start, end) (hash = hashOfSpan of it), made on first sight. */
+  private typeOfSpan(text: string, start: number, end: number, hash: number): number {
+    const mask = this.positions.length - 1;
+    let p = hash & mask;
+    for (;;) {
+      const entry = this.positions[p];
+      if (entry === 0) break;
+      const type = entry - 1;
+      if (this.hashes[type] === hash && sameText(this.surfaces[type], text, start, end)) return type;
+      p = (p + 1) & mask;
     }
+    const type = this.describe(start === 0 && end === text.length ? text : text.slice(start, end), hash);
+    this.positions[p] = type + 1;
+    if (2 * this.surfaces.length > mask) this.rehash();
     return type;
+  }
+
+  private typeOfString(surface: string): number {
+    return this.typeOfSpan(surface, 0, surface.length, hashOfSpan(surface, 0, surface.length));
+  }
+
+  /** A new type: its lemma (wink) and what it does in a document. */
+  private describe(surface: string, hash: number): number {
+    let kind = KEPT;
+    let lemma = surface;
+    if (surface === CONNECTOR_WORD) kind = CONNECTS;
+    else if (surface.length < this.params.minWordLength || this.extra.has(surface)) kind = DROPPED;
+    else {
+      const word = describeWordType(this.nlp, surface);
+      lemma = word.lemma;
+      if (word.isStopWord || this.extra.has(lemma)) kind = DROPPED;
+    }
+    this.surfaces.push(surface);
+    this.lemmas.push(lemma);
+    this.kinds.push(kind);
+    this.hashes.push(hash);
+    return this.surfaces.length - 1;
+  }
+
+  private rehash(): void {
+    this.positions = new Int32Array(2 * this.positions.length);
+    const mask = this.positions.length - 1;
+    this.hashes.forEach((hash, type) => {
+      let p = hash & mask;
+      while (this.positions[p] !== 0) p = (p + 1) & mask;
+      this.positions[p] = type + 1;
+    });
   }
 
   /**
    * Calls keep(type, gap) for every kept word of `text` in reading order, gap being what
-   * stood before it (TokenizedDoc.gaps; BREAK for the first). One map look-up per word.
+   * stood before it (TokenizedDoc.gaps; BREAK for the first).
    */
   scan(text: string, keep: (type: number, gap: number) => void): void {
     let gap = BREAK;
     let first = true;
-    forEachWord(stripMarkup(text), (surface, wordGap) => {
+    const visit = (type: number, wordGap: number) => {
       if (wordGap === BREAK) gap = BREAK;
-      const type = this.typeOf(surface);
       const kind = this.kinds[type];
       if (kind === CONNECTS) {
         gap = gap === ADJACENT && !first ? CONNECTOR : BREAK;
@@ -99,8 +131,19 @@ class WordTypes {
         first = false;
         gap = ADJACENT;
       }
+    };
+    scanWords(stripMarkup(text), {
+      span: (lower, start, end, hash, wordGap) => visit(this.typeOfSpan(lower, start, end, hash), wordGap),
+      word: (surface, wordGap) => visit(this.typeOfString(surface), wordGap),
     });
   }
+}
+
+/** Whether `word` equals text[start, end). */
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /**
