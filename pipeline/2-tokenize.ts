@@ -48,14 +48,15 @@ const FLUSH_EVERY = 2500;
  */
 export async function tokenize(input: { papers: readonly Paper[] }, params: TokenizeParams): Promise<TokenizeOutput> {
   const texts = input.papers.map((paper) => paperText(paper, params.titleWeight));
-  const keys = texts.map(textKey);
-  const tokenized: (TokenizedDoc | undefined)[] = keys.map((key) => params.cache.get(key));
+  // Without a cache (`--no-cache`) there is nothing to look up: no keys (a SHA-256 each).
+  const keys = params.cache.keeps ? texts.map(textKey) : null;
+  const tokenized: (TokenizedDoc | undefined)[] = keys ? keys.map((key) => params.cache.get(key)) : texts.map(() => undefined);
   const missing = tokenized.flatMap((doc, i) => (doc ? [] : [i]));
   // Each finished batch goes to the cache, flushed every FLUSH_EVERY papers: an
   // interrupted run keeps most of its tokenizing work.
   let unflushed = 0;
   const onBatch = (start: number, docs: () => TokenizedDoc[]) => {
-    if (!params.cache.keeps) return;
+    if (keys === null) return;
     const batch = docs();
     params.cache.add(batch.map((doc, j) => [keys[missing[start + j]], doc]));
     unflushed += batch.length;

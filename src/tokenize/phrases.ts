@@ -142,13 +142,12 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
       if (lead >= 0) trigram.set(lead - U, ids[2], id);
     }
   }
-  // Surface variants of each phrase occurrence, for its display form.
-  const variants = new Map<number, Map<string, number>>();
-  const countVariant = (id: number, surface: string) => {
-    let counts = variants.get(id);
-    if (!counts) variants.set(id, (counts = new Map()));
-    counts.set(surface, (counts.get(surface) ?? 0) + 1);
-  };
+  // Surface variants of each phrase occurrence, for its display form, counted by surface
+  // ids (a trigram's by the slot of its first two surfaces and the third).
+  const bigramVariants = new VariantCounts();
+  const connectedVariants = new VariantCounts();
+  const leadSurfaces = new PairTable();
+  const trigramVariants = new VariantCounts();
   const surfaceCounts = new Int32Array(surfaces.length);
   const headOf = compoundHeads(lemmas, lemmaId, keys);
   const docs = tokens.map((doc, d) => {
@@ -164,21 +163,21 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
         const id = bigram.get(lemmaOf[doc[i - 1]], lemmaOf[doc[i]]);
         if (id >= 0) {
           features.push(id);
-          countVariant(id, `${surfaces[doc[i - 1]]} ${surfaces[doc[i]]}`);
+          bigramVariants.count(doc[i - 1], doc[i], id);
         }
         if (i >= 2 && gap[i - 1] === ADJACENT) {
           const lead = bigram.get(lemmaOf[doc[i - 2]], lemmaOf[doc[i - 1]]);
           const id3 = lead < 0 ? -1 : trigram.get(lead - U, lemmaOf[doc[i]]);
           if (id3 >= 0) {
             features.push(id3);
-            countVariant(id3, `${surfaces[doc[i - 2]]} ${surfaces[doc[i - 1]]} ${surfaces[doc[i]]}`);
+            trigramVariants.count(leadSurfaces.slotOf(doc[i - 2], doc[i - 1]), doc[i], id3);
           }
         }
       } else if (gap[i] === CONNECTOR) {
         const id = connected.get(lemmaOf[doc[i - 1]], lemmaOf[doc[i]]);
         if (id < 0) continue;
         features.push(id);
-        countVariant(id, `${surfaces[doc[i - 1]]} ${CONNECTOR_WORD} ${surfaces[doc[i]]}`);
+        connectedVariants.count(doc[i - 1], doc[i], id);
       }
     }
     return Int32Array.from(features);
@@ -193,10 +192,20 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
       displayForms[lemma] = surface;
     }
   });
-  for (let id = U; id < keys.length; id++) {
-    const counts = variants.get(id);
-    displayForms[id] = counts ? mostFrequent(counts) : keys[id];
-  }
+  // The most frequent variant of each phrase (ties: the first in string order); a phrase
+  // never seen keeps its key.
+  const bestCounts = new Int32Array(keys.length);
+  for (let id = U; id < keys.length; id++) displayForms[id] = keys[id];
+  const consider = (id: number, count: number, form: string) => {
+    if (count > bestCounts[id] || (count === bestCounts[id] && form < displayForms[id])) {
+      bestCounts[id] = count;
+      displayForms[id] = form;
+    }
+  };
+  bigramVariants.forEach((a, b, id, count) => consider(id, count, `${surfaces[a]} ${surfaces[b]}`));
+  connectedVariants.forEach((a, b, id, count) => consider(id, count, `${surfaces[a]} ${CONNECTOR_WORD} ${surfaces[b]}`));
+  trigramVariants.forEach((lead, c, id, count) =>
+    consider(id, count, `${surfaces[leadSurfaces.first(lead)]} ${surfaces[leadSurfaces.second(lead)]} ${surfaces[c]}`));
   return { keys, displayForms, docs };
 }
 
@@ -245,14 +254,26 @@ class PhraseIds {
   }
 }
 
-function mostFrequent(counts: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [surface, count] of counts) {
-    if (count > bestCount || (count === bestCount && surface < best)) {
-      best = surface;
-      bestCount = count;
+/** Occurrences of surface-id pairs, each belonging to one phrase id. */
+class VariantCounts {
+  private readonly pairs = new PairTable();
+  private counts = new Int32Array(256);
+  private readonly phraseIds: number[] = [];
+
+  count(a: number, b: number, phraseId: number): void {
+    const slot = this.pairs.slotOf(a, b);
+    if (slot === this.counts.length) {
+      const grown = new Int32Array(2 * slot);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[slot]++;
+    this.phraseIds[slot] = phraseId;
+  }
+
+  forEach(visit: (a: number, b: number, phraseId: number, count: number) => void): void {
+    for (let slot = 0; slot < this.pairs.size; slot++) {
+      visit(this.pairs.first(slot), this.pairs.second(slot), this.phraseIds[slot], this.counts[slot]);
     }
   }
-  return best;
 }

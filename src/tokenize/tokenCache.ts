@@ -7,7 +7,10 @@ import type { TokenizedDoc } from './tokenizedDoc.js';
  * previous nights' papers.
  */
 export interface TokenCache {
-  /** Whether added entries are kept (false for `--no-cache`: then nothing is sent to it). */
+  /**
+   * Whether added entries are kept. False only for `--no-cache`, which holds nothing and
+   * keeps nothing: then no keys are computed and nothing is sent to it.
+   */
   readonly keeps: boolean;
   get(key: string): TokenizedDoc | undefined;
   /** Remembers new entries; durable once `flush` returns. */
