@@ -81,7 +81,9 @@ function valueOf<T>(field: Field<T>): T | undefined {
 
 /** Copies only the defined entries, so absent optional fields are absent keys, not `undefined`. */
 function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const out: Partial<T> = {};
+  for (const key in fields) if (fields[key] !== undefined) out[key] = fields[key];
+  return out;
 }
 
 /**

@@ -47,7 +47,9 @@ export function looksLikeAbstract(line: string): boolean {
 
 /** Splits on any line ending so line numbers match what an editor shows. */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const body = text.replace(/^\uFEFF/, '');
+  // Most files have no carriage return: a plain split is several times faster than the pattern.
+  return body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
 }
 
 /** A short excerpt for issue messages, so the user can find the line by eye too. */

