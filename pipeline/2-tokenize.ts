@@ -1,5 +1,5 @@
 import { textKey, type TokenCache } from '../src/tokenize/tokenCache.js';
-import { tokenizeInWorkers } from '../src/tokenize/tokenizeInWorkers.js';
+import { tokenizeInWorkers, type StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import type { TokenizerParams } from '../src/tokenize/winkTokenizer.js';
 import { CorpusEncoder } from '../src/tokenize/encodeDocs.js';
 import { extractFeatures, fitPhrases, type FeatureCorpus, type PhraseModel } from '../src/tokenize/phrases.js';
@@ -17,6 +17,8 @@ export interface TokenizeParams {
   lemmas: boolean;
   /** Worker threads for wink (1: the calling thread). */
   workers: number;
+  /** Workers already started for these rules (their models load meanwhile). */
+  started?: StartedTokenizers;
   /** Tokens of papers seen before; new ones are added to it. */
   cache: TokenCache;
   onProgress?: (done: number) => void;
@@ -68,7 +70,7 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   const fresh = await tokenizeInWorkers(
     missing.map((i) => texts[i]),
     tokenizerParams(params),
-    { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress, onBatch },
+    { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress, onBatch, started: params.started },
   );
   params.cache.flush();
   // Papers in corpus order, each from the cache or from the fresh tokens; without lemmas

@@ -5,6 +5,7 @@ import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { warmStart } from '../src/nightly/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
+import type { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import type { Paper, RunSummary } from '../src/types.js';
 import { tokenize, tokenizerParams } from './2-tokenize.js';
 import { vectorize } from './3-vectorize.js';
@@ -27,6 +28,8 @@ import { round, timeStage, type StageRecord } from './stageRecord.js';
 export interface FitExtras {
   /** Tokens cache to use instead of the file cache of `options.cacheDir` (the store's). */
   cache?: TokenCache;
+  /** Tokenize workers started ahead by the caller (see StartedTokenizers). */
+  tokenizers?: StartedTokenizers;
   /** Continue last night's themes: its assignments (paper id -> theme id) and k. */
   previous?: { assignments: ReadonlyMap<string, number>; k: number; keepKWithin: number };
 }
@@ -51,6 +54,7 @@ export async function fitThemes(
       cachePath = cacheFile?.path ?? null;
       return tokenize({ papers }, {
         boilerplate, phraseMinDf, titleWeight: options.titleWeight, lemmas: options.lemmas, workers: options.workers,
+        started: extras.tokenizers,
         cache: extras.cache ?? cacheFile ?? noTokenCache(),
         onProgress: progressEvery(papers.length, (done) => log(`  tokenized ${done} / ${papers.length} papers`)),
       });

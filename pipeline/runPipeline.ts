@@ -6,7 +6,9 @@ import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import type { RunSummary } from '../src/types.js';
 import { ingest } from './1-ingest.js';
-import { fitThemes } from './fitThemes.js';
+import { fitThemes, readWordList } from './fitThemes.js';
+import { tokenizerParams } from './2-tokenize.js';
+import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './7-report.js';
 import { OptionError, type PipelineOptions } from './options.js';
@@ -24,12 +26,8 @@ export interface PipelineResult {
 }
 
 /**
- * The whole run, one numbered step per stage:
- *
- *   ingest -> tokenize -> vectorize -> reduce -> cluster -> label -> report/export
- *
- * Each stage is a function of declared inputs and plain parameters (pipeline/N-*.ts); only
- * ingest reads files and only report/export and run.json write them.
+ * The whole run (see {@link runStages}), with the tokenize workers started first so that
+ * they load their wink models while the corpus is read.
  */
 export async function runPipeline(
   options: PipelineOptions,
@@ -45,6 +43,33 @@ export async function runPipeline(
     throw new OptionError('out', options.out, `a folder that can be created (${(error as Error).message})`);
   }
 
+  // Stage 2 takes these workers; any it does not take are stopped at the end.
+  const tokenizers = options.workers > 1
+    ? new StartedTokenizers(options.workers, tokenizerParams({ boilerplate: readWordList(options.stopwordsFile) }))
+    : undefined;
+  try {
+    return await runStages(options, stages, started, log, warn, tokenizers);
+  } finally {
+    await tokenizers?.stop();
+  }
+}
+
+/**
+ * One numbered step per stage:
+ *
+ *   ingest -> tokenize -> vectorize -> reduce -> cluster -> label -> report/export
+ *
+ * Each stage is a function of declared inputs and plain parameters (pipeline/N-*.ts); only
+ * ingest reads files and only report/export and run.json write them.
+ */
+async function runStages(
+  options: PipelineOptions,
+  stages: StageRecord[],
+  started: bigint,
+  log: (line: string) => void,
+  warn: (line: string) => void,
+  tokenizers: StartedTokenizers | undefined,
+): Promise<PipelineResult> {
   // 1. Ingest: file -> deduplicated papers (+ problems per record).
   const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict }),
     (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
@@ -58,7 +83,7 @@ export async function runPipeline(
   }
 
   // 2-6. Tokenize, vectorize, reduce, cluster, label.
-  const fitted = await fitThemes(papers, options, stages, log);
+  const fitted = await fitThemes(papers, options, stages, log, { tokenizers });
   const { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
 
   const summary: RunSummary = {

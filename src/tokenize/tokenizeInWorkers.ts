@@ -20,6 +20,43 @@ export interface ParallelParams {
    * documents as strings (any order of batches; decoding costs only when called).
    */
   onBatch?: (start: number, docs: () => TokenizedDoc[]) => void;
+  /** Workers started ahead (see StartedTokenizers), used instead of starting new ones. */
+  started?: StartedTokenizers;
+}
+
+/**
+ * Tokenize workers started before their texts are known, so that each loads its wink
+ * model (about 0.3 s) while the caller does something else, e.g. reads the corpus.
+ * tokenizeInWorkers takes them; whatever it does not take is stopped by `stop`.
+ */
+export class StartedTokenizers {
+  private pool: Worker[];
+  private failure: Error | null = null;
+
+  constructor(count: number, readonly tokenizer: TokenizerParams) {
+    this.pool = Array.from({ length: count }, () => {
+      const worker = new Worker(workerScript(), { workerData: tokenizer });
+      worker.on('error', (error) => (this.failure ??= error));
+      return worker;
+    });
+  }
+
+  /** Up to `count` of the workers when they were started with these rules (else none); stops the rest. */
+  take(count: number, tokenizer: TokenizerParams): Worker[] {
+    if (this.failure !== null) throw this.failure;
+    const matching = JSON.stringify(tokenizer) === JSON.stringify(this.tokenizer);
+    const taken = matching ? this.pool.slice(0, count) : [];
+    for (const worker of this.pool.slice(taken.length)) void worker.terminate();
+    this.pool = [];
+    return taken;
+  }
+
+  /** Stops the workers not taken. */
+  async stop(): Promise<void> {
+    const left = this.pool;
+    this.pool = [];
+    await Promise.all(left.map((worker) => worker.terminate()));
+  }
 }
 
 export interface TokenizeRequest {
@@ -92,6 +129,7 @@ export async function tokenizeInWorkers(
     params.onProgress?.(done);
   };
   if (workers <= 1) {
+    await params.started?.stop();
     const encode = createEncodingTokenizer(tokenizer);
     const decoder = new BatchDecoder();
     batches.forEach((batch, b) => receive(b, encode(batch), decoder));
@@ -118,7 +156,8 @@ export async function tokenizeInWorkers(
       });
       send();
     });
-  const pool = Array.from({ length: workers }, () => new Worker(workerScript(), { workerData: tokenizer }));
+  const pool = params.started?.take(workers, tokenizer) ?? [];
+  while (pool.length < workers) pool.push(new Worker(workerScript(), { workerData: tokenizer }));
   try {
     await Promise.all(pool.map(run));
   } finally {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tokenizeInWorkers } from '../../src/tokenize/tokenizeInWorkers.js';
+import { StartedTokenizers, tokenizeInWorkers } from '../../src/tokenize/tokenizeInWorkers.js';
 import { CorpusEncoder, encodeDocs } from '../../src/tokenize/encodeDocs.js';
 import { createWinkTokenizer } from '../../src/tokenize/winkTokenizer.js';
 import { parseJsonLines } from '../../src/ingest/parseJsonLines.js';
@@ -40,6 +40,20 @@ describe('tokenizeInWorkers', () => {
       docs.forEach((doc, i) => (i % 3 === 0 ? encoder.addDoc(doc) : fresh.addTo(encoder, next++)));
       expect(encoder.finish()).toEqual(encodeDocs(docs, lemmas));
     }
+  });
+
+  it('takes workers started ahead when they were made for the same rules, with the same result', async () => {
+    const want = texts.slice(0, 40).map(createWinkTokenizer(params));
+    const started = new StartedTokenizers(2, params);
+    const fresh = await tokenizeInWorkers(texts.slice(0, 40), params, { workers: 2, batchSize: 7, started });
+    expect(fresh.docs()).toEqual(want);
+    // Taken: nothing left to give.
+    expect(started.take(2, params)).toEqual([]);
+    // Started for other rules: not used, and the result follows the rules asked for.
+    const other = new StartedTokenizers(2, { ...params, extraStopWords: ['model'] });
+    const again = await tokenizeInWorkers(texts.slice(0, 40), params, { workers: 2, batchSize: 7, started: other });
+    expect(again.docs()).toEqual(want);
+    await other.stop();
   });
 
   it('reports progress up to the number of documents', async () => {
