@@ -97,6 +97,7 @@ export function refineOnTfidf(
     }
     if (changed === 0) break;
   }
+  wasm?.release();
   let moved = 0;
   for (let r = 0; r < n; r++) if (labels[r] !== start[r]) moved++;
   return { labels, iterations, moved };

@@ -247,7 +247,7 @@ export const EXACT_BELOW = 300;
  * again on the same matrix.
  */
 export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): SvdFit {
-  const { components, oversamples = 10, powerIterations = 4, center = false, seed } = params;
+  const { components, oversamples = 10, powerIterations = 4, center = false } = params;
   const n = A.rows;
   const m = A.cols;
   if (n === 0 || m === 0) throw new RangeError(`fitRandomizedSvd: empty ${n}×${m} matrix`);
@@ -268,7 +268,17 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
   }
   const threads = params.threads ?? (A.indptr[n] * l >= PARALLEL_WORK ? defaultThreads() : 1);
   const wasm = params.accelerate === false ? null : WasmLinalg.create(threads);
-  const engine = wasm !== null ? wasmEngine(wasm, A, means) : javascriptEngine(A, means, threads);
+  try {
+    return fitWith(wasm !== null ? wasmEngine(wasm, A, means) : javascriptEngine(A, means, threads), A, k, l, means, params);
+  } finally {
+    wasm?.release();
+  }
+}
+
+/** The fit of {@link fitTransformRandomizedSvd} on one engine. */
+function fitWith(engine: Engine, A: CsrMatrix, k: number, l: number, means: Float64Array | null, params: RandomizedSvdParams): SvdFit {
+  const { powerIterations = 4, seed } = params;
+  const m = A.cols;
 
   const Q = rangeFinder(engine, m, l, powerIterations, seed);
   const Z = engine.transposeTimes(Q); // m×l = Bᵀ

@@ -232,7 +232,7 @@ interface WasmJob {
   control: Int32Array;
 }
 
-/** The helper threads' program: instantiate the module on the job's memory (once per instance id), run tasks. */
+/** The helper threads' program: instantiate the module on the job's memory (once per memory id), run tasks. */
 function workerSource(): string {
   return `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
@@ -254,7 +254,21 @@ parentPort.on('message', (job) => {
 }
 
 const pool = workerPool(workerSource);
-let nextInstanceId = 0;
+let nextMemoryId = 0;
+
+/** A memory with the calling thread's instance on it; `id` names it for the helper threads. */
+interface Arena {
+  id: number;
+  memory: WebAssembly.Memory;
+  kernels: Exports;
+}
+
+/**
+ * Arenas of released instances, for the next ones (the SVD's, then the refinement's):
+ * pages a WebAssembly memory has touched stay with the process until it is collected, so
+ * reusing one memory keeps the peak down (200,000 abstracts: several hundred MiB).
+ */
+const idleArenas: Arena[] = [];
 
 /**
  * One instance of the kernels with its memory: CSR matrices are pinned at the bottom
@@ -267,7 +281,8 @@ let nextInstanceId = 0;
 export class WasmLinalg {
   private readonly memory: WebAssembly.Memory;
   private readonly kernels: Exports;
-  private readonly id = nextInstanceId++;
+  private readonly id: number;
+  private released = false;
   /** End of the pinned area (bytes). */
   private pinnedTop = 16;
 
@@ -275,9 +290,20 @@ export class WasmLinalg {
     private readonly compiledModule: WebAssembly.Module,
     private readonly threads: number,
   ) {
-    this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
-    const instance = new WebAssembly.Instance(compiledModule, { env: { memory: this.memory } });
-    this.kernels = instance.exports as unknown as Exports;
+    let arena = idleArenas.pop();
+    if (arena === undefined) {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+      const instance = new WebAssembly.Instance(compiledModule, { env: { memory } });
+      arena = { id: nextMemoryId++, memory, kernels: instance.exports as unknown as Exports };
+    }
+    ({ id: this.id, memory: this.memory, kernels: this.kernels } = arena);
+  }
+
+  /** Hands the memory to the next instance; this one must not be used afterwards. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    idleArenas.push({ id: this.id, memory: this.memory, kernels: this.kernels });
   }
 
   /**
@@ -292,6 +318,7 @@ export class WasmLinalg {
 
   /** Runs `kernel` on every task; on several threads when this instance has them. */
   private run(kernel: keyof Exports, tasks: RowTask[]): void {
+    if (this.released) throw new Error('WasmLinalg: used after release()');
     const helpers = pool.take(Math.max(0, Math.min(this.threads, tasks.length) - 1));
     const job: WasmJob = {
       id: this.id, module: this.compiledModule, memory: this.memory, kernel, tasks,

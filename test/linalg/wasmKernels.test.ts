@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DenseMatrix } from '../../src/types.js';
-import { WasmLinalg } from '../../src/linalg/wasmKernels.js';
+import { stopWasmWorkers, WasmLinalg } from '../../src/linalg/wasmKernels.js';
 import { gatherRowsRange, gramRange, timesSmallRange } from '../../src/linalg/rowKernels.js';
 import { csrFromDense } from '../../src/linalg/csr.js';
 import { gramBlocks } from '../../src/linalg/dense.js';
@@ -59,5 +59,43 @@ describe.skipIf(wasm === null)('WebAssembly kernels', () => {
       timesSmallRange(X.data, l, square, l, true, wantUpper, 0, n);
       expect(linalg.timesSmall(X, square, l, true)).toEqual(wantUpper);
     }
+  });
+});
+
+describe.skipIf(wasm === null)('WebAssembly kernels on several threads', () => {
+  afterAll(stopWasmWorkers);
+  const random = createRandom(9);
+  // Big enough (milliseconds per task) for the helper threads to take some of the tasks.
+  const A = csrFromDense(Array.from({ length: 20000 }, () => Array.from({ length: 100 }, () => (random() < 0.1 ? gaussian(random) : 0))));
+  const B = dense(100, 11, 2);
+  const X = dense(20000, 9, 3);
+  const w = dense(9, 5, 4).data;
+  /** Every result, as bytes (compared whole: element-wise matching of 10⁵ numbers is slow). */
+  const results = (linalg: WasmLinalg) => Buffer.concat([
+    linalg.times(linalg.pin(A), B),
+    ...linalg.gramPartials(X, gramBlocks(20000)),
+    linalg.timesSmall(X, w, 5, false),
+  ].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
+
+  it('give the same results on 1, 2 and 3 threads (row ranges split over helper threads)', () => {
+    const one = WasmLinalg.create(1)!;
+    const want = results(one);
+    one.release();
+    for (const threads of [2, 3]) {
+      const linalg = WasmLinalg.create(threads)!;
+      expect(results(linalg).equals(want)).toBe(true);
+      linalg.release();
+    }
+  });
+
+  it('hands a released memory to the next instance, and refuses use after release', () => {
+    const first = WasmLinalg.create(2)!;
+    const want = results(first);
+    first.release();
+    expect(() => first.timesSmall(X, w, 5, false)).toThrow(/after release/);
+    // The next instance reuses the memory (its old contents are overwritten) and still computes right.
+    const second = WasmLinalg.create(2)!;
+    expect(results(second).equals(want)).toBe(true);
+    second.release();
   });
 });
