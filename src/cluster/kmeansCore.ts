@@ -631,12 +631,37 @@ export function assignLabelsHamerly(
     full += pending;
     pending = 0;
   };
+  // With the kernel, upper bounds are tightened a block at a time (ownDots): the same test
+  // on a distance summed in another order, which any order within η may be.
+  const waiting = new Int32Array(dots === null ? 0 : points.length);
+  const owners = new Int32Array(waiting.length);
+  let waitingCount = 0;
+  const tightenWaiting = () => {
+    const own = (dots as RowDots).ownDots(waiting, owners, waitingCount);
+    for (let j = 0; j < waitingCount; j++) {
+      const i = waiting[j];
+      const a = owners[j];
+      const u = Math.sqrt(Math.max(0, cNorms[a] - 2 * own[j] + xNorms[i] + eta));
+      upper[i] = u;
+      const other = Math.max(lower[i], 2 * half[a] - u);
+      if (other > u && (other - u) * (other + u) > margin) continue;
+      points[pending++] = i;
+      if (pending === points.length) flush();
+    }
+    waitingCount = 0;
+  };
   for (let i = 0; i < n; i++) {
     const a = labels[i];
     let u = upper[i];
     let other = Math.max(lower[i], 2 * half[a] - u);
     if (other > u && (other - u) * (other + u) > margin) continue;
     if (u !== Infinity) {
+      if (dots !== null) {
+        waiting[waitingCount] = i;
+        owners[waitingCount++] = a;
+        if (waitingCount === waiting.length) tightenWaiting();
+        continue;
+      }
       u = Math.sqrt(Math.max(0, shiftedDistanceFast(data, i * d, d, centres, cNorms, a) + xNorms[i] + eta));
       upper[i] = u;
       other = Math.max(lower[i], 2 * half[a] - u);
@@ -645,6 +670,7 @@ export function assignLabelsHamerly(
     points[pending++] = i;
     if (pending === points.length) flush();
   }
+  if (waitingCount > 0) tightenWaiting();
   flush();
   return full;
 }

@@ -19,6 +19,12 @@ export interface RowDots {
   ofPoints(points: Int32Array, count: number): Float64Array;
   /** The same for the rows start, start + 1, …, start + count − 1. */
   ofRange(start: number, count: number): Float64Array;
+  /**
+   * out[j] = x_{points[j]} · target_{owners[j]} for j < count ≤ ROW_DOTS_BLOCK, one target
+   * per point, summed in two interleaved halves: NOT bit-identical to the in-order sum,
+   * for bounds only. A view of the kernel's memory, valid until the next call.
+   */
+  ownDots(points: Int32Array, owners: Int32Array, count: number): Float64Array;
 }
 
 /** Points per call. */
@@ -42,7 +48,10 @@ export function createRowDots(
   const targetsAt = alignUp(xAt + n * d * 8);
   const pointsAt = alignUp(targetsAt + d * maxStride * 8);
   const outAt = alignUp(pointsAt + BLOCK * 4);
-  const end = outAt + BLOCK * maxStride * 8;
+  const rowsAt = alignUp(outAt + BLOCK * maxStride * 8); // the targets row-major, for ownDots
+  const ownersAt = alignUp(rowsAt + maxStride * d * 8);
+  const ownAt = alignUp(ownersAt + BLOCK * 4);
+  const end = ownAt + BLOCK * 8;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   const kernel = instance.exports.rowDots as (
@@ -51,6 +60,12 @@ export function createRowDots(
   new Float64Array(memory.buffer, xAt, n * d).set(X.data);
   const targetsT = new Float64Array(memory.buffer, targetsAt, d * maxStride);
   const points = new Int32Array(memory.buffer, pointsAt, BLOCK);
+  const targetRows = new Float64Array(memory.buffer, rowsAt, maxStride * d);
+  const owners = new Int32Array(memory.buffer, ownersAt, BLOCK);
+  const own = new Float64Array(memory.buffer, ownAt, BLOCK);
+  const ownKernel = instance.exports.ownDots as (
+    x: number, d: number, targets: number, points: number, owners: number, count: number, out: number,
+  ) => void;
   let stride = 8;
   let block = new Float64Array(memory.buffer, outAt, BLOCK * stride);
   const run = (count: number): Float64Array => {
@@ -67,6 +82,7 @@ export function createRowDots(
       stride = Math.max(8, Math.ceil(m / 8) * 8);
       targetsT.fill(0, 0, d * stride);
       for (let c = 0; c < m; c++) for (let t = 0; t < d; t++) targetsT[t * stride + c] = targets[c * d + t];
+      targetRows.set(targets.subarray(0, m * d));
       block = new Float64Array(memory.buffer, outAt, BLOCK * stride);
     },
     ofPoints(list: Int32Array, count: number): Float64Array {
@@ -76,6 +92,13 @@ export function createRowDots(
     ofRange(start: number, count: number): Float64Array {
       for (let j = 0; j < count; j++) points[j] = start + j;
       return run(count);
+    },
+    ownDots(list: Int32Array, ownerList: Int32Array, count: number): Float64Array {
+      if (count > BLOCK) throw new RangeError(`rowDots: at most ${BLOCK} points per call, got ${count}`);
+      points.set(list.subarray(0, count));
+      owners.set(ownerList.subarray(0, count));
+      ownKernel(xAt, d, rowsAt, pointsAt, ownersAt, count, ownAt);
+      return own;
     },
   };
 }

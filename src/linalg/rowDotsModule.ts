@@ -1,4 +1,4 @@
-import { FunctionBuilder, I32, V128, assembleModule, op } from './wasmAssembler.js';
+import { F64, FunctionBuilder, I32, V128, assembleModule, op } from './wasmAssembler.js';
 
 /**
  * The WebAssembly (SIMD) kernel behind k-means' distance computations (see rowDots.ts):
@@ -64,6 +64,39 @@ function rowDotsKernel(): FunctionBuilder {
   return f;
 }
 
+/**
+ * ownDots(x, d, targets, points, owners, count, out): out[j] = x_{points[j]} · target_{owners[j]}
+ * for j < count, targets row-major (m×d). Summed as two interleaved partial sums (even and
+ * odd t, one f64x2), so NOT bit-identical to the in-order sum: for bounds only, where any
+ * order within the rounding bound will do (k-means' tightened upper bounds).
+ */
+function ownDotsKernel(): FunctionBuilder {
+  const f = new FunctionBuilder('ownDots');
+  for (const p of ['x', 'd', 'targets', 'points', 'owners', 'count', 'out']) f.param(p, I32);
+  for (const p of ['j', 'xa', 'ca', 'tb', 'lb', 'pairs']) f.local(p, I32);
+  f.local('acc', V128).local('sum', F64);
+  f.emit(f.get('d'), op.i32Const(3), op.i32Shl, f.set('lb'));
+  // Bytes covered by whole pairs of columns.
+  f.emit(f.get('d'), op.i32Const(1), op.i32ShrU, op.i32Const(4), op.i32Shl, f.set('pairs'));
+  f.forLoop('j', op.i32Const(0), f.get('count'), op.i32Const(1), () => {
+    const indexAt = (base: string) => [...f.get(base), ...f.get('j'), ...op.i32Const(2), ...op.i32Shl, ...op.i32Add, ...op.i32Load()];
+    f.emit(f.get('x'), indexAt('points'), f.get('lb'), op.i32Mul, op.i32Add, f.set('xa'));
+    f.emit(f.get('targets'), indexAt('owners'), f.get('lb'), op.i32Mul, op.i32Add, f.set('ca'));
+    f.emit(op.f64Const(0), op.f64x2Splat, f.set('acc'));
+    f.forLoop('tb', op.i32Const(0), f.get('pairs'), op.i32Const(16), () => {
+      f.emit(f.get('acc'), f.get('xa'), f.get('tb'), op.i32Add, op.v128Load(), f.get('ca'), f.get('tb'), op.i32Add, op.v128Load());
+      f.emit(op.f64x2Mul, op.f64x2Add, f.set('acc'));
+    });
+    f.emit(f.get('acc'), op.f64x2ExtractLane(0), f.get('acc'), op.f64x2ExtractLane(1), op.f64Add, f.set('sum'));
+    // An odd last column.
+    f.emit(f.get('pairs'), f.get('lb'), op.i32GeS, op.i32Eqz, op.if);
+    f.emit(f.get('sum'), f.get('xa'), f.get('pairs'), op.i32Add, op.f64Load(), f.get('ca'), f.get('pairs'), op.i32Add, op.f64Load(), op.f64Mul, op.f64Add, f.set('sum'));
+    f.emit(op.end);
+    f.emit(f.get('out'), f.get('j'), op.i32Const(3), op.i32Shl, op.i32Add, f.get('sum'), op.f64Store());
+  });
+  return f;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 /**
@@ -74,7 +107,7 @@ let compiled: WebAssembly.Module | null | undefined;
 export function rowDotsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      const bytes = assembleModule([rowDotsKernel().build()], 1);
+      const bytes = assembleModule([rowDotsKernel().build(), ownDotsKernel().build()], 1);
       compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;

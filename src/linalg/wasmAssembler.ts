@@ -64,6 +64,7 @@ export const op = {
   i32Sub: [0x6b] as Bytes,
   i32Mul: [0x6c] as Bytes,
   i32Shl: [0x74] as Bytes,
+  i32ShrU: [0x76] as Bytes,
   i32GeS: [0x4e] as Bytes,
   i32GtS: [0x4a] as Bytes,
   i32Eqz: [0x45] as Bytes,
@@ -76,6 +77,7 @@ export const op = {
   v128Load: (offset = 0): Bytes => [0xfd, 0x00, 3, ...uleb(offset)],
   v128Store: (offset = 0): Bytes => [0xfd, 0x0b, 3, ...uleb(offset)],
   f64x2Splat: [0xfd, 0x14] as Bytes,
+  f64x2ExtractLane: (lane: number): Bytes => [0xfd, 0x21, lane],
   f64x2Add: [0xfd, ...uleb(240)] as Bytes,
   f64x2Mul: [0xfd, ...uleb(242)] as Bytes,
   /** memory.fill (bulk memory): [address, byte value, length] on the stack. */

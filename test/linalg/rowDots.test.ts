@@ -43,6 +43,22 @@ describe('rowDots (WebAssembly dot products of rows with a few targets)', () => 
     }
   });
 
+  it('gives each listed point its dot product with its own target, to rounding (ownDots)', () => {
+    const dots = createRowDots(module!, X, 12);
+    const m = 12;
+    const targets = Float64Array.from({ length: m * d }, () => gaussian(random));
+    dots.setTargets(targets, m);
+    const points = Int32Array.from({ length: 200 }, (_, j) => (j * 131 + 7) % n);
+    const owners = Int32Array.from({ length: 200 }, (_, j) => (j * 5) % m);
+    const own = dots.ownDots(points, owners, points.length);
+    for (let j = 0; j < points.length; j++) {
+      // d = 37 is odd: the last column is added on its own.
+      let scale = 0;
+      for (let t = 0; t < d; t++) scale += Math.abs(data[points[j] * d + t] * targets[owners[j] * d + t]);
+      expect(Math.abs(own[j] - inOrderDot(data, points[j], targets, owners[j], d))).toBeLessThanOrEqual(d * 2 ** -52 * scale);
+    }
+  });
+
   it('refuses more targets or points per call than it was made for', () => {
     const dots = createRowDots(module!, X, 9);
     expect(() => dots.setTargets(new Float64Array(17 * d), 17)).toThrow(/at most 16 targets/);
