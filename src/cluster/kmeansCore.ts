@@ -292,7 +292,17 @@ export function assignLabels(
   for (let start = 0; start < n; start += block) {
     const count = Math.min(block, n - start);
     for (let j = 0; j < count; j++) points[j] = start + j;
-    shiftedDistancesBlock(dots, data, d, points, count, centres, cNorms, k, dist);
+    if (dots !== null) {
+      // The kernel's scan: the same values and comparisons as the loop below.
+      dots.ofRange(start, count);
+      const nearest = dots.nearestTwo(cNorms, k, count);
+      for (let j = 0; j < count; j++) {
+        labels[start + j] = nearest.best[j];
+        distances[start + j] = Math.max(0, nearest.first[j] + xNorms[start + j]);
+      }
+      continue;
+    }
+    shiftedDistancesOf(data, d, points, count, centres, cNorms, k, dist);
     for (let j = 0; j < count; j++) {
       const i = start + j;
       let best = 0;
@@ -607,7 +617,21 @@ export function assignLabelsHamerly(
   let full = 0;
   // Labels from all k distances, for the points collected in `points` (two at a time).
   const flush = () => {
-    shiftedDistancesBlock(dots, data, d, points, pending, centres, cNorms, k, dist);
+    if (dots !== null) {
+      // The kernel's scan: the same values and comparisons as the loop below.
+      dots.ofPoints(points, pending);
+      const nearest = dots.nearestTwo(cNorms, k, pending);
+      for (let j = 0; j < pending; j++) {
+        const i = points[j];
+        labels[i] = nearest.best[j];
+        upper[i] = Math.sqrt(Math.max(0, nearest.first[j] + xNorms[i] + eta));
+        lower[i] = Math.sqrt(Math.max(0, nearest.second[j] + xNorms[i] - eta));
+      }
+      full += pending;
+      pending = 0;
+      return;
+    }
+    shiftedDistancesOf(data, d, points, pending, centres, cNorms, k, dist);
     for (let j = 0; j < pending; j++) {
       const i = points[j];
       const xNorm = xNorms[i];

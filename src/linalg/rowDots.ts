@@ -25,6 +25,13 @@ export interface RowDots {
    * for bounds only. A view of the kernel's memory, valid until the next call.
    */
   ownDots(points: Int32Array, owners: Int32Array, count: number): Float64Array;
+  /**
+   * For the block of the last ofPoints/ofRange call (count rows) and the first k targets:
+   * per row, v_c = norms[c] − 2·dot_c; best = the first c with the least v, first = that
+   * v, second = the least v of the others (as Lloyd's and Hamerly's scans). Views of the
+   * kernel's memory, valid until the next call.
+   */
+  nearestTwo(norms: Float64Array, k: number, count: number): { best: Int32Array; first: Float64Array; second: Float64Array };
 }
 
 /** Points per call. */
@@ -51,7 +58,11 @@ export function createRowDots(
   const rowsAt = alignUp(outAt + BLOCK * maxStride * 8); // the targets row-major, for ownDots
   const ownersAt = alignUp(rowsAt + maxStride * d * 8);
   const ownAt = alignUp(ownersAt + BLOCK * 4);
-  const end = ownAt + BLOCK * 8;
+  const normsAt = alignUp(ownAt + BLOCK * 8);
+  const bestAt = alignUp(normsAt + maxStride * 8);
+  const firstAt = alignUp(bestAt + BLOCK * 4);
+  const secondAt = alignUp(firstAt + BLOCK * 8);
+  const end = secondAt + BLOCK * 8;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   const kernel = instance.exports.rowDots as (
@@ -63,6 +74,13 @@ export function createRowDots(
   const targetRows = new Float64Array(memory.buffer, rowsAt, maxStride * d);
   const owners = new Int32Array(memory.buffer, ownersAt, BLOCK);
   const own = new Float64Array(memory.buffer, ownAt, BLOCK);
+  const norms = new Float64Array(memory.buffer, normsAt, maxStride);
+  const nearest = {
+    best: new Int32Array(memory.buffer, bestAt, BLOCK),
+    first: new Float64Array(memory.buffer, firstAt, BLOCK),
+    second: new Float64Array(memory.buffer, secondAt, BLOCK),
+  };
+  const nearestKernel = instance.exports.nearestTwo as (...args: number[]) => void;
   const ownKernel = instance.exports.ownDots as (
     x: number, d: number, targets: number, points: number, owners: number, count: number, out: number,
   ) => void;
@@ -92,6 +110,11 @@ export function createRowDots(
     ofRange(start: number, count: number): Float64Array {
       for (let j = 0; j < count; j++) points[j] = start + j;
       return run(count);
+    },
+    nearestTwo(ownNorms: Float64Array, k: number, count: number) {
+      norms.set(ownNorms.subarray(0, k));
+      nearestKernel(outAt, stride, k, normsAt, count, bestAt, firstAt, secondAt);
+      return nearest;
     },
     ownDots(list: Int32Array, ownerList: Int32Array, count: number): Float64Array {
       if (count > BLOCK) throw new RangeError(`rowDots: at most ${BLOCK} points per call, got ${count}`);

@@ -97,6 +97,37 @@ function ownDotsKernel(): FunctionBuilder {
   return f;
 }
 
+/**
+ * nearestTwo(out, stride, k, norms, count, best, first, second): for each row j < count of
+ * a rowDots block, v_c = norms[c] − 2·out[j·stride + c] for c < k; best[j] = the first c
+ * with the least v, first[j] = that v, second[j] = the least v of the other centres. The
+ * same operations and comparisons, in the same order, as the JavaScript scan of
+ * kmeansCore.ts (Hamerly's and Lloyd's E-steps), so the same results.
+ */
+function nearestTwoKernel(): FunctionBuilder {
+  const f = new FunctionBuilder('nearestTwo');
+  for (const p of ['out', 'stride', 'k', 'norms', 'count', 'best', 'first', 'second']) f.param(p, I32);
+  for (const p of ['j', 'c', 'row', 'bestC']) f.local(p, I32);
+  for (const p of ['v', 'bestV', 'secondV']) f.local(p, F64);
+  f.forLoop('j', op.i32Const(0), f.get('count'), op.i32Const(1), () => {
+    f.emit(f.get('out'), f.get('j'), f.get('stride'), op.i32Mul, op.i32Const(3), op.i32Shl, op.i32Add, f.set('row'));
+    f.emit(op.f64Const(Infinity), f.tee('bestV'), f.set('secondV'), op.i32Const(0), f.set('bestC'));
+    f.forLoop('c', op.i32Const(0), f.get('k'), op.i32Const(1), () => {
+      f.emit(f.get('norms'), f.get('c'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load());
+      f.emit(op.f64Const(2), f.get('row'), f.get('c'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64Mul, op.f64Sub, f.set('v'));
+      f.emit(f.get('v'), f.get('bestV'), op.f64Lt, op.if);
+      f.emit(f.get('bestV'), f.set('secondV'), f.get('v'), f.set('bestV'), f.get('c'), f.set('bestC'));
+      f.emit(op.else);
+      f.emit(f.get('v'), f.get('secondV'), op.f64Lt, op.if, f.get('v'), f.set('secondV'), op.end);
+      f.emit(op.end);
+    });
+    f.emit(f.get('best'), f.get('j'), op.i32Const(2), op.i32Shl, op.i32Add, f.get('bestC'), op.i32Store());
+    f.emit(f.get('first'), f.get('j'), op.i32Const(3), op.i32Shl, op.i32Add, f.get('bestV'), op.f64Store());
+    f.emit(f.get('second'), f.get('j'), op.i32Const(3), op.i32Shl, op.i32Add, f.get('secondV'), op.f64Store());
+  });
+  return f;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 /**
@@ -107,7 +138,7 @@ let compiled: WebAssembly.Module | null | undefined;
 export function rowDotsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      const bytes = assembleModule([rowDotsKernel().build(), ownDotsKernel().build()], 1);
+      const bytes = assembleModule([rowDotsKernel().build(), ownDotsKernel().build(), nearestTwoKernel().build()], 1);
       compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;

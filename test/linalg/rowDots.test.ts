@@ -59,6 +59,30 @@ describe('rowDots (WebAssembly dot products of rows with a few targets)', () => 
     }
   });
 
+  it('finds the nearest and second-nearest targets as the JavaScript scan does, ties to the lowest index (nearestTwo)', () => {
+    const m = 9;
+    const dots = createRowDots(module!, X, m);
+    // Targets 3 and 7 are the same row: every point ties between them.
+    const targets = Float64Array.from({ length: m * d }, () => gaussian(random));
+    targets.copyWithin(7 * d, 3 * d, 4 * d);
+    dots.setTargets(targets, m);
+    const norms = Float64Array.from({ length: m }, (_, c) => inOrderDot(targets, c, targets, c, d));
+    const points = Int32Array.from({ length: 101 }, (_, j) => (j * 17) % n);
+    dots.ofPoints(points, points.length);
+    const { best, first, second } = dots.nearestTwo(norms, m, points.length);
+    for (let j = 0; j < points.length; j++) {
+      let b = 0;
+      let v1 = Infinity;
+      let v2 = Infinity;
+      for (let c = 0; c < m; c++) {
+        const v = norms[c] - 2 * inOrderDot(data, points[j], targets, c, d);
+        if (v < v1) [v2, v1, b] = [v1, v, c];
+        else if (v < v2) v2 = v;
+      }
+      expect([best[j], first[j], second[j]]).toEqual([b, v1, v2]);
+    }
+  });
+
   it('refuses more targets or points per call than it was made for', () => {
     const dots = createRowDots(module!, X, 9);
     expect(() => dots.setTargets(new Float64Array(17 * d), 17)).toThrow(/at most 16 targets/);
