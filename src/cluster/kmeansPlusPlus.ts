@@ -188,14 +188,19 @@ export function kmeansPlusPlus(
   const first = Math.min(n - 1, Math.floor(random() * n));
   chosen.push(first);
 
-  const norms = squaredNorms(x, n, d);
-  const closest = new Float64Array(n);
+  // With the kernel, the per-point arrays live on its memory and each step's distances
+  // and potentials are computed there (the same arithmetic, in the same order).
+  const seeding = dots?.seeding;
+  const norms = seeding ? seeding.norms : new Float64Array(n);
+  norms.set(squaredNorms(x, n, d));
+  const closest = seeding ? seeding.closest : new Float64Array(n);
   distancesToAllCandidates(x, n, d, norms, Int32Array.of(first), 1, closest, dots);
   const cumulative = new Float64Array(n);
   const candidates = new Int32Array(localTrials);
-  const potentials = new Float64Array(localTrials);
+  const potentials = seeding ? seeding.potentials.subarray(0, localTrials) : new Float64Array(localTrials);
   /** ‖x_i − candidate_t‖² at i·localTrials + t. */
-  const trialDistances = new Float64Array(n * localTrials);
+  const trialDistances = seeding ? seeding.trial(localTrials) : new Float64Array(n * localTrials);
+  const candidateRows = new Float64Array(localTrials * d);
 
   for (let c = 1; c < k; c++) {
     let acc = 0;
@@ -211,11 +216,24 @@ export function kmeansPlusPlus(
     }
     // potentials[t] = Σ_i min(D²(x_i), ‖x_i − candidate_t‖²), summed in point order.
     potentials.fill(0);
-    distancesToAllCandidates(x, n, d, norms, candidates, localTrials, trialDistances, dots);
-    for (let i = 0; i < n; i++) {
-      const offset = i * localTrials;
-      const own = closest[i];
-      for (let t = 0; t < localTrials; t++) potentials[t] += Math.min(own, trialDistances[offset + t]);
+    if (seeding && dots) {
+      for (let t = 0; t < localTrials; t++) {
+        candidateRows.set(x.subarray(candidates[t] * d, candidates[t] * d + d), t * d);
+        seeding.candidateNorms[t] = norms[candidates[t]];
+      }
+      dots.setTargets(candidateRows, localTrials);
+      for (let start = 0; start < n; start += 256) {
+        const count = Math.min(256, n - start);
+        dots.ofRange(start, count);
+        seeding.step(start, count, localTrials);
+      }
+    } else {
+      distancesToAllCandidates(x, n, d, norms, candidates, localTrials, trialDistances, null);
+      for (let i = 0; i < n; i++) {
+        const offset = i * localTrials;
+        const own = closest[i];
+        for (let t = 0; t < localTrials; t++) potentials[t] += Math.min(own, trialDistances[offset + t]);
+      }
     }
     let best = 0;
     for (let t = 1; t < localTrials; t++) if (potentials[t] < potentials[best]) best = t;

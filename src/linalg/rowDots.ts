@@ -32,6 +32,21 @@ export interface RowDots {
    * kernel's memory, valid until the next call.
    */
   nearestTwo(norms: Float64Array, k: number, count: number): { best: Int32Array; first: Float64Array; second: Float64Array };
+  /**
+   * Greedy k-means++ on the kernel's memory: its per-point arrays (views; trial is n×m for
+   * the m candidates of a step) and one step over the block of the last ofRange(start,
+   * count) call, whose targets are the m candidates: trial distances
+   * max(0, norms_i + candidateNorms_t − 2·dot) and potentials_t += min(closest_i, trial)
+   * in point order (the arithmetic of kmeansPlusPlus.ts).
+   */
+  readonly seeding: {
+    norms: Float64Array;
+    closest: Float64Array;
+    potentials: Float64Array;
+    candidateNorms: Float64Array;
+    trial(m: number): Float64Array;
+    step(start: number, count: number, m: number): void;
+  };
 }
 
 /** Points per call. */
@@ -62,7 +77,12 @@ export function createRowDots(
   const bestAt = alignUp(normsAt + maxStride * 8);
   const firstAt = alignUp(bestAt + BLOCK * 4);
   const secondAt = alignUp(firstAt + BLOCK * 8);
-  const end = secondAt + BLOCK * 8;
+  const seedNormsAt = alignUp(secondAt + BLOCK * 8);
+  const closestAt = alignUp(seedNormsAt + n * 8);
+  const potentialsAt = alignUp(closestAt + n * 8);
+  const candidateNormsAt = alignUp(potentialsAt + maxStride * 8);
+  const trialAt = alignUp(candidateNormsAt + maxStride * 8);
+  const end = trialAt + n * maxStride * 8;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   const kernel = instance.exports.rowDots as (
@@ -81,6 +101,17 @@ export function createRowDots(
     second: new Float64Array(memory.buffer, secondAt, BLOCK),
   };
   const nearestKernel = instance.exports.nearestTwo as (...args: number[]) => void;
+  const stepKernel = instance.exports.candidateStep as (...args: number[]) => void;
+  const seeding = {
+    norms: new Float64Array(memory.buffer, seedNormsAt, n),
+    closest: new Float64Array(memory.buffer, closestAt, n),
+    potentials: new Float64Array(memory.buffer, potentialsAt, maxStride),
+    candidateNorms: new Float64Array(memory.buffer, candidateNormsAt, maxStride),
+    trial: (m: number) => new Float64Array(memory.buffer, trialAt, n * m),
+    step(start: number, count: number, m: number) {
+      stepKernel(outAt, stride, m, count, seedNormsAt + start * 8, candidateNormsAt, closestAt + start * 8, trialAt + start * m * 8, potentialsAt);
+    },
+  };
   const ownKernel = instance.exports.ownDots as (
     x: number, d: number, targets: number, points: number, owners: number, count: number, out: number,
   ) => void;
@@ -92,6 +123,7 @@ export function createRowDots(
     return block;
   };
   return {
+    seeding,
     get stride() {
       return stride;
     },

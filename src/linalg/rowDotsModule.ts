@@ -1,4 +1,4 @@
-import { F64, FunctionBuilder, I32, V128, assembleModule, op } from './wasmAssembler.js';
+import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
 
 /**
  * The WebAssembly (SIMD) kernel behind k-means' distance computations (see rowDots.ts):
@@ -128,6 +128,36 @@ function nearestTwoKernel(): FunctionBuilder {
   return f;
 }
 
+/**
+ * candidateStep(out, stride, m, count, norms, candidateNorms, closest, trial, potentials),
+ * one step of greedy k-means++ over a rowDots block of `count` points (norms, closest and
+ * trial addressed from the block's first point): for each point j and candidate t,
+ *   v = max(0, norms[j] + candidateNorms[t] − 2·out[j·stride + t]),  trial[j·m + t] = v,
+ *   potentials[t] += min(closest[j], v)   (points in order)
+ * the operations of kmeansPlusPlus.ts in the same order.
+ */
+function candidateStepKernel(): FunctionBuilder {
+  const f = new FunctionBuilder('candidateStep');
+  for (const p of ['out', 'stride', 'm', 'count', 'norms', 'candidateNorms', 'closest', 'trial', 'potentials']) f.param(p, I32);
+  for (const p of ['j', 't', 'row', 'trialRow', 'potential']) f.local(p, I32);
+  for (const p of ['ni', 'own', 'v']) f.local(p, F64);
+  const at = (base: string, index: string): Bytes => [...f.get(base), ...f.get(index), ...op.i32Const(3), ...op.i32Shl, ...op.i32Add];
+  f.forLoop('j', op.i32Const(0), f.get('count'), op.i32Const(1), () => {
+    f.emit(at('norms', 'j'), op.f64Load(), f.set('ni'));
+    f.emit(at('closest', 'j'), op.f64Load(), f.set('own'));
+    f.emit(f.get('out'), f.get('j'), f.get('stride'), op.i32Mul, op.i32Const(3), op.i32Shl, op.i32Add, f.set('row'));
+    f.emit(f.get('trial'), f.get('j'), f.get('m'), op.i32Mul, op.i32Const(3), op.i32Shl, op.i32Add, f.set('trialRow'));
+    f.forLoop('t', op.i32Const(0), f.get('m'), op.i32Const(1), () => {
+      f.emit(op.f64Const(0));
+      f.emit(f.get('ni'), at('candidateNorms', 't'), op.f64Load(), op.f64Add);
+      f.emit(op.f64Const(2), at('row', 't'), op.f64Load(), op.f64Mul, op.f64Sub, op.f64Max, f.set('v'));
+      f.emit(at('trialRow', 't'), f.get('v'), op.f64Store());
+      f.emit(at('potentials', 't'), f.tee('potential'), f.get('potential'), op.f64Load(), f.get('own'), f.get('v'), op.f64Min, op.f64Add, op.f64Store());
+    });
+  });
+  return f;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 /**
@@ -138,7 +168,7 @@ let compiled: WebAssembly.Module | null | undefined;
 export function rowDotsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      const bytes = assembleModule([rowDotsKernel().build(), ownDotsKernel().build(), nearestTwoKernel().build()], 1);
+      const bytes = assembleModule([rowDotsKernel().build(), ownDotsKernel().build(), nearestTwoKernel().build(), candidateStepKernel().build()], 1);
       compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;

@@ -77,6 +77,8 @@ export const op = {
   f64Mul: [0xa2] as Bytes,
   f64Sub: [0xa1] as Bytes,
   f64Lt: [0x63] as Bytes,
+  f64Min: [0xa4] as Bytes,
+  f64Max: [0xa5] as Bytes,
   v128Load: (offset = 0): Bytes => [0xfd, 0x00, 3, ...uleb(offset)],
   v128Store: (offset = 0): Bytes => [0xfd, 0x0b, 3, ...uleb(offset)],
   f64x2Splat: [0xfd, 0x14] as Bytes,
