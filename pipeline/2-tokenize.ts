@@ -52,8 +52,10 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   const texts = input.papers.map((paper) => paperText(paper, params.titleWeight));
   // Without a cache (`--no-cache`) there is nothing to look up: no keys (a SHA-256 each).
   const keys = params.cache.keeps ? texts.map(textKey) : null;
-  const tokenized: (TokenizedDoc | undefined)[] = keys ? keys.map((key) => params.cache.get(key)) : texts.map(() => undefined);
-  const missing = tokenized.flatMap((doc, i) => (doc ? [] : [i]));
+  // A cache that keeps lines hands them over as they are (encoded without splitting).
+  const lines = keys && params.cache.line ? keys.map((key) => params.cache.line!(key)) : texts.map(() => undefined);
+  const tokenized: (TokenizedDoc | undefined)[] = keys ? keys.map((key, i) => (lines[i] === undefined ? params.cache.get(key) : undefined)) : texts.map(() => undefined);
+  const missing = tokenized.flatMap((doc, i) => (doc || lines[i] !== undefined ? [] : [i]));
   // Each finished batch goes to the cache, flushed every FLUSH_EVERY papers: an
   // interrupted run keeps most of its tokenizing work.
   let unflushed = 0;
@@ -77,7 +79,12 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   // a word is its surface form (the cache still holds both).
   const encoder = new CorpusEncoder(params.lemmas);
   let nextFresh = 0;
-  tokenized.forEach((doc) => (doc ? encoder.addDoc(doc) : fresh.addTo(encoder, nextFresh++)));
+  tokenized.forEach((doc, i) => {
+    const line = lines[i];
+    if (line !== undefined) encoder.addLine(line);
+    else if (doc) encoder.addDoc(doc);
+    else fresh.addTo(encoder, nextFresh++);
+  });
   const encoded = encoder.finish();
   const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
   return {

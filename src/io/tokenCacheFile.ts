@@ -1,8 +1,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir } from './ensureDir.js';
-import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
-import type { TokenizedDoc } from '../tokenize/tokenizedDoc.js';
+import { entryToLine, isCacheLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
 
 /**
  * The tokens cache on disk: one append-only file per set of tokenization rules,
@@ -12,14 +11,15 @@ import type { TokenizedDoc } from '../tokenize/tokenizedDoc.js';
 export function openTokenCacheFile(dir: string, rules: string): TokenCache & { path: string; loaded: number } {
   ensureDir(dir);
   const path = join(dir, `tokens-${rules}.tsv`);
-  const entries = new Map<string, TokenizedDoc>();
+  // Entries are kept as their lines, checked but not split: a warm run encodes them
+  // straight from the line (CorpusEncoder.addLine), without a string per token.
+  const entries = new Map<string, string>();
   let damagedEnd = false;
   if (existsSync(path)) {
     const text = readFileSync(path, 'utf8');
     damagedEnd = text.length > 0 && !text.endsWith('\n');
     for (const line of text.split('\n')) {
-      const entry = line ? lineToEntry(line) : undefined;
-      if (entry) entries.set(entry[0], entry[1]);
+      if (line && isCacheLine(line)) entries.set(line.slice(0, 32), line);
     }
   }
   let pending: string[] = [];
@@ -27,12 +27,17 @@ export function openTokenCacheFile(dir: string, rules: string): TokenCache & { p
     keeps: true,
     path,
     loaded: entries.size,
-    get: (key) => entries.get(key),
+    get: (key) => {
+      const line = entries.get(key);
+      return line === undefined ? undefined : lineToEntry(line)?.[1];
+    },
+    line: (key) => entries.get(key),
     add(added) {
       for (const [key, doc] of added) {
         if (entries.has(key)) continue;
-        entries.set(key, doc);
-        pending.push(entryToLine(key, doc));
+        const line = entryToLine(key, doc);
+        entries.set(key, line);
+        pending.push(line);
       }
     },
     flush() {

@@ -1,5 +1,7 @@
 import type { BatchDecoder, EncodedBatch } from './encodedBatch.js';
 import type { TokenizedDoc } from './tokenizedDoc.js';
+import { hashOfSpan } from './splitWords.js';
+import { SpanTable } from './spanTable.js';
 
 /**
  * Tokenized documents with every word interned to an integer, so that counting phrases and
@@ -34,9 +36,10 @@ export function encodeDocs(docs: readonly TokenizedDoc[], lemmas = true): Encode
 export class CorpusEncoder {
   constructor(private readonly useLemmas = true) {}
 
-  private readonly surfaceIds = new Map<string, number>();
+  /** Surface ids, found by content (a cache line's words are looked up without strings). */
+  private readonly surfaceTable = new SpanTable();
+  private readonly surfaces = this.surfaceTable.strings;
   private readonly lemmaIds = new Map<string, number>();
-  private readonly surfaces: string[] = [];
   private readonly lemmas: string[] = [];
   private readonly lemmaOf: number[] = [];
   private readonly tokens: Int32Array[] = [];
@@ -46,21 +49,49 @@ export class CorpusEncoder {
 
   /** The global id of a surface form (with its lemma), given at first appearance. */
   private idOf(surface: string, lemma: string): number {
-    let id = this.surfaceIds.get(surface);
-    if (id === undefined) {
-      id = this.surfaces.length;
-      this.surfaceIds.set(surface, id);
-      this.surfaces.push(surface);
-      if (!this.useLemmas) lemma = surface;
-      let lemmaId = this.lemmaIds.get(lemma);
-      if (lemmaId === undefined) {
-        lemmaId = this.lemmas.length;
-        this.lemmaIds.set(lemma, lemmaId);
-        this.lemmas.push(lemma);
-      }
-      this.lemmaOf.push(lemmaId);
+    const hash = hashOfSpan(surface, 0, surface.length);
+    const id = this.surfaceTable.find(surface, 0, surface.length, hash);
+    return id >= 0 ? id : this.addSurface(surface, lemma, hash);
+  }
+
+  private addSurface(surface: string, lemma: string, hash: number): number {
+    if (!this.useLemmas) lemma = surface;
+    let lemmaId = this.lemmaIds.get(lemma);
+    if (lemmaId === undefined) {
+      lemmaId = this.lemmas.length;
+      this.lemmaIds.set(lemma, lemmaId);
+      this.lemmas.push(lemma);
     }
-    return id;
+    this.lemmaOf.push(lemmaId);
+    return this.surfaceTable.add(surface, hash);
+  }
+
+  /**
+   * A document given as a tokens-cache line (entryToLine; checked by isCacheLine): the
+   * same ids as addDoc of the parsed document, but a word seen before is looked up by its
+   * span of the line, and only new words become strings.
+   */
+  addLine(line: string): void {
+    const t1 = line.indexOf('\t');
+    const t2 = line.indexOf('\t', t1 + 1);
+    const t3 = line.indexOf('\t', t2 + 1);
+    const count = line.length - t3 - 1;
+    const ids = new Int32Array(count);
+    const gaps = new Uint8Array(count);
+    let surface = t1 + 1;
+    let lemma = t2 + 1;
+    for (let i = 0; i < count; i++) {
+      const surfaceEnd = i === count - 1 ? t2 : line.indexOf(' ', surface);
+      const lemmaEnd = i === count - 1 ? t3 : line.indexOf(' ', lemma);
+      const hash = hashOfSpan(line, surface, surfaceEnd);
+      const id = this.surfaceTable.find(line, surface, surfaceEnd, hash);
+      ids[i] = id >= 0 ? id : this.addSurface(line.slice(surface, surfaceEnd), line.slice(lemma, lemmaEnd), hash);
+      gaps[i] = line.charCodeAt(t3 + 1 + i) - 48;
+      surface = surfaceEnd + 1;
+      lemma = lemmaEnd + 1;
+    }
+    this.tokens.push(ids);
+    this.gaps.push(gaps);
   }
 
   addDoc(doc: TokenizedDoc): void {

@@ -13,6 +13,11 @@ export interface TokenCache {
    */
   readonly keeps: boolean;
   get(key: string): TokenizedDoc | undefined;
+  /**
+   * The entry as its cache line (see entryToLine), already checked (isCacheLine), when the
+   * cache keeps lines: the encoder reads it without a string per token.
+   */
+  line?(key: string): string | undefined;
   /** Remembers new entries; durable once `flush` returns. */
   add(entries: readonly [string, TokenizedDoc][]): void;
   flush(): void;
@@ -34,6 +39,29 @@ export function rulesKey(version: string, params: object): string {
 /** One cache entry as a line of text: key, surfaces, lemmas, gaps as digits; tab-separated. */
 export function entryToLine(key: string, doc: TokenizedDoc): string {
   return `${key}\t${doc.surfaces.join(' ')}\t${doc.lemmas.join(' ')}\t${doc.gaps.join('')}`;
+}
+
+/**
+ * Whether a cache line is whole (the checks of lineToEntry, without splitting it): four
+ * tab-separated fields, a 32-character key, as many surfaces and lemmas as gap digits.
+ */
+export function isCacheLine(line: string): boolean {
+  const t1 = line.indexOf('\t');
+  const t2 = line.indexOf('\t', t1 + 1);
+  const t3 = line.indexOf('\t', t2 + 1);
+  if (t1 !== 32 || t2 < 0 || t3 < 0 || line.indexOf('\t', t3 + 1) >= 0) return false;
+  const count = line.length - t3 - 1;
+  for (let i = t3 + 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 50) return false;
+  }
+  const words = (start: number, end: number) => {
+    if (start === end) return 0;
+    let n = 1;
+    for (let i = line.indexOf(' ', start); i >= 0 && i < end; i = line.indexOf(' ', i + 1)) n++;
+    return n;
+  };
+  return words(t1 + 1, t2) === count && words(t2 + 1, t3) === count;
 }
 
 /** Parses a cache line; undefined for a damaged one (e.g. the last line of a crashed write). */

@@ -2,6 +2,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { stripMarkup } from './stripMarkup.js';
 import { hashOfSpan, scanWords } from './splitWords.js';
+import { SpanTable } from './spanTable.js';
 import type { EncodedBatch } from './encodedBatch.js';
 import { ADJACENT, BREAK, CONNECTOR, CONNECTOR_WORD, type TokenizedDoc } from './tokenizedDoc.js';
 
@@ -48,15 +49,11 @@ const CONNECTS = 2;
  * a lone "of" between two kept words (CONNECTOR).
  */
 class WordTypes {
-  readonly surfaces: string[] = [];
+  /** Surface forms by type, found by content (a word seen before costs no string). */
+  private readonly table = new SpanTable();
+  readonly surfaces = this.table.strings;
   readonly lemmas: string[] = [];
   private readonly kinds: number[] = [];
-  private readonly hashes: number[] = [];
-  /**
-   * Open-addressing table of type + 1 by surface hash (0: empty), at most half full:
-   * looked up with a span of the text, so a word type seen before costs no string.
-   */
-  private positions = new Int32Array(1 << 16);
   private readonly extra: Set<string>;
 
   constructor(private readonly nlp: Wink, private readonly params: TokenizerParams) {
@@ -65,27 +62,19 @@ class WordTypes {
 
   /** The type of the word text[start, end) (hash = hashOfSpan of it), made on first sight. */
   private typeOfSpan(text: string, start: number, end: number, hash: number): number {
-    const mask = this.positions.length - 1;
-    let p = hash & mask;
-    for (;;) {
-      const entry = this.positions[p];
-      if (entry === 0) break;
-      const type = entry - 1;
-      if (this.hashes[type] === hash && sameText(this.surfaces[type], text, start, end)) return type;
-      p = (p + 1) & mask;
-    }
-    const type = this.describe(start === 0 && end === text.length ? text : text.slice(start, end), hash);
-    this.positions[p] = type + 1;
-    if (2 * this.surfaces.length > mask) this.rehash();
-    return type;
+    const type = this.table.find(text, start, end, hash);
+    if (type >= 0) return type;
+    const surface = start === 0 && end === text.length ? text : text.slice(start, end);
+    this.describe(surface);
+    return this.table.add(surface, hash);
   }
 
   private typeOfString(surface: string): number {
     return this.typeOfSpan(surface, 0, surface.length, hashOfSpan(surface, 0, surface.length));
   }
 
-  /** A new type: its lemma (wink) and what it does in a document. */
-  private describe(surface: string, hash: number): number {
+  /** The lemma (wink) of a new type and what it does in a document. */
+  private describe(surface: string): void {
     let kind = KEPT;
     let lemma = surface;
     if (surface === CONNECTOR_WORD) kind = CONNECTS;
@@ -95,21 +84,8 @@ class WordTypes {
       lemma = word.lemma;
       if (word.isStopWord || this.extra.has(lemma)) kind = DROPPED;
     }
-    this.surfaces.push(surface);
     this.lemmas.push(lemma);
     this.kinds.push(kind);
-    this.hashes.push(hash);
-    return this.surfaces.length - 1;
-  }
-
-  private rehash(): void {
-    this.positions = new Int32Array(2 * this.positions.length);
-    const mask = this.positions.length - 1;
-    this.hashes.forEach((hash, type) => {
-      let p = hash & mask;
-      while (this.positions[p] !== 0) p = (p + 1) & mask;
-      this.positions[p] = type + 1;
-    });
   }
 
   /**
@@ -139,12 +115,6 @@ class WordTypes {
   }
 }
 
-/** Whether `word` equals text[start, end). */
-function sameText(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
 
 /**
  * Tokenizer: words from splitWords, lemmas and stop words from wink-nlp with the English

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryToLine, lineToEntry, memoryTokenCache, rulesKey, textKey } from '../../src/tokenize/tokenCache.js';
+import { entryToLine, isCacheLine, lineToEntry, memoryTokenCache, rulesKey, textKey } from '../../src/tokenize/tokenCache.js';
 
 const doc = { surfaces: ['models', 'merging'], lemmas: ['model', 'merge'], gaps: [2, 0] };
 
@@ -29,6 +29,23 @@ describe('cache lines', () => {
     const line = entryToLine(textKey('t'), doc);
     expect(lineToEntry(line.slice(0, line.length - 1))).toBeUndefined();
     expect(lineToEntry(line.slice(0, 20))).toBeUndefined();
+  });
+
+  it('are judged whole by isCacheLine exactly when lineToEntry parses them', () => {
+    const key = textKey('t');
+    const whole = [entryToLine(key, doc), entryToLine(key, { surfaces: [], lemmas: [], gaps: [] }), entryToLine(key, { surfaces: ['a'], lemmas: ['a'], gaps: [2] })];
+    const line = whole[0];
+    const damaged = [
+      ...Array.from({ length: line.length }, (_, n) => line.slice(0, n)), // every cut of a crashed write
+      line.replace('models merging', 'models  merging'),
+      line.replace('\t20', '\t23'),
+      `${line}\textra`,
+      `x${line.slice(1).replace(key.slice(1), key.slice(2))}`,
+    ];
+    for (const candidate of [...whole, ...damaged]) {
+      expect(isCacheLine(candidate), JSON.stringify(candidate)).toBe(lineToEntry(candidate) !== undefined);
+    }
+    for (const candidate of whole) expect(isCacheLine(candidate)).toBe(true);
   });
 });
 
