@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listRuns } from '../src/io/listRuns.js';
 import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
@@ -6,7 +7,8 @@ import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import type { RunSummary } from '../src/types.js';
 import { ingest } from './1-ingest.js';
-import { fitThemes, readWordList } from './fitThemes.js';
+import { fitThemes, readWordList, tokenCacheRules } from './fitThemes.js';
+import { tokenCacheFilePath } from '../src/io/tokenCacheFile.js';
 import { tokenizerParams } from './2-tokenize.js';
 import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
@@ -43,8 +45,11 @@ export async function runPipeline(
     throw new OptionError('out', options.out, `a folder that can be created (${(error as Error).message})`);
   }
 
-  // Stage 2 takes these workers; any it does not take are stopped at the end.
-  const tokenizers = options.workers > 1
+  // Stage 2 takes these workers; any it does not take are stopped at the end. With a
+  // tokens cache already on disk most papers are likely cached, so workers start only if
+  // the stage needs them.
+  const cached = options.cacheDir !== null && existsSync(tokenCacheFilePath(options.cacheDir, tokenCacheRules(options)));
+  const tokenizers = options.workers > 1 && !cached
     ? new StartedTokenizers(options.workers, tokenizerParams({ boilerplate: readWordList(options.stopwordsFile) }))
     : undefined;
   try {

@@ -8,9 +8,14 @@ import { entryToLine, isCacheLine, lineToEntry, type TokenCache } from '../token
  * `<dir>/tokens-<rules>.tsv`, one entry per line. Appending whole lines and syncing on
  * flush means a crash can at worst leave a damaged last line, which loading skips.
  */
+/** Where the tokens cache of these rules lives in `dir`. */
+export function tokenCacheFilePath(dir: string, rules: string): string {
+  return join(dir, `tokens-${rules}.tsv`);
+}
+
 export function openTokenCacheFile(dir: string, rules: string): TokenCache & { path: string; loaded: number } {
   ensureDir(dir);
-  const path = join(dir, `tokens-${rules}.tsv`);
+  const path = tokenCacheFilePath(dir, rules);
   // Entries are kept as their lines, checked but not split: a warm run encodes them
   // straight from the line (CorpusEncoder.addLine), without a string per token.
   const entries = new Map<string, string>();
