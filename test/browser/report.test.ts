@@ -261,6 +261,9 @@ describe('a nightly report in Chromium', () => {
     for (let i = 0; i < count; i++) {
       const details = withLinks.nth(i);
       await details.locator('summary').click();
+      // The page fills the list when the entry opens (a toggle event, after the click):
+      // wait for its first item, then all are there.
+      await details.locator('li').first().waitFor();
       listed += await details.locator('li').count();
       links += await details.locator('li a[href^="https://arxiv.org/abs/"]').count();
     }
