@@ -243,32 +243,6 @@ export function shiftedDistancesOf(
 }
 
 /**
- * {@link shiftedDistancesOf} through the WebAssembly kernel when there is one (`dots`, its
- * targets set to these centres): the same values, bit for bit (see rowDots.ts).
- */
-export function shiftedDistancesBlock(
-  dots: RowDots | null,
-  data: Float64Array,
-  d: number,
-  points: Int32Array,
-  count: number,
-  centres: Float64Array,
-  cNorms: Float64Array,
-  k: number,
-  dist: Float64Array,
-): void {
-  if (dots === null) {
-    shiftedDistancesOf(data, d, points, count, centres, cNorms, k, dist);
-    return;
-  }
-  const block = dots.ofPoints(points, count);
-  const stride = dots.stride;
-  for (let j = 0; j < count; j++) {
-    for (let c = 0; c < k; c++) dist[j * k + c] = cNorms[c] - 2 * block[j * stride + c];
-  }
-}
-
-/**
  * E-step: labels[i] = argmin_c ‖x_i − c‖², computed as ‖x_i‖² − 2 x_i·c + ‖c‖² with the
  * precomputed norms (one dot product per pair). Ties → the lowest centre index. Returns
  * nothing; writes `labels` and `distances` (the clipped-at-0 squared distance to the
@@ -291,7 +265,6 @@ export function assignLabels(
   const dist = new Float64Array(block * k);
   for (let start = 0; start < n; start += block) {
     const count = Math.min(block, n - start);
-    for (let j = 0; j < count; j++) points[j] = start + j;
     if (dots !== null) {
       // The kernel's scan: the same values and comparisons as the loop below.
       dots.ofRange(start, count);
@@ -302,6 +275,7 @@ export function assignLabels(
       }
       continue;
     }
+    for (let j = 0; j < count; j++) points[j] = start + j;
     shiftedDistancesOf(data, d, points, count, centres, cNorms, k, dist);
     for (let j = 0; j < count; j++) {
       const i = start + j;
@@ -832,7 +806,14 @@ export function assignLabelsElkan(
   let computed = 0;
   // All k distances (two points at a time) for the points without bounds.
   const flush = () => {
-    shiftedDistancesBlock(dots, data, d, points, pending, centres, cNorms, k, dist);
+    if (dots === null) shiftedDistancesOf(data, d, points, pending, centres, cNorms, k, dist);
+    else {
+      // The kernel's dot products: the same values, bit for bit (see rowDots.ts).
+      const block = dots.ofPoints(points, pending);
+      for (let j = 0; j < pending; j++) {
+        for (let c = 0; c < k; c++) dist[j * k + c] = cNorms[c] - 2 * block[j * dots.stride + c];
+      }
+    }
     for (let j = 0; j < pending; j++) {
       const i = points[j];
       const xNorm = xNorms[i];

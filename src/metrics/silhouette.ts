@@ -134,7 +134,7 @@ const KERNEL_WORK = 1e6;
 /**
  * s(i) for each listed point, in the order listed. The dot products u_i·S_c are in-order
  * sums; on large inputs the WebAssembly kernel computes them (the same values bit for bit,
- * see rowDots.ts, several times faster).
+ * see rowDots.ts).
  */
 function pointScores(prepared: Prepared, points: Int32Array): Float64Array {
   const { u, cluster, k, d } = prepared;

@@ -19,40 +19,9 @@ export interface EncodedBatch {
   gaps: Uint8Array<ArrayBuffer>;
 }
 
-/** Gives word types local ids across the batches of one worker. */
-export class BatchEncoder {
-  private readonly ids = new Map<string, number>();
-
-  encode(docs: readonly TokenizedDoc[]): EncodedBatch {
-    const lengths = Int32Array.from(docs, (doc) => doc.surfaces.length);
-    let total = 0;
-    for (const length of lengths) total += length;
-    const ids = new Int32Array(total);
-    const gaps = new Uint8Array(total);
-    const newSurfaces: string[] = [];
-    const newLemmas: string[] = [];
-    let p = 0;
-    for (const doc of docs) {
-      for (let i = 0; i < doc.surfaces.length; i++, p++) {
-        const surface = doc.surfaces[i];
-        let id = this.ids.get(surface);
-        if (id === undefined) {
-          id = this.ids.size;
-          this.ids.set(surface, id);
-          newSurfaces.push(surface);
-          newLemmas.push(doc.lemmas[i]);
-        }
-        ids[p] = id;
-        gaps[p] = doc.gaps[i];
-      }
-    }
-    return { newSurfaces, newLemmas, ids, lengths, gaps };
-  }
-}
-
 /**
- * The receiving side of one BatchEncoder: learns its word types batch by batch, in the
- * order they were sent, and reads documents back.
+ * The receiving side of one encoding tokenizer (createEncodingTokenizer): learns its word
+ * types batch by batch, in the order they were sent, and reads documents back.
  */
 export class BatchDecoder {
   readonly surfaces: string[] = [];

@@ -42,8 +42,8 @@ export function entryToLine(key: string, doc: TokenizedDoc): string {
 }
 
 /**
- * Whether a cache line is whole (the checks of lineToEntry, without splitting it): four
- * tab-separated fields, a 32-character key, as many surfaces and lemmas as gap digits.
+ * Whether a cache line is whole, checked without splitting it: four tab-separated fields,
+ * a 32-character key, as many surfaces and lemmas as gap digits (each 0, 1 or 2).
  */
 export function isCacheLine(line: string): boolean {
   const t1 = line.indexOf('\t');
@@ -66,16 +66,13 @@ export function isCacheLine(line: string): boolean {
 
 /** Parses a cache line; undefined for a damaged one (e.g. the last line of a crashed write). */
 export function lineToEntry(line: string): [string, TokenizedDoc] | undefined {
-  const fields = line.split('\t');
-  if (fields.length !== 4 || fields[0].length !== 32) return undefined;
-  const [key, surfaces, lemmas, gaps] = fields;
-  const doc = {
+  if (!isCacheLine(line)) return undefined;
+  const [key, surfaces, lemmas, gaps] = line.split('\t');
+  return [key, {
     surfaces: surfaces === '' ? [] : surfaces.split(' '),
     lemmas: lemmas === '' ? [] : lemmas.split(' '),
     gaps: Array.from(gaps, Number),
-  };
-  const consistent = doc.surfaces.length === doc.lemmas.length && doc.gaps.length === doc.lemmas.length && /^[0-2]*$/.test(gaps);
-  return consistent ? [key, doc] : undefined;
+  }];
 }
 
 /** No cache at all, for `--no-cache`: nothing is kept, so tokens can be freed after use. */
