@@ -2,7 +2,7 @@ import { gatherRowsRange } from '../linalg/rowKernels.js';
 import { csrTranspose } from '../linalg/csr.js';
 import { WasmLinalg } from '../linalg/wasmKernels.js';
 import { defaultThreads } from '../linalg/linalgWorkers.js';
-import type { CsrMatrix } from '../types.js';
+import type { CsrMatrix, DenseMatrix } from '../types.js';
 
 /** Work (stored entries × k) from which the similarities are computed on several threads. */
 const PARALLEL_WORK = 5e7;
@@ -60,8 +60,14 @@ export function refineOnTfidf(
   // Two or more threads from about 2M stored entries at k = 24.
   const wasm = kernel === 'wasm' ? WasmLinalg.create(indptr[n] * k >= PARALLEL_WORK ? defaultThreads() : 1) : null;
   const pinned = wasm ? { wasm, matrix: wasm.pin(tfidf) } : null;
+  let previous: DenseMatrix | null = null;
   const similaritiesOf = (): Float64Array => {
-    if (pinned) return pinned.wasm.times(pinned.matrix, { rows: V, cols: k, data: centres });
+    if (pinned) {
+      // The last round's similarities are no longer read: their memory is reused.
+      if (previous) pinned.wasm.free(previous);
+      previous = pinned.wasm.times(pinned.matrix, { rows: V, cols: k, data: centres });
+      return previous.data;
+    }
     const out = new Float64Array(n * k);
     gatherRowsRange(indptr, indices, values, centres, k, out, 0, n);
     return out;

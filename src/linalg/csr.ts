@@ -88,11 +88,8 @@ export function csrTimesDense(
   return out;
 }
 
-/**
- * o −= 1 (μᵀB): turns A·B (in o, rows×l) into (A − 1μᵀ)·B. The shift μᵀB (1×l) is
- * subtracted from every row.
- */
-export function subtractMeanProduct(o: Float64Array, B: DenseMatrix, columnMeans: Float64Array): void {
+/** μᵀB (1×l) for B m×l: the shift that turns A·B into (A − 1μᵀ)·B (columns with μ = 0 skipped). */
+export function meanShift(B: DenseMatrix, columnMeans: Float64Array): Float64Array {
   const l = B.cols;
   const b = B.data;
   const shift = new Float64Array(l);
@@ -102,6 +99,28 @@ export function subtractMeanProduct(o: Float64Array, B: DenseMatrix, columnMeans
     const bBase = c * l;
     for (let j = 0; j < l; j++) shift[j] += mu * b[bBase + j];
   }
+  return shift;
+}
+
+/** 1ᵀB (1×l): the column sums of B, summed row by row. */
+export function columnSums(B: DenseMatrix): Float64Array {
+  const l = B.cols;
+  const b = B.data;
+  const sums = new Float64Array(l);
+  for (let r = 0; r < B.rows; r++) {
+    const bBase = r * l;
+    for (let j = 0; j < l; j++) sums[j] += b[bBase + j];
+  }
+  return sums;
+}
+
+/**
+ * o −= 1 (μᵀB): turns A·B (in o, rows×l) into (A − 1μᵀ)·B. The shift μᵀB (1×l) is
+ * subtracted from every row.
+ */
+export function subtractMeanProduct(o: Float64Array, B: DenseMatrix, columnMeans: Float64Array): void {
+  const l = B.cols;
+  const shift = meanShift(B, columnMeans);
   const rows = o.length / l;
   for (let r = 0; r < rows; r++) {
     const rowBase = r * l;
@@ -115,12 +134,7 @@ export function subtractMeanProduct(o: Float64Array, B: DenseMatrix, columnMeans
  */
 export function subtractMeanTransposeProduct(o: Float64Array, B: DenseMatrix, columnMeans: Float64Array): void {
   const l = B.cols;
-  const b = B.data;
-  const colSums = new Float64Array(l);
-  for (let r = 0; r < B.rows; r++) {
-    const bBase = r * l;
-    for (let j = 0; j < l; j++) colSums[j] += b[bBase + j];
-  }
+  const colSums = columnSums(B);
   for (let c = 0; c < columnMeans.length; c++) {
     const mu = columnMeans[c];
     if (mu === 0) continue;

@@ -106,6 +106,8 @@ const CHOLESKY_TOLERANCE = 1e-12; // on squared norms
 export interface TallKernels {
   gram(X: DenseMatrix): Float64Array;
   timesSmall(X: DenseMatrix, w: Float64Array, k: number, upperTriangular: boolean): DenseMatrix;
+  /** Gives back the memory of an intermediate result of timesSmall (kernels that manage their own). */
+  release?(X: DenseMatrix): void;
 }
 
 function choleskyQrPass(M: DenseMatrix, kernels: TallKernels): DenseMatrix | null {
@@ -148,7 +150,11 @@ export function orthonormalizeColumnsFast(
     throw new RangeError(`orthonormalizeColumns: ${M.cols} columns cannot be orthonormal in R^${M.rows}`);
   }
   let Q: DenseMatrix | null = M;
-  for (let p = 0; p < passes && Q !== null; p++) Q = choleskyQrPass(Q, kernels);
+  for (let p = 0; p < passes && Q !== null; p++) {
+    const next: DenseMatrix | null = choleskyQrPass(Q, kernels);
+    if (Q !== M) kernels.release?.(Q);
+    Q = next;
+  }
   if (Q !== null) return Q;
   const fallback = orthonormalizeColumns(M);
   return threads > 1 ? { ...fallback, data: sharedCopy(fallback.data) } : fallback;

@@ -6,8 +6,8 @@ import {
   csrTimesDense,
   csrTranspose,
   csrTransposeTimesDense,
-  subtractMeanProduct,
-  subtractMeanTransposeProduct,
+  columnSums,
+  meanShift,
 } from './csr.js';
 import { gram, gramBlocks, sumGramPartials, timesSmall } from './dense.js';
 import { defaultThreads, sharedCopy } from './linalgWorkers.js';
@@ -127,8 +127,10 @@ interface Engine extends TallKernels {
   times(B: DenseMatrix): DenseMatrix;
   /** Ãᵀ·B (m×l) for B n×l. */
   transposeTimes(B: DenseMatrix): DenseMatrix;
-  /** The tall matrix as this engine wants it (shared memory for threads). */
+  /** The tall matrix as this engine wants it (shared memory for threads, resident for WebAssembly). */
   adopt(M: DenseMatrix): DenseMatrix;
+  /** Gives back the memory of a tall matrix that is no longer used. */
+  release(M: DenseMatrix): void;
   /** What orthonormalizeColumnsFast is given for the tall passes. */
   orthonormalizeWith: number | TallKernels;
 }
@@ -147,27 +149,34 @@ function javascriptEngine(A: CsrMatrix, means: Float64Array | null, threads: num
     gram: (X) => gram(X, threads),
     timesSmall: (X, w, k, upper) => timesSmall(X, w, k, upper, threads),
     adopt: (M) => (threads > 1 && !(M.data.buffer instanceof SharedArrayBuffer) ? { ...M, data: sharedCopy(M.data) } : M),
+    release: () => {},
     orthonormalizeWith: threads,
   };
 }
 
+/**
+ * The WebAssembly engine: every tall matrix stays resident in the kernels' memory from one
+ * product to the next, and the mean corrections run there too; only their small vectors
+ * (μᵀB, 1ᵀB) are summed in JavaScript, as csr.ts does.
+ */
 function wasmEngine(wasm: WasmLinalg, A: CsrMatrix, means: Float64Array | null): Engine {
   const pinnedA = wasm.pin(A);
   const pinnedAt = wasm.pin(csrTranspose(A));
   const engine: Engine = {
     times: (B) => {
-      const data = wasm.times(pinnedA, B);
-      if (means) subtractMeanProduct(data, B, means);
-      return { rows: A.rows, cols: B.cols, data };
+      const product = wasm.times(pinnedA, B);
+      if (means) wasm.subtractOuter(product, null, meanShift(B, means));
+      return product;
     },
     transposeTimes: (B) => {
-      const data = wasm.times(pinnedAt, B);
-      if (means) subtractMeanTransposeProduct(data, B, means);
-      return { rows: A.cols, cols: B.cols, data };
+      const product = wasm.times(pinnedAt, B);
+      if (means) wasm.subtractOuter(product, means, columnSums(B));
+      return product;
     },
     gram: (X) => sumGramPartials(wasm.gramPartials(X, gramBlocks(X.rows)), X.cols),
-    timesSmall: (X, w, k, upper) => ({ rows: X.rows, cols: k, data: wasm.timesSmall(X, w, k, upper) }),
-    adopt: (M) => M,
+    timesSmall: (X, w, k, upper) => wasm.timesSmall(X, w, k, upper),
+    adopt: (M) => wasm.adopt(M),
+    release: (M) => wasm.free(M),
     orthonormalizeWith: 1,
   };
   engine.orthonormalizeWith = engine;
@@ -192,11 +201,21 @@ const PARALLEL_WORK = 5e7;
  */
 function rangeFinder(engine: Engine, m: number, l: number, powerIterations: number, seed: number): DenseMatrix {
   const omega = engine.adopt(gaussianMatrix(m, l, seed));
-  const orth = (M: DenseMatrix, passes: 1 | 2) => orthonormalizeColumnsFast(M, passes, engine.orthonormalizeWith);
-  let Q = orth(engine.times(omega), powerIterations === 0 ? 2 : 1);
+  /** orth(M), M given back unless it is the result. */
+  const orth = (M: DenseMatrix, passes: 1 | 2) => {
+    const Q = orthonormalizeColumnsFast(M, passes, engine.orthonormalizeWith);
+    if (Q !== M) engine.release(M);
+    return Q;
+  };
+  const Y = engine.times(omega);
+  engine.release(omega);
+  let Q = orth(Y, powerIterations === 0 ? 2 : 1);
   for (let it = 0; it < powerIterations; it++) {
     const Z = engine.transposeTimes(Q);
-    Q = orth(engine.times(Z), it === powerIterations - 1 ? 2 : 1);
+    engine.release(Q);
+    const AZ = engine.times(Z);
+    engine.release(Z);
+    Q = orth(AZ, it === powerIterations - 1 ? 2 : 1);
   }
   return Q;
 }
@@ -282,6 +301,7 @@ function fitWith(engine: Engine, A: CsrMatrix, k: number, l: number, means: Floa
 
   const Q = rangeFinder(engine, m, l, powerIterations, seed);
   const Z = engine.transposeTimes(Q); // m×l = Bᵀ
+  engine.release(Q);
   const eig = symmetricEigen({ rows: l, cols: l, data: engine.gram(Z) });
 
   // W = Ũ_k Σ⁻¹ (l×k); a null direction gets a zero column (σᵢ = 0, vᵢ completed below).
@@ -301,7 +321,12 @@ function fitWith(engine: Engine, A: CsrMatrix, k: number, l: number, means: Floa
     for (let t = 0; t < l; t++) w[t * k + i] = u[t * l + i] / sigma;
   }
   let V = engine.timesSmall(Z, w, k, false); // m×k
-  if (nullDirections) V = engine.adopt(orthonormalizeColumns(V));
+  engine.release(Z);
+  if (nullDirections) {
+    const completed = engine.adopt(orthonormalizeColumns(V));
+    engine.release(V);
+    V = completed;
+  }
   fixComponentSigns(V.data, m, k);
 
   const vt = new Float64Array(k * m);
@@ -309,8 +334,10 @@ function fitWith(engine: Engine, A: CsrMatrix, k: number, l: number, means: Floa
   for (let r = 0; r < m; r++) for (let i = 0; i < k; i++) vt[i * m + r] = vd[r * k + i];
 
   const product = engine.times(V);
-  // A plain (not shared) array for the caller.
+  // A plain array of its own for the caller (not shared, not the engine's memory).
   const transformed = product.data.buffer instanceof SharedArrayBuffer ? { ...product, data: product.data.slice() } : product;
+  engine.release(V);
+  engine.release(product);
   const totalVariance = csrColumnVariances(A).reduce((s, x) => s + x, 0);
   const explainedVariance = columnVariances(transformed);
   const explainedVarianceRatio = explainedVariance.map((v) =>

@@ -77,6 +77,7 @@ export const op = {
   f64Mul: [0xa2] as Bytes,
   f64Sub: [0xa1] as Bytes,
   f64Lt: [0x63] as Bytes,
+  f64Eq: [0x61] as Bytes,
   f64Min: [0xa4] as Bytes,
   f64Max: [0xa5] as Bytes,
   v128Load: (offset = 0): Bytes => [0xfd, 0x00, 3, ...uleb(offset)],
@@ -84,6 +85,7 @@ export const op = {
   f64x2Splat: [0xfd, 0x14] as Bytes,
   f64x2ExtractLane: (lane: number): Bytes => [0xfd, 0x21, lane],
   f64x2Add: [0xfd, ...uleb(240)] as Bytes,
+  f64x2Sub: [0xfd, ...uleb(241)] as Bytes,
   f64x2Mul: [0xfd, ...uleb(242)] as Bytes,
   /** memory.fill (bulk memory): [address, byte value, length] on the stack. */
   memoryFill: [0xfc, 0x0b, 0x00] as Bytes,

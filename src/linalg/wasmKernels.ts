@@ -12,8 +12,7 @@ import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from 
  * TF-IDF with 110 columns: 0.19 s against 0.6 s).
  *
  * Data live in the module's own linear memory: {@link WasmLinalg} pins the CSR matrices
- * there once and copies each dense operand in and each result out (a few milliseconds
- * for tens of megabytes, small next to the kernels).
+ * there once, and dense results stay there for the next call (see WasmLinalg).
  */
 
 /** Emits `for (jb = start; jb + 16 <= lb; jb += 16) pair(); if (jb < lb) single();` over byte offsets. */
@@ -173,6 +172,39 @@ function timesSmallKernel(): FunctionBuilder {
   return f;
 }
 
+/**
+ * subtractOuterRows(o, l, u, v, rowStart, rowEnd): o[r, j] −= u[r]·v[j] for the rows with
+ * u[r] ≠ 0 (u = 0: o = no address, then every row loses v, as if u were all ones). The same
+ * arithmetic as the JavaScript mean corrections (csr.ts): one multiplication, one
+ * subtraction, no fused multiply-add.
+ */
+function subtractOuterKernel(): FunctionBuilder {
+  const f = new FunctionBuilder('subtractOuterRows');
+  for (const p of ['o', 'l', 'u', 'v', 'r0', 'r1']) f.param(p, I32);
+  for (const p of ['r', 'jb', 'lb', 'ob', 'addr']) f.local(p, I32);
+  f.local('vu', V128).local('su', F64);
+  f.emit(f.get('l'), op.i32Const(3), op.i32Shl, f.set('lb'));
+  const update = (vector: boolean, scaled: boolean) => {
+    const load = vector ? op.v128Load() : op.f64Load();
+    f.emit(f.get('ob'), f.get('jb'), op.i32Add, f.tee('addr'), f.get('addr'), load);
+    f.emit(f.get('v'), f.get('jb'), op.i32Add, load);
+    if (scaled) f.emit(f.get(vector ? 'vu' : 'su'), vector ? op.f64x2Mul : op.f64Mul);
+    f.emit(vector ? op.f64x2Sub : op.f64Sub, vector ? op.v128Store() : op.f64Store());
+  };
+  f.forLoop('r', f.get('r0'), f.get('r1'), op.i32Const(1), () => {
+    f.emit(f.get('o'), f.get('r'), f.get('lb'), op.i32Mul, op.i32Add, f.set('ob'));
+    f.emit(f.get('u'), op.i32Eqz, op.if);
+    columnLoop(f, 'jb', op.i32Const(0), 'lb', () => update(true, false), () => update(false, false));
+    f.emit(op.else);
+    f.emit(f.get('u'), f.get('r'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), f.tee('su'));
+    f.emit(op.f64Const(0), op.f64Eq, op.i32Eqz, op.if);
+    f.emit(f.get('su'), op.f64x2Splat, f.set('vu'));
+    columnLoop(f, 'jb', op.i32Const(0), 'lb', () => update(true, true), () => update(false, true));
+    f.emit(op.end, op.end);
+  });
+  return f;
+}
+
 /** zeroBytes(at, length): memory.fill with 0, a memset (filling a shared buffer from JavaScript is several times slower). */
 function zeroKernel(): FunctionBuilder {
   const f = new FunctionBuilder('zeroBytes');
@@ -186,6 +218,7 @@ interface Exports {
   gatherRows(indptr: number, indices: number, values: number, b: number, l: number, o: number, r0: number, r1: number): void;
   gramRows(x: number, l: number, g: number, r0: number, r1: number): void;
   timesSmallRows(x: number, l: number, w: number, k: number, upper: number, out: number, r0: number, r1: number): void;
+  subtractOuterRows(o: number, l: number, u: number, v: number, r0: number, r1: number): void;
 }
 
 /** Largest memory (64 KiB pages): the 4 GiB of 32-bit addresses. Reserved, not committed. */
@@ -197,7 +230,7 @@ let compiled: WebAssembly.Module | null | undefined;
 function module(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      const bytes = assembleModule([gatherKernel().build(), gramKernel().build(), timesSmallKernel().build(), zeroKernel().build()], 1, MAX_PAGES);
+      const bytes = assembleModule([gatherKernel().build(), gramKernel().build(), timesSmallKernel().build(), zeroKernel().build(), subtractOuterKernel().build()], 1, MAX_PAGES);
       compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;
@@ -271,20 +304,29 @@ interface Arena {
 const idleArenas: Arena[] = [];
 
 /**
- * One instance of the kernels with its memory: CSR matrices are pinned at the bottom
- * (kept for the instance's life), dense operands go to a scratch area above them that
- * every call reuses. The memory is shared: with `threads` > 1, helper threads run
- * row ranges of each kernel call on it (every range writes its own rows or its own
- * partial sum, so the result is the same for any thread count, tested). Calls are
- * synchronous.
+ * One instance of the kernels with its memory. CSR matrices are pinned (kept for the
+ * instance's life); dense results are *resident*: their Float64Array is a view of the
+ * instance's memory, so a result passed to the next call is used where it lies, with no
+ * copy in or out (copies of the tall n×l operands, fresh allocations each, had cost a
+ * sixth of an SVD). A resident matrix stays valid until {@link free}d or until the
+ * instance is released; callers copy what they keep beyond that. Other dense operands
+ * are copied into temporary space for the call.
+ *
+ * The memory is shared: with `threads` > 1, helper threads run row ranges of each kernel
+ * call on it (every range writes its own rows or its own partial sum, so the result is the
+ * same for any thread count, tested). Calls are synchronous.
  */
 export class WasmLinalg {
   private readonly memory: WebAssembly.Memory;
   private readonly kernels: Exports;
   private readonly id: number;
   private released = false;
-  /** End of the pinned area (bytes). */
-  private pinnedTop = 16;
+  /** End of the used area (bytes); regions below it are in use or in `freeRegions`. */
+  private top = 16;
+  /** Freed regions by size (bytes, 16-aligned), reused by the next request of that size. */
+  private readonly freeRegions = new Map<number, number[]>();
+  /** Byte address of each resident view this instance handed out. */
+  private readonly addresses = new WeakMap<Float64Array, number>();
 
   private constructor(
     private readonly compiledModule: WebAssembly.Module,
@@ -299,7 +341,7 @@ export class WasmLinalg {
     ({ id: this.id, memory: this.memory, kernels: this.kernels } = arena);
   }
 
-  /** Hands the memory to the next instance; this one must not be used afterwards. */
+  /** Hands the memory to the next instance; this one and its resident views must not be used afterwards. */
   release(): void {
     if (this.released) return;
     this.released = true;
@@ -342,74 +384,148 @@ export class WasmLinalg {
     return this.threads === 1 ? [[0, rows]] : balancedRanges(rows, this.threads * TASKS_PER_THREAD, weights);
   }
 
-  private ensure(bytes: number): void {
+  /** A region of `bytes` bytes (16-aligned address): a freed one of that size, else new at the top. */
+  private allocate(bytes: number): number {
+    if (this.released) throw new Error('WasmLinalg: used after release()');
+    const size = align(Math.max(bytes, 16));
+    const reused = this.freeRegions.get(size)?.pop();
+    if (reused !== undefined) return reused;
+    const at = this.top;
+    this.top = at + size;
     const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (this.top > have) this.memory.grow(Math.ceil((this.top - have) / PAGE));
+    return at;
   }
 
-  /** Copies `source` to byte address `at` (16-aligned), growing the memory if needed; returns the end. */
-  private put(at: number, source: Float64Array | Int32Array): number {
-    const end = at + source.byteLength;
-    this.ensure(end);
+  private freeRegion(at: number, bytes: number): void {
+    const size = align(Math.max(bytes, 16));
+    const list = this.freeRegions.get(size);
+    if (list) list.push(at);
+    else this.freeRegions.set(size, [at]);
+  }
+
+  /** A resident view of `length` doubles at `at`. */
+  private view(at: number, length: number): Float64Array {
+    const data = new Float64Array(this.memory.buffer, at, length);
+    this.addresses.set(data, at);
+    return data;
+  }
+
+  /** A new resident rows×cols matrix, zero-filled when asked. */
+  private residentMatrix(rows: number, cols: number, zero: boolean): DenseMatrix {
+    const at = this.allocate(rows * cols * 8);
+    if (zero) this.kernels.zeroBytes(at, rows * cols * 8);
+    return { rows, cols, data: this.view(at, rows * cols) };
+  }
+
+  /** Copies `source` into a new region; returns its address. */
+  private copyIn(source: Float64Array | Int32Array): number {
+    const at = this.allocate(source.byteLength);
     const Type = source instanceof Float64Array ? Float64Array : Int32Array;
     new Type(this.memory.buffer, at, source.length).set(source);
-    return align(end);
+    return at;
   }
 
-  private zero(at: number, bytes: number): number {
-    const end = at + bytes;
-    this.ensure(end);
-    this.kernels.zeroBytes(at, bytes);
-    return align(end);
+  /**
+   * Runs `use` with the address of `data`: where it lies when resident, else in a
+   * temporary copy freed afterwards.
+   */
+  private withAddress<T>(data: Float64Array, use: (at: number) => T): T {
+    const resident = this.addresses.get(data);
+    if (resident !== undefined) return use(resident);
+    const at = this.copyIn(data);
+    try {
+      return use(at);
+    } finally {
+      this.freeRegion(at, data.byteLength);
+    }
   }
 
-  private read(at: number, length: number): Float64Array {
-    return new Float64Array(this.memory.buffer, at, length).slice();
+  /** Whether `M`'s data is one of this instance's resident views. */
+  isResident(M: DenseMatrix): boolean {
+    return this.addresses.has(M.data);
   }
 
-  /** Copies A's arrays into the pinned area. */
+  /** A resident copy of M (M itself when already resident). */
+  adopt(M: DenseMatrix): DenseMatrix {
+    if (this.isResident(M)) return M;
+    const at = this.copyIn(M.data);
+    return { ...M, data: this.view(at, M.data.length) };
+  }
+
+  /** Gives a resident matrix's memory back for reuse (no-op for other matrices); M must not be used afterwards. */
+  free(M: DenseMatrix): void {
+    const at = this.addresses.get(M.data);
+    if (at === undefined) return;
+    this.addresses.delete(M.data);
+    this.freeRegion(at, M.data.byteLength);
+  }
+
+  /** Copies A's arrays into memory kept for the instance's life. */
   pin(A: CsrMatrix): PinnedCsr {
-    const indptr = this.pinnedTop;
-    const indices = this.put(indptr, A.indptr);
-    const values = this.put(indices, A.indices);
-    this.pinnedTop = this.put(values, A.values);
-    return { rows: A.rows, cols: A.cols, indptr, indices, values, ranges: this.ranges(A.rows, A.indptr) };
+    return {
+      rows: A.rows, cols: A.cols,
+      indptr: this.copyIn(A.indptr), indices: this.copyIn(A.indices), values: this.copyIn(A.values),
+      ranges: this.ranges(A.rows, A.indptr),
+    };
   }
 
-  /** A·B for a pinned A (rows×cols) and B (cols×l): {@link gatherRowsRange} over all rows. */
-  times(A: PinnedCsr, B: DenseMatrix): Float64Array {
+  /** A·B (resident) for a pinned A (rows×cols) and B (cols×l): {@link gatherRowsRange} over all rows. */
+  times(A: PinnedCsr, B: DenseMatrix): DenseMatrix {
     const l = B.cols;
-    const b = this.pinnedTop;
-    const o = this.put(b, B.data);
-    this.zero(o, A.rows * l * 8);
-    this.run('gatherRows', A.ranges.map(([start, end]) => ({ args: [A.indptr, A.indices, A.values, b, l, o], start, end })));
-    return this.read(o, A.rows * l);
+    const out = this.residentMatrix(A.rows, l, true);
+    const o = this.addresses.get(out.data) as number;
+    this.withAddress(B.data, (b) =>
+      this.run('gatherRows', A.ranges.map(([start, end]) => ({ args: [A.indptr, A.indices, A.values, b, l, o], start, end }))));
+    return out;
+  }
+
+  /**
+   * In place on a resident O (rows×l): O[r, j] −= u[r]·v[j] for every row with u[r] ≠ 0, or
+   * O[r, j] −= v[j] for every row when u is null (the rank-one mean corrections of csr.ts,
+   * with the same arithmetic).
+   */
+  subtractOuter(O: DenseMatrix, u: Float64Array | null, v: Float64Array): void {
+    const o = this.addresses.get(O.data);
+    if (o === undefined) throw new Error('subtractOuter: the matrix is not resident');
+    this.withAddress(v, (vAt) => {
+      const run = (uAt: number) =>
+        this.run('subtractOuterRows', this.ranges(O.rows).map(([start, end]) => ({ args: [o, O.cols, uAt, vAt], start, end })));
+      if (u === null) run(0);
+      else this.withAddress(u, run);
+    });
   }
 
   /** Partial upper-triangle Gram matrices of X over the row blocks [bounds[i], bounds[i+1]). */
   gramPartials(X: DenseMatrix, bounds: readonly number[]): Float64Array[] {
     const l = X.cols;
-    const x = this.pinnedTop;
-    let g = this.put(x, X.data);
-    const tasks: RowTask[] = [];
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const next = this.zero(g, l * l * 8);
-      tasks.push({ args: [x, l, g], start: bounds[i], end: bounds[i + 1] });
-      g = next;
-    }
-    this.run('gramRows', tasks);
-    return tasks.map((task) => this.read(task.args[2] as number, l * l));
+    return this.withAddress(X.data, (x) => {
+      const partials: DenseMatrix[] = [];
+      const tasks: RowTask[] = [];
+      for (let i = 0; i + 1 < bounds.length; i++) {
+        const g = this.residentMatrix(l, l, true);
+        partials.push(g);
+        tasks.push({ args: [x, l, this.addresses.get(g.data) as number], start: bounds[i], end: bounds[i + 1] });
+      }
+      this.run('gramRows', tasks);
+      return partials.map((g) => {
+        const copy = g.data.slice();
+        this.free(g);
+        return copy;
+      });
+    });
   }
 
-  /** X·W ({@link timesSmallRange} over all rows). */
-  timesSmall(X: DenseMatrix, w: Float64Array, k: number, upperTriangular: boolean): Float64Array {
-    const x = this.pinnedTop;
-    const wAt = this.put(x, X.data);
-    const out = this.put(wAt, w);
-    this.zero(out, X.rows * k * 8);
-    const args = [x, X.cols, wAt, k, upperTriangular ? 1 : 0, out];
-    this.run('timesSmallRows', this.ranges(X.rows).map(([start, end]) => ({ args, start, end })));
-    return this.read(out, X.rows * k);
+  /** X·W, resident ({@link timesSmallRange} over all rows). */
+  timesSmall(X: DenseMatrix, w: Float64Array, k: number, upperTriangular: boolean): DenseMatrix {
+    const out = this.residentMatrix(X.rows, k, true);
+    const o = this.addresses.get(out.data) as number;
+    this.withAddress(X.data, (x) =>
+      this.withAddress(w, (wAt) => {
+        const args = [x, X.cols, wAt, k, upperTriangular ? 1 : 0, o];
+        this.run('timesSmallRows', this.ranges(X.rows).map(([start, end]) => ({ args, start, end })));
+      }));
+    return out;
   }
 }
 

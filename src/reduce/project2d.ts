@@ -25,17 +25,13 @@ export function project2d(X: DenseMatrix): Projection2d {
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   if (n < 3 || d < 2) return { x, y, explainedVariance: [0, 0] };
-  const step = Math.max(1, n / MAP_FIT_ROWS);
-  const rows: number[][] = [];
-  for (let i = 0; Math.floor(i * step) < n; i++) {
-    const r = Math.floor(i * step);
-    rows.push(Array.from(X.data.subarray(r * d, (r + 1) * d)));
-  }
-  // Eigen-decomposition of the d×d covariance: the same axes as the SVD of the rows, in a
-  // third of the time (0.25 s against 0.6 s on 2,000 × 100 in a fresh process).
-  const pca = new PCA(rows, { center: true, scale: false, method: 'covarianceMatrix' });
+  const fit = sampleRows(X, Math.max(1, n / MAP_FIT_ROWS));
+  const means = columnMeans(fit);
+  // ml-pca's eigen-decomposition of the d×d covariance we compute: the same axes as the
+  // SVD of the rows. Computed here with typed arrays, in ml-pca's own order of additions
+  // (so the same bits), the covariance takes ~20 ms instead of ml-matrix's 0.5 s.
+  const pca = new PCA(covariance(fit, means), { isCovarianceMatrix: true });
   const loadings = pca.getLoadings().to2DArray();
-  const means = pca.toJSON().means as number[];
   const axes = [0, 1].map((axis) => {
     const row = loadings[axis] ?? new Array<number>(d).fill(0);
     let largest = 0;
@@ -55,4 +51,43 @@ export function project2d(X: DenseMatrix): Projection2d {
   }
   const explained = pca.getExplainedVariance();
   return { x, y, explainedVariance: [explained[0] ?? 0, explained[1] ?? 0] };
+}
+
+/** Rows floor(i·step), i = 0, 1, … (evenly spaced, the first included), as a dense matrix. */
+function sampleRows(X: DenseMatrix, step: number): DenseMatrix {
+  const d = X.cols;
+  const picked: number[] = [];
+  for (let i = 0; Math.floor(i * step) < X.rows; i++) picked.push(Math.floor(i * step));
+  const data = new Float64Array(picked.length * d);
+  picked.forEach((r, i) => data.set(X.data.subarray(r * d, (r + 1) * d), i * d));
+  return { rows: picked.length, cols: d, data };
+}
+
+/** Column means, summed row by row (as ml-matrix's mean('column')). */
+function columnMeans(X: DenseMatrix): Float64Array {
+  const { rows: n, cols: d, data } = X;
+  const means = new Float64Array(d);
+  for (let r = 0; r < n; r++) for (let c = 0; c < d; c++) means[c] += data[r * d + c];
+  for (let c = 0; c < d; c++) means[c] /= n;
+  return means;
+}
+
+/**
+ * The sample covariance (X − 1μᵀ)ᵀ(X − 1μᵀ) / (n − 1) as d rows of d, each entry summed
+ * over the rows in order: what ml-pca's method 'covarianceMatrix' computes.
+ */
+function covariance(X: DenseMatrix, means: Float64Array): number[][] {
+  const { rows: n, cols: d, data } = X;
+  const sums = new Float64Array(d * d);
+  const centred = new Float64Array(d);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < d; c++) centred[c] = data[r * d + c] - means[c];
+    for (let i = 0; i < d; i++) {
+      const xi = centred[i];
+      for (let j = 0; j < d; j++) sums[i * d + j] += xi * centred[j];
+    }
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < d; i++) out.push(Array.from(sums.subarray(i * d, (i + 1) * d), (s) => s / (n - 1)));
+  return out;
 }
