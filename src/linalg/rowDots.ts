@@ -9,7 +9,7 @@
  * k-means workers are built from its source text (see kmeansWorkers.ts).
  */
 export interface RowDots {
-  /** Row width of the blocks returned below: the target count rounded up to a multiple of 8. */
+  /** Row width of the blocks returned below: the target count rounded up to an even number. */
   readonly stride: number;
   /** Sets the m targets (m×d, row-major) of the following calls; m ≤ the maxTargets given at creation. */
   setTargets(targets: Float64Array, m: number): void;
@@ -130,7 +130,7 @@ export function createRowDots(
     },
     setTargets(targets: Float64Array, m: number): void {
       if (m > maxStride) throw new RangeError(`rowDots: at most ${maxStride} targets, got ${m}`);
-      stride = Math.max(8, Math.ceil(m / 8) * 8);
+      stride = Math.max(2, Math.ceil(m / 2) * 2);
       targetsT.fill(0, 0, d * stride);
       for (let c = 0; c < m; c++) for (let t = 0; t < d; t++) targetsT[t * stride + c] = targets[c * d + t];
       targetRows.set(targets.subarray(0, m * d));

@@ -7,46 +7,62 @@ import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from 
  *   out[j·stride + c] = Σ_{t=0..d−1} x[points[j]·d + t] · targetsT[t·stride + c]
  *
  * for j < count and c < stride, on byte addresses x (n×d rows), targetsT (the targets
- * transposed, d×stride, stride a multiple of 8), points (i32 row indices) and out. Each
+ * transposed, d×stride, stride even), points (i32 row indices) and out. Each
  * sum starts at 0 and adds the products in order of t, one multiplication and one
  * addition each (no fused multiply-add), so every value is bit-identical to the plain
  * JavaScript loop `let s = 0; for (t…) s += x[t] * c[t]` (tested). The speed comes from
- * doing two points × eight targets per pass: eight f64x2 accumulators share each load.
+ * doing two points × eight targets per pass: eight f64x2 accumulators share each load
+ * (and two points × the last two, four or six targets, so that five k-means++ candidates
+ * cost six lanes, not eight).
  */
 function rowDotsKernel(): FunctionBuilder {
   const f = new FunctionBuilder('rowDots');
   for (const p of ['x', 'd', 'targets', 'stride', 'points', 'count', 'out']) f.param(p, I32);
-  for (const p of ['j', 'xa', 'xb', 'oa', 'ob', 'cb', 'w', 'tb', 'lb', 'mb']) f.local(p, I32);
+  for (const p of ['j', 'xa', 'xb', 'oa', 'ob', 'cb', 'w', 'tb', 'lb', 'mb', 'full8']) f.local(p, I32);
   for (const p of ['va', 'vb', 'c0', 'c1', 'c2', 'c3']) f.local(p, V128);
   for (let q = 0; q < 8; q++) f.local(`acc${q}`, V128);
   f.emit(f.get('d'), op.i32Const(3), op.i32Shl, f.set('lb'));
   f.emit(f.get('stride'), op.i32Const(3), op.i32Shl, f.set('mb'));
+  // mb rounded down to a multiple of 64 bytes (eight targets).
+  f.emit(f.get('mb'), op.i32Const(-64), op.i32And, f.set('full8'));
   /** Byte address of row points[j + q]. */
   const rowAddress = (q: number) => [
     ...f.get('x'),
     ...f.get('points'), ...f.get('j'), ...op.i32Const(2), ...op.i32Shl, ...op.i32Add, ...op.i32Load(4 * q),
     ...f.get('lb'), ...op.i32Mul, ...op.i32Add,
   ];
-  /** Rows xa and xb (equal for a lone last point) against every block of eight targets. */
-  const pairBody = () => {
-    f.forLoop('cb', op.i32Const(0), f.get('mb'), op.i32Const(64), () => {
-      for (let q = 0; q < 8; q++) f.emit(op.f64Const(0), op.f64x2Splat, f.set(`acc${q}`));
-      f.emit(f.get('targets'), f.get('cb'), op.i32Add, f.set('w'));
-      f.forLoop('tb', op.i32Const(0), f.get('lb'), op.i32Const(8), () => {
-        f.emit(f.get('xa'), f.get('tb'), op.i32Add, op.f64Load(), op.f64x2Splat, f.set('va'));
-        f.emit(f.get('xb'), f.get('tb'), op.i32Add, op.f64Load(), op.f64x2Splat, f.set('vb'));
-        for (let q = 0; q < 4; q++) f.emit(f.get('w'), op.v128Load(16 * q), f.set(`c${q}`));
-        for (let q = 0; q < 4; q++) {
-          f.emit(f.get(`acc${q}`), f.get('va'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q}`));
-          f.emit(f.get(`acc${q + 4}`), f.get('vb'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q + 4}`));
-        }
-        f.emit(f.get('w'), f.get('mb'), op.i32Add, f.set('w'));
-      });
-      for (let q = 0; q < 4; q++) {
-        f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get(`acc${q}`), op.v128Store(16 * q));
-        f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get(`acc${q + 4}`), op.v128Store(16 * q));
+  /**
+   * Rows xa and xb (equal for a lone last point) against `pairs` f64x2 lanes of targets
+   * (2·pairs targets) from byte column cb: pairs = 4 for the blocks of eight, 1-3 for the
+   * last two, four or six targets of a stride that is not a multiple of eight.
+   */
+  const blockBody = (pairs: number) => {
+    for (let q = 0; q < pairs; q++) f.emit(op.f64Const(0), op.f64x2Splat, f.tee(`acc${q}`), f.set(`acc${q + 4}`));
+    f.emit(f.get('targets'), f.get('cb'), op.i32Add, f.set('w'));
+    f.forLoop('tb', op.i32Const(0), f.get('lb'), op.i32Const(8), () => {
+      f.emit(f.get('xa'), f.get('tb'), op.i32Add, op.f64Load(), op.f64x2Splat, f.set('va'));
+      f.emit(f.get('xb'), f.get('tb'), op.i32Add, op.f64Load(), op.f64x2Splat, f.set('vb'));
+      for (let q = 0; q < pairs; q++) f.emit(f.get('w'), op.v128Load(16 * q), f.set(`c${q}`));
+      for (let q = 0; q < pairs; q++) {
+        f.emit(f.get(`acc${q}`), f.get('va'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q}`));
+        f.emit(f.get(`acc${q + 4}`), f.get('vb'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q + 4}`));
       }
+      f.emit(f.get('w'), f.get('mb'), op.i32Add, f.set('w'));
     });
+    for (let q = 0; q < pairs; q++) {
+      f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get(`acc${q}`), op.v128Store(16 * q));
+      f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get(`acc${q + 4}`), op.v128Store(16 * q));
+    }
+  };
+  const pairBody = () => {
+    // Whole blocks of eight targets up to byte column full8, then the last 2, 4 or 6.
+    f.forLoop('cb', op.i32Const(0), f.get('full8'), op.i32Const(64), () => blockBody(4));
+    f.emit(f.get('full8'), f.set('cb'));
+    for (const pairs of [1, 2, 3]) {
+      f.emit(f.get('mb'), f.get('full8'), op.i32Sub, op.i32Const(16 * pairs), op.i32Eq, op.if);
+      blockBody(pairs);
+      f.emit(op.end);
+    }
   };
   // Two points at a time.
   f.emit(op.i32Const(0), f.set('j'), op.block, op.loop);
