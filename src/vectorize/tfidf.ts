@@ -91,16 +91,32 @@ export function countTerms(model: TfidfModel, corpus: FeatureCorpus): CsrMatrix 
       if (scratch[j] === 0) indices[p++] = j;
       scratch[j]++;
     }
-    const row = indices.subarray(start, p).sort();
-    for (let q = 0; q < row.length; q++) {
-      values[start + q] = scratch[row[q]];
-      scratch[row[q]] = 0;
+    sortAscending(indices, start, p);
+    for (let q = start; q < p; q++) {
+      values[q] = scratch[indices[q]];
+      scratch[indices[q]] = 0;
     }
     indptr[r + 1] = p;
   });
   indices = indices.slice(0, p);
   values = values.slice(0, p);
   return { rows: corpus.docs.length, cols: V, indptr, indices, values };
+}
+
+/**
+ * Sorts a[start, end) ascending in place: an insertion sort, as a row holds a few dozen
+ * distinct terms (a typed-array sort() per row cost more in calls than in comparisons).
+ */
+function sortAscending(a: Int32Array, start: number, end: number): void {
+  for (let i = start + 1; i < end; i++) {
+    const value = a[i];
+    let j = i - 1;
+    while (j >= start && a[j] > value) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = value;
+  }
 }
 
 /**

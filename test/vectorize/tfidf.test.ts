@@ -65,6 +65,27 @@ describe('countTerms and weightTfidf', () => {
     expect(w.values[4]).toBeCloseTo(1, 12);
   });
 
+  it('lists each row\'s terms once, in increasing column order, with their counts (features in any order)', () => {
+    // Documents whose words come in scrambled order, with repeats, over a 60-term vocabulary.
+    const words = Array.from({ length: 60 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    const texts = Array.from({ length: 20 }, (_, d) =>
+      Array.from({ length: 40 + d }, (_, i) => words[(i * 37 + d * 11) % (7 + 2 * d + (i % 3))]).join(' '));
+    const scrambled = corpus(...texts);
+    const model = fitTfidf(scrambled, params);
+    const counts = countTerms(model, scrambled);
+    texts.forEach((text, r) => {
+      const want = new Map<number, number>();
+      for (const word of text.split(' ')) {
+        const j = model.vocabulary.indexOf(word);
+        want.set(j, (want.get(j) ?? 0) + 1);
+      }
+      const columns = [...want.keys()].sort((a, b) => a - b);
+      const row = Array.from(counts.indices.subarray(counts.indptr[r], counts.indptr[r + 1]));
+      expect(row).toEqual(columns);
+      expect(Array.from(counts.values.subarray(counts.indptr[r], counts.indptr[r + 1]))).toEqual(columns.map((j) => want.get(j)));
+    });
+  });
+
   it('uses raw counts when sublinearTf is off', () => {
     const model = fitTfidf(docs, { ...params, sublinearTf: false });
     const w = weightTfidf(model, countTerms(model, docs));
