@@ -323,8 +323,10 @@ export class WasmLinalg {
   private released = false;
   /** End of the used area (bytes); regions below it are in use or in `freeRegions`. */
   private top = 16;
-  /** Freed regions by size (bytes, 16-aligned), reused by the next request of that size. */
-  private readonly freeRegions = new Map<number, number[]>();
+  /** Freed regions (address and size in bytes), handed out again best fit first. */
+  private readonly freeRegions: { at: number; size: number }[] = [];
+  /** Size of every region handed out, by address. */
+  private readonly regionSizes = new Map<number, number>();
   /** Byte address of each resident view this instance handed out. */
   private readonly addresses = new WeakMap<Float64Array, number>();
 
@@ -384,24 +386,29 @@ export class WasmLinalg {
     return this.threads === 1 ? [[0, rows]] : balancedRanges(rows, this.threads * TASKS_PER_THREAD, weights);
   }
 
-  /** A region of `bytes` bytes (16-aligned address): a freed one of that size, else new at the top. */
+  /**
+   * A region of at least `bytes` bytes (16-aligned address): the smallest freed one that is
+   * large enough, else new at the top. Reusing a larger region (an n×l one for an n×k
+   * result) keeps the memory from growing: its pages stay with the process for good.
+   */
   private allocate(bytes: number): number {
     if (this.released) throw new Error('WasmLinalg: used after release()');
     const size = align(Math.max(bytes, 16));
-    const reused = this.freeRegions.get(size)?.pop();
-    if (reused !== undefined) return reused;
+    let best = -1;
+    this.freeRegions.forEach((region, i) => {
+      if (region.size >= size && (best < 0 || region.size < this.freeRegions[best].size)) best = i;
+    });
+    if (best >= 0) return this.freeRegions.splice(best, 1)[0].at;
     const at = this.top;
     this.top = at + size;
+    this.regionSizes.set(at, size);
     const have = this.memory.buffer.byteLength;
     if (this.top > have) this.memory.grow(Math.ceil((this.top - have) / PAGE));
     return at;
   }
 
-  private freeRegion(at: number, bytes: number): void {
-    const size = align(Math.max(bytes, 16));
-    const list = this.freeRegions.get(size);
-    if (list) list.push(at);
-    else this.freeRegions.set(size, [at]);
+  private freeRegion(at: number): void {
+    this.freeRegions.push({ at, size: this.regionSizes.get(at) as number });
   }
 
   /** A resident view of `length` doubles at `at`. */
@@ -437,7 +444,7 @@ export class WasmLinalg {
     try {
       return use(at);
     } finally {
-      this.freeRegion(at, data.byteLength);
+      this.freeRegion(at);
     }
   }
 
@@ -458,7 +465,7 @@ export class WasmLinalg {
     const at = this.addresses.get(M.data);
     if (at === undefined) return;
     this.addresses.delete(M.data);
-    this.freeRegion(at, M.data.byteLength);
+    this.freeRegion(at);
   }
 
   /** Copies A's arrays into memory kept for the instance's life. */
