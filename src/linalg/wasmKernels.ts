@@ -122,53 +122,96 @@ function gramKernel(): FunctionBuilder {
   return f;
 }
 
-/** timesSmallRange(x, l, w, k, upper, out, rowStart, rowEnd) on byte addresses. */
+/**
+ * timesSmallRange(x, l, w, k, upper, out, rowStart, rowEnd) on byte addresses, register
+ * blocked: two rows × eight columns of the result (eight f64x2 accumulators) per pass over
+ * i, then the last two, four or six columns, then an odd last column. Each result is the
+ * in-order sum Σ_i x[r, i]·w[i, j] from 0, as timesSmallRange adds it into its zero-filled
+ * out, so the values are the same bits; out is written, not added to. With `upper`, a
+ * block of columns [c, c + width) stops at i = c + width − 1: the rows below (w[i, j] for
+ * i > j) must then hold zeros (they add ±0, which changes no sum).
+ */
 function timesSmallKernel(): FunctionBuilder {
   const f = new FunctionBuilder('timesSmallRows');
   for (const p of ['x', 'l', 'w', 'k', 'upper', 'out', 'r0', 'r1']) f.param(p, I32);
-  for (const p of ['r', 'i', 'jb', 'kb', 'lb', 'ra', 'rb', 'rc', 'rd', 'oa', 'ob', 'oc', 'od', 'wi', 'addr']) f.local(p, I32);
-  for (const p of ['va', 'vb', 'vc', 'vd', 'vw']) f.local(p, V128);
-  for (const p of ['sa', 'sb', 'sc', 'sd', 'sw']) f.local(p, F64);
+  for (const p of ['r', 'xa', 'xb', 'oa', 'ob', 'cb', 'wt', 'i', 'iEnd', 'kb', 'full8', 'lb']) f.local(p, I32);
+  for (const p of ['va', 'vb', 'c0', 'c1', 'c2', 'c3']) f.local(p, V128);
+  for (let q = 0; q < 8; q++) f.local(`acc${q}`, V128);
+  f.local('sa', F64).local('sb', F64).local('ta', F64).local('tb', F64);
   f.emit(f.get('l'), op.i32Const(3), op.i32Shl, f.set('lb'));
   f.emit(f.get('k'), op.i32Const(3), op.i32Shl, f.set('kb'));
-  const rows = ['a', 'b', 'c', 'd'];
-  const update = (count: number, vector: boolean) => {
-    const load = vector ? op.v128Load() : op.f64Load();
-    const mul = vector ? op.f64x2Mul : op.f64Mul;
-    const add = vector ? op.f64x2Add : op.f64Add;
-    const store = vector ? op.v128Store() : op.f64Store();
-    f.emit(f.get('wi'), f.get('jb'), op.i32Add, load, f.set(vector ? 'vw' : 'sw'));
-    for (let q = 0; q < count; q++) {
-      const o = `o${rows[q]}`;
-      f.emit(f.get(o), f.get('jb'), op.i32Add, f.tee('addr'), f.get('addr'), load);
-      f.emit(f.get(vector ? `v${rows[q]}` : `s${rows[q]}`), f.get(vector ? 'vw' : 'sw'), mul, add, store);
-    }
+  // kb rounded down to whole pairs of columns, then to blocks of eight.
+  f.emit(f.get('kb'), op.i32Const(-64), op.i32And, f.set('full8'));
+  /** iEnd = l, or with `upper` min(l, first column + columns) for the block at byte column cb. */
+  const setEnd = (columns: number) => {
+    f.emit(f.get('l'), f.set('iEnd'));
+    f.emit(f.get('upper'), op.if);
+    f.emit(f.get('cb'), op.i32Const(3), op.i32ShrU, op.i32Const(columns), op.i32Add, f.tee('i'));
+    f.emit(f.get('l'), op.i32GtS, op.i32Eqz, op.if, f.get('i'), f.set('iEnd'), op.end);
+    f.emit(op.end);
   };
-  const rowGroup = (count: number) => {
-    for (let q = 0; q < count; q++) {
-      f.emit(f.get('x'), f.get('r'), op.i32Const(q), op.i32Add, f.get('lb'), op.i32Mul, op.i32Add, f.set(`r${rows[q]}`));
-      f.emit(f.get('out'), f.get('r'), op.i32Const(q), op.i32Add, f.get('kb'), op.i32Mul, op.i32Add, f.set(`o${rows[q]}`));
-    }
-    f.forLoop('i', op.i32Const(0), f.get('l'), op.i32Const(1), () => {
-      for (let q = 0; q < count; q++) {
-        f.emit(f.get(`r${rows[q]}`), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load());
-        f.emit(f.tee(`s${rows[q]}`), op.f64x2Splat, f.set(`v${rows[q]}`));
+  /** Rows xa, xb against `pairs` f64x2 lanes of columns from byte column cb. */
+  const blockBody = (pairs: number) => {
+    setEnd(2 * pairs);
+    for (let q = 0; q < pairs; q++) f.emit(op.f64Const(0), op.f64x2Splat, f.tee(`acc${q}`), f.set(`acc${q + 4}`));
+    f.emit(f.get('w'), f.get('cb'), op.i32Add, f.set('wt'));
+    f.forLoop('i', op.i32Const(0), f.get('iEnd'), op.i32Const(1), () => {
+      f.emit(f.get('xa'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64x2Splat, f.set('va'));
+      f.emit(f.get('xb'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64x2Splat, f.set('vb'));
+      for (let q = 0; q < pairs; q++) f.emit(f.get('wt'), op.v128Load(16 * q), f.set(`c${q}`));
+      for (let q = 0; q < pairs; q++) {
+        f.emit(f.get(`acc${q}`), f.get('va'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q}`));
+        f.emit(f.get(`acc${q + 4}`), f.get('vb'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q + 4}`));
       }
-      f.emit(f.get('w'), f.get('i'), f.get('kb'), op.i32Mul, op.i32Add, f.set('wi'));
-      // columns from i when upper triangular, else from 0
-      const start = [...f.get('i'), ...op.i32Const(3), ...op.i32Shl, ...f.get('upper'), ...op.i32Mul];
-      columnLoop(f, 'jb', start, 'kb', () => update(count, true), () => update(count, false));
+      f.emit(f.get('wt'), f.get('kb'), op.i32Add, f.set('wt'));
     });
+    for (let q = 0; q < pairs; q++) {
+      f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get(`acc${q}`), op.v128Store(16 * q));
+      f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get(`acc${q + 4}`), op.v128Store(16 * q));
+    }
   };
+  /** The odd last column (byte column cb) of rows xa, xb, one scalar sum each. */
+  const lastColumn = () => {
+    setEnd(1);
+    f.emit(op.f64Const(0), f.tee('sa'), f.set('sb'));
+    f.emit(f.get('w'), f.get('cb'), op.i32Add, f.set('wt'));
+    f.forLoop('i', op.i32Const(0), f.get('iEnd'), op.i32Const(1), () => {
+      f.emit(f.get('wt'), op.f64Load(), f.set('ta'));
+      f.emit(f.get('sa'), f.get('xa'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), f.get('ta'), op.f64Mul, op.f64Add, f.set('sa'));
+      f.emit(f.get('sb'), f.get('xb'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), f.get('ta'), op.f64Mul, op.f64Add, f.set('sb'));
+      f.emit(f.get('wt'), f.get('kb'), op.i32Add, f.set('wt'));
+    });
+    f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get('sa'), op.f64Store());
+    f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get('sb'), op.f64Store());
+  };
+  const rowPair = () => {
+    f.forLoop('cb', op.i32Const(0), f.get('full8'), op.i32Const(64), () => blockBody(4));
+    f.emit(f.get('full8'), f.set('cb'));
+    for (const pairs of [3, 2, 1]) {
+      // Whole pairs left (kb − full8 rounded down to 16 bytes) = 16·pairs.
+      f.emit(f.get('kb'), f.get('full8'), op.i32Sub, op.i32Const(-16), op.i32And, op.i32Const(16 * pairs), op.i32Eq, op.if);
+      blockBody(pairs);
+      f.emit(op.end);
+    }
+    // An odd last column.
+    f.emit(f.get('k'), op.i32Const(1), op.i32And, op.if);
+    f.emit(f.get('kb'), op.i32Const(8), op.i32Sub, f.set('cb'));
+    lastColumn();
+    f.emit(op.end);
+  };
+  // Two rows at a time (r, r + 1); a lone last row is paired with itself.
   f.emit(f.get('r0'), f.set('r'));
   f.emit(op.block, op.loop);
-  f.emit(f.get('r'), op.i32Const(3), op.i32Add, f.get('r1'), op.i32GeS, op.brIf(1));
-  rowGroup(4);
-  f.emit(f.get('r'), op.i32Const(4), op.i32Add, f.set('r'), op.br(0), op.end, op.end);
-  f.emit(op.block, op.loop);
-  f.emit(f.get('r'), f.get('r1'), op.i32GeS, op.brIf(1));
-  rowGroup(1);
-  f.emit(f.get('r'), op.i32Const(1), op.i32Add, f.set('r'), op.br(0), op.end, op.end);
+  f.emit(f.get('r'), op.i32Const(1), op.i32Add, f.get('r1'), op.i32GeS, op.brIf(1));
+  f.emit(f.get('x'), f.get('r'), f.get('lb'), op.i32Mul, op.i32Add, f.tee('xa'), f.get('lb'), op.i32Add, f.set('xb'));
+  f.emit(f.get('out'), f.get('r'), f.get('kb'), op.i32Mul, op.i32Add, f.tee('oa'), f.get('kb'), op.i32Add, f.set('ob'));
+  rowPair();
+  f.emit(f.get('r'), op.i32Const(2), op.i32Add, f.set('r'), op.br(0), op.end, op.end);
+  f.emit(f.get('r'), f.get('r1'), op.i32GeS, op.i32Eqz, op.if);
+  f.emit(f.get('x'), f.get('r'), f.get('lb'), op.i32Mul, op.i32Add, f.tee('xa'), f.set('xb'));
+  f.emit(f.get('out'), f.get('r'), f.get('kb'), op.i32Mul, op.i32Add, f.tee('oa'), f.set('ob'));
+  rowPair();
+  f.emit(op.end);
   return f;
 }
 
@@ -525,7 +568,12 @@ export class WasmLinalg {
 
   /** X·W, resident ({@link timesSmallRange} over all rows). */
   timesSmall(X: DenseMatrix, w: Float64Array, k: number, upperTriangular: boolean): DenseMatrix {
-    const out = this.residentMatrix(X.rows, k, true);
+    // The kernel reads some of the rows below the diagonal of a triangular W: zeros there.
+    if (upperTriangular) {
+      w = w.slice();
+      for (let i = 1; i < X.cols; i++) w.fill(0, i * k, i * k + Math.min(i, k));
+    }
+    const out = this.residentMatrix(X.rows, k, false);
     const o = this.addresses.get(out.data) as number;
     this.withAddress(X.data, (x) =>
       this.withAddress(w, (wAt) => {

@@ -84,6 +84,11 @@ describe.skipIf(wasm === null)('WebAssembly kernels', () => {
       [40, 8, 8],
       [9, 1, 2],
       [61, 13, 7],
+      // Blocks of eight columns plus the last two, four or six, and an odd one.
+      [37, 20, 23],
+      [30, 11, 18],
+      [17, 26, 12],
+      [5, 30, 30],
     ]) {
       const X = dense(n, l, n + l, 0.2);
       const bounds = gramBlocks(n);
