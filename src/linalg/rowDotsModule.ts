@@ -1,4 +1,5 @@
 import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
+import { twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
 
 /**
  * The WebAssembly (SIMD) kernel behind k-means' distance computations (see rowDots.ts):
@@ -19,8 +20,7 @@ function rowDotsKernel(): FunctionBuilder {
   const f = new FunctionBuilder('rowDots');
   for (const p of ['x', 'd', 'targets', 'stride', 'points', 'count', 'out']) f.param(p, I32);
   for (const p of ['j', 'xa', 'xb', 'oa', 'ob', 'cb', 'w', 'tb', 'lb', 'mb', 'full8']) f.local(p, I32);
-  for (const p of ['va', 'vb', 'c0', 'c1', 'c2', 'c3']) f.local(p, V128);
-  for (let q = 0; q < 8; q++) f.local(`acc${q}`, V128);
+  twoRowBlockLocals(f);
   f.emit(f.get('d'), op.i32Const(3), op.i32Shl, f.set('lb'));
   f.emit(f.get('stride'), op.i32Const(3), op.i32Shl, f.set('mb'));
   // mb rounded down to a multiple of 64 bytes (eight targets).
@@ -36,24 +36,7 @@ function rowDotsKernel(): FunctionBuilder {
    * (2·pairs targets) from byte column cb: pairs = 4 for the blocks of eight, 1-3 for the
    * last two, four or six targets of a stride that is not a multiple of eight.
    */
-  const blockBody = (pairs: number) => {
-    for (let q = 0; q < pairs; q++) f.emit(op.f64Const(0), op.f64x2Splat, f.tee(`acc${q}`), f.set(`acc${q + 4}`));
-    f.emit(f.get('targets'), f.get('cb'), op.i32Add, f.set('w'));
-    f.forLoop('tb', op.i32Const(0), f.get('lb'), op.i32Const(8), () => {
-      f.emit(f.get('xa'), f.get('tb'), op.i32Add, op.f64Load(), op.f64x2Splat, f.set('va'));
-      f.emit(f.get('xb'), f.get('tb'), op.i32Add, op.f64Load(), op.f64x2Splat, f.set('vb'));
-      for (let q = 0; q < pairs; q++) f.emit(f.get('w'), op.v128Load(16 * q), f.set(`c${q}`));
-      for (let q = 0; q < pairs; q++) {
-        f.emit(f.get(`acc${q}`), f.get('va'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q}`));
-        f.emit(f.get(`acc${q + 4}`), f.get('vb'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q + 4}`));
-      }
-      f.emit(f.get('w'), f.get('mb'), op.i32Add, f.set('w'));
-    });
-    for (let q = 0; q < pairs; q++) {
-      f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get(`acc${q}`), op.v128Store(16 * q));
-      f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get(`acc${q + 4}`), op.v128Store(16 * q));
-    }
-  };
+  const blockBody = (pairs: number) => twoRowBlock(f, pairs, 'targets', 'mb', f.get('lb'));
   const pairBody = () => {
     // Whole blocks of eight targets up to byte column full8, then the last 2, 4 or 6.
     f.forLoop('cb', op.i32Const(0), f.get('full8'), op.i32Const(64), () => blockBody(4));

@@ -155,15 +155,22 @@ export class FunctionBuilder {
 
   param(id: string, type: ValueType): this {
     if (this.locals.length > 0) throw new Error('parameters must come before locals');
+    this.checkNew(id);
     this.indices.set(id, this.params.length);
     this.params.push(type);
     return this;
   }
 
   local(id: string, type: ValueType): this {
+    this.checkNew(id);
     this.indices.set(id, this.params.length + this.locals.length);
     this.locals.push(type);
     return this;
+  }
+
+  /** A name may be declared once: a second declaration would silently re-point it. */
+  private checkNew(id: string): void {
+    if (this.indices.has(id)) throw new Error(`${this.name}: ${id} is declared twice`);
   }
 
   /** Index of a named parameter or local. */

@@ -3,6 +3,7 @@ import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { balancedRanges, runRowTasks, type RowTask } from './linalgWorkers.js';
 import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
+import { twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
 
 /**
  * WebAssembly (SIMD) versions of the row kernels of rowKernels.ts: the same loops and the
@@ -133,11 +134,10 @@ function gramKernel(): FunctionBuilder {
  */
 function timesSmallKernel(): FunctionBuilder {
   const f = new FunctionBuilder('timesSmallRows');
-  for (const p of ['x', 'l', 'w', 'k', 'upper', 'out', 'r0', 'r1']) f.param(p, I32);
-  for (const p of ['r', 'xa', 'xb', 'oa', 'ob', 'cb', 'wt', 'i', 'iEnd', 'kb', 'full8', 'lb']) f.local(p, I32);
-  for (const p of ['va', 'vb', 'c0', 'c1', 'c2', 'c3']) f.local(p, V128);
-  for (let q = 0; q < 8; q++) f.local(`acc${q}`, V128);
-  f.local('sa', F64).local('sb', F64).local('ta', F64).local('tb', F64);
+  for (const p of ['x', 'l', 'wm', 'k', 'upper', 'out', 'r0', 'r1']) f.param(p, I32);
+  for (const p of ['r', 'xa', 'xb', 'oa', 'ob', 'cb', 'w', 'tb', 'wt', 'i', 'iEnd', 'kb', 'full8', 'lb']) f.local(p, I32);
+  twoRowBlockLocals(f);
+  f.local('sa', F64).local('sb', F64).local('ta', F64);
   f.emit(f.get('l'), op.i32Const(3), op.i32Shl, f.set('lb'));
   f.emit(f.get('k'), op.i32Const(3), op.i32Shl, f.set('kb'));
   // kb rounded down to whole pairs of columns, then to blocks of eight.
@@ -150,31 +150,16 @@ function timesSmallKernel(): FunctionBuilder {
     f.emit(f.get('l'), op.i32GtS, op.i32Eqz, op.if, f.get('i'), f.set('iEnd'), op.end);
     f.emit(op.end);
   };
-  /** Rows xa, xb against `pairs` f64x2 lanes of columns from byte column cb. */
+  /** Rows xa, xb against `pairs` f64x2 lanes of columns from byte column cb, i < iEnd. */
   const blockBody = (pairs: number) => {
     setEnd(2 * pairs);
-    for (let q = 0; q < pairs; q++) f.emit(op.f64Const(0), op.f64x2Splat, f.tee(`acc${q}`), f.set(`acc${q + 4}`));
-    f.emit(f.get('w'), f.get('cb'), op.i32Add, f.set('wt'));
-    f.forLoop('i', op.i32Const(0), f.get('iEnd'), op.i32Const(1), () => {
-      f.emit(f.get('xa'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64x2Splat, f.set('va'));
-      f.emit(f.get('xb'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64x2Splat, f.set('vb'));
-      for (let q = 0; q < pairs; q++) f.emit(f.get('wt'), op.v128Load(16 * q), f.set(`c${q}`));
-      for (let q = 0; q < pairs; q++) {
-        f.emit(f.get(`acc${q}`), f.get('va'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q}`));
-        f.emit(f.get(`acc${q + 4}`), f.get('vb'), f.get(`c${q}`), op.f64x2Mul, op.f64x2Add, f.set(`acc${q + 4}`));
-      }
-      f.emit(f.get('wt'), f.get('kb'), op.i32Add, f.set('wt'));
-    });
-    for (let q = 0; q < pairs; q++) {
-      f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get(`acc${q}`), op.v128Store(16 * q));
-      f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get(`acc${q + 4}`), op.v128Store(16 * q));
-    }
+    twoRowBlock(f, pairs, 'wm', 'kb', [...f.get('iEnd'), ...op.i32Const(3), ...op.i32Shl]);
   };
   /** The odd last column (byte column cb) of rows xa, xb, one scalar sum each. */
   const lastColumn = () => {
     setEnd(1);
     f.emit(op.f64Const(0), f.tee('sa'), f.set('sb'));
-    f.emit(f.get('w'), f.get('cb'), op.i32Add, f.set('wt'));
+    f.emit(f.get('wm'), f.get('cb'), op.i32Add, f.set('wt'));
     f.forLoop('i', op.i32Const(0), f.get('iEnd'), op.i32Const(1), () => {
       f.emit(f.get('wt'), op.f64Load(), f.set('ta'));
       f.emit(f.get('sa'), f.get('xa'), f.get('i'), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), f.get('ta'), op.f64Mul, op.f64Add, f.set('sa'));
