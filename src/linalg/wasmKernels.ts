@@ -349,6 +349,8 @@ export class WasmLinalg {
   private readonly kernels: Exports;
   private readonly id: number;
   private released = false;
+  /** A kernel call failed: the memory is not handed on (see abandon). */
+  private abandoned = false;
   /** End of the used area (bytes); regions below it are in use or in `freeRegions`. */
   private top = 16;
   /** Freed regions (address and size in bytes), handed out again best fit first. */
@@ -371,11 +373,14 @@ export class WasmLinalg {
     ({ id: this.id, memory: this.memory, kernels: this.kernels } = arena);
   }
 
-  /** Hands the memory to the next instance; this one and its resident views must not be used afterwards. */
+  /**
+   * Hands the memory to the next instance (unless a call failed); this one and its
+   * resident views must not be used afterwards.
+   */
   release(): void {
     if (this.released) return;
     this.released = true;
-    idleArenas.push({ id: this.id, memory: this.memory, kernels: this.kernels });
+    if (!this.abandoned) idleArenas.push({ id: this.id, memory: this.memory, kernels: this.kernels });
   }
 
   /**
@@ -397,16 +402,31 @@ export class WasmLinalg {
       control: new Int32Array(new SharedArrayBuffer(12)),
     };
     for (const helper of helpers) helper.worker.postMessage(job);
-    runRowTasks(job, this.kernels as unknown as Record<string, (...args: never[]) => void>);
+    try {
+      runRowTasks(job, this.kernels as unknown as Record<string, (...args: never[]) => void>);
+    } catch (error) {
+      this.abandon(job);
+      throw error;
+    }
     for (;;) {
       const done = Atomics.load(job.control, 1);
       if (Atomics.load(job.control, 2) !== 0) {
+        this.abandon(job);
         const reports = helpers.map((p) => receiveMessageOnPort(p.errors)).filter((m) => m !== undefined);
         throw new Error(`${kernel} failed in a worker thread: ${reports.map((m) => m.message).join('; ')}`);
       }
       if (done >= tasks.length) return;
       Atomics.wait(job.control, 1, done, 1000);
     }
+  }
+
+  /**
+   * After a failed task: no further task is handed out, and the memory is never given to
+   * another instance, as helper threads may still be finishing tasks in it.
+   */
+  private abandon(job: WasmJob): void {
+    Atomics.store(job.control, 0, job.tasks.length);
+    this.abandoned = true;
   }
 
   /** Row ranges for a call over `rows` rows (weighted by a CSR indptr when given). */

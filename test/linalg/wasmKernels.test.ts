@@ -141,6 +141,25 @@ describe.skipIf(wasm === null)('WebAssembly kernels on several threads', () => {
     }
   });
 
+  it('fails a call whose task traps, and gives the memory to no later instance', () => {
+    // Column indices far outside the memory: the gather traps in whichever thread runs it.
+    const broken = { ...A, indices: A.indices.map((c, p) => (p % 1000 === 999 ? 1 << 26 : c)) };
+    const failing = WasmLinalg.create(2)!;
+    const kept = failing.adopt(dense(4, 4, 1));
+    const before = kept.data.slice();
+    expect(() => failing.times(failing.pin(broken), B)).toThrow();
+    failing.release();
+    // The next instance starts on other memory (its first region would lie where `kept`
+    // lies) and computes right.
+    const fresh = WasmLinalg.create(2)!;
+    fresh.adopt(dense(4, 4, 2));
+    expect(kept.data).toEqual(before);
+    const want = WasmLinalg.create(1)!;
+    expect(fresh.times(fresh.pin(A), B).data).toEqual(want.times(want.pin(A), B).data);
+    fresh.release();
+    want.release();
+  });
+
   it('hands a released memory to the next instance, and refuses use after release', () => {
     const first = WasmLinalg.create(2)!;
     const want = results(first);
