@@ -1,5 +1,5 @@
 import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
-import { twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
+import { columnBlocks, rowPairs, twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
 
 /**
  * The WebAssembly (SIMD) kernel behind k-means' distance computations (see rowDots.ts):
@@ -37,29 +37,13 @@ function rowDotsKernel(): FunctionBuilder {
    * last two, four or six targets of a stride that is not a multiple of eight.
    */
   const blockBody = (pairs: number) => twoRowBlock(f, pairs, 'targets', 'mb', f.get('lb'));
-  const pairBody = () => {
-    // Whole blocks of eight targets up to byte column full8, then the last 2, 4 or 6.
-    f.forLoop('cb', op.i32Const(0), f.get('full8'), op.i32Const(64), () => blockBody(4));
-    f.emit(f.get('full8'), f.set('cb'));
-    for (const pairs of [1, 2, 3]) {
-      f.emit(f.get('mb'), f.get('full8'), op.i32Sub, op.i32Const(16 * pairs), op.i32Eq, op.if);
-      blockBody(pairs);
-      f.emit(op.end);
-    }
-  };
-  // Two points at a time.
-  f.emit(op.i32Const(0), f.set('j'), op.block, op.loop);
-  f.emit(f.get('j'), op.i32Const(1), op.i32Add, f.get('count'), op.i32GeS, op.brIf(1));
-  f.emit(rowAddress(0), f.set('xa'), rowAddress(1), f.set('xb'));
-  f.emit(f.get('out'), f.get('j'), f.get('mb'), op.i32Mul, op.i32Add, f.tee('oa'), f.get('mb'), op.i32Add, f.set('ob'));
-  pairBody();
-  f.emit(f.get('j'), op.i32Const(2), op.i32Add, f.set('j'), op.br(0), op.end, op.end);
-  // The last point of an odd count, paired with itself.
-  f.emit(f.get('j'), f.get('count'), op.i32GeS, op.i32Eqz, op.if);
-  f.emit(rowAddress(0), f.tee('xa'), f.set('xb'));
-  f.emit(f.get('out'), f.get('j'), f.get('mb'), op.i32Mul, op.i32Add, f.tee('oa'), f.set('ob'));
-  pairBody();
-  f.emit(op.end);
+  rowPairs(f, 'j', op.i32Const(0), f.get('count'), (lone) => {
+    f.emit(rowAddress(0), f.set('xa'));
+    f.emit(...(lone ? [f.get('xa')] : [rowAddress(1)]), f.set('xb'));
+    f.emit(f.get('out'), f.get('j'), f.get('mb'), op.i32Mul, op.i32Add, f.tee('oa'));
+    f.emit(...(lone ? [] : [f.get('mb'), op.i32Add]), f.set('ob'));
+    columnBlocks(f, 'mb', 'full8', blockBody);
+  });
   return f;
 }
 

@@ -43,3 +43,35 @@ export function twoRowBlockLocals(f: FunctionBuilder): void {
   for (const p of ['va', 'vb', 'c0', 'c1', 'c2', 'c3']) f.local(p, V128);
   for (let q = 0; q < 8; q++) f.local(`acc${q}`, V128);
 }
+
+/**
+ * The column blocks of a row pair: twoRowBlock-sized `block(4)` for every whole block of
+ * eight columns (byte columns cb < full8), then `block(pairs)` once for the last two, four
+ * or six columns ((width − full8) rounded down to 16 bytes = 16·pairs). `width` and
+ * `full8` name i32 locals: the row width in bytes and its multiple of 64 bytes below; cb
+ * is left at full8 for what follows (an odd last column).
+ */
+export function columnBlocks(f: FunctionBuilder, width: string, full8: string, block: (pairs: number) => void): void {
+  f.forLoop('cb', op.i32Const(0), f.get(full8), op.i32Const(64), () => block(4));
+  f.emit(f.get(full8), f.set('cb'));
+  for (const pairs of [3, 2, 1]) {
+    f.emit(f.get(width), f.get(full8), op.i32Sub, op.i32Const(-16), op.i32And, op.i32Const(16 * pairs), op.i32Eq, op.if);
+    block(pairs);
+    f.emit(op.end);
+  }
+}
+
+/**
+ * Rows two at a time: `for (counter = from; counter + 1 < limit; counter += 2) body(false)`,
+ * then `body(true)` for a lone last row (limit − from odd), which the body pairs with
+ * itself (both results land in the same row, with the same value).
+ */
+export function rowPairs(f: FunctionBuilder, counter: string, from: Bytes, limit: Bytes, body: (lone: boolean) => void): void {
+  f.emit(from, f.set(counter), op.block, op.loop);
+  f.emit(f.get(counter), op.i32Const(1), op.i32Add, limit, op.i32GeS, op.brIf(1));
+  body(false);
+  f.emit(f.get(counter), op.i32Const(2), op.i32Add, f.set(counter), op.br(0), op.end, op.end);
+  f.emit(f.get(counter), limit, op.i32GeS, op.i32Eqz, op.if);
+  body(true);
+  f.emit(op.end);
+}

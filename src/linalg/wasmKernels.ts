@@ -3,7 +3,7 @@ import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { balancedRanges, runRowTasks, type RowTask } from './linalgWorkers.js';
 import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
-import { twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
+import { columnBlocks, rowPairs, twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
 
 /**
  * WebAssembly (SIMD) versions of the row kernels of rowKernels.ts: the same loops and the
@@ -169,34 +169,19 @@ function timesSmallKernel(): FunctionBuilder {
     f.emit(f.get('oa'), f.get('cb'), op.i32Add, f.get('sa'), op.f64Store());
     f.emit(f.get('ob'), f.get('cb'), op.i32Add, f.get('sb'), op.f64Store());
   };
-  const rowPair = () => {
-    f.forLoop('cb', op.i32Const(0), f.get('full8'), op.i32Const(64), () => blockBody(4));
-    f.emit(f.get('full8'), f.set('cb'));
-    for (const pairs of [3, 2, 1]) {
-      // Whole pairs left (kb − full8 rounded down to 16 bytes) = 16·pairs.
-      f.emit(f.get('kb'), f.get('full8'), op.i32Sub, op.i32Const(-16), op.i32And, op.i32Const(16 * pairs), op.i32Eq, op.if);
-      blockBody(pairs);
-      f.emit(op.end);
-    }
+  // Two rows at a time (r, r + 1); a lone last row is paired with itself.
+  rowPairs(f, 'r', f.get('r0'), f.get('r1'), (lone) => {
+    f.emit(f.get('x'), f.get('r'), f.get('lb'), op.i32Mul, op.i32Add, f.tee('xa'));
+    f.emit(...(lone ? [] : [f.get('lb'), op.i32Add]), f.set('xb'));
+    f.emit(f.get('out'), f.get('r'), f.get('kb'), op.i32Mul, op.i32Add, f.tee('oa'));
+    f.emit(...(lone ? [] : [f.get('kb'), op.i32Add]), f.set('ob'));
+    columnBlocks(f, 'kb', 'full8', blockBody);
     // An odd last column.
     f.emit(f.get('k'), op.i32Const(1), op.i32And, op.if);
     f.emit(f.get('kb'), op.i32Const(8), op.i32Sub, f.set('cb'));
     lastColumn();
     f.emit(op.end);
-  };
-  // Two rows at a time (r, r + 1); a lone last row is paired with itself.
-  f.emit(f.get('r0'), f.set('r'));
-  f.emit(op.block, op.loop);
-  f.emit(f.get('r'), op.i32Const(1), op.i32Add, f.get('r1'), op.i32GeS, op.brIf(1));
-  f.emit(f.get('x'), f.get('r'), f.get('lb'), op.i32Mul, op.i32Add, f.tee('xa'), f.get('lb'), op.i32Add, f.set('xb'));
-  f.emit(f.get('out'), f.get('r'), f.get('kb'), op.i32Mul, op.i32Add, f.tee('oa'), f.get('kb'), op.i32Add, f.set('ob'));
-  rowPair();
-  f.emit(f.get('r'), op.i32Const(2), op.i32Add, f.set('r'), op.br(0), op.end, op.end);
-  f.emit(f.get('r'), f.get('r1'), op.i32GeS, op.i32Eqz, op.if);
-  f.emit(f.get('x'), f.get('r'), f.get('lb'), op.i32Mul, op.i32Add, f.tee('xa'), f.set('xb'));
-  f.emit(f.get('out'), f.get('r'), f.get('kb'), op.i32Mul, op.i32Add, f.tee('oa'), f.set('ob'));
-  rowPair();
-  f.emit(op.end);
+  });
   return f;
 }
 
