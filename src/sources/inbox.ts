@@ -53,6 +53,12 @@ export function inboxSource(dir: string, log: (line: string) => void = () => {})
   };
 }
 
+/** True when the inbox holds nothing it would read or report (hidden files and done/ aside). */
+export function inboxIsEmpty(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  return readdirSync(dir).every((name) => ['hidden', 'done'].includes(inboxEntry(dir, name).kind));
+}
+
 type InboxEntry = { kind: 'file' } | { kind: 'hidden' } | { kind: 'done' } | { kind: 'skipped'; reason: string };
 
 /** What the inbox does with one entry of its folder. */

@@ -53,10 +53,19 @@ export function quickCheck(db: Database.Database, path: string): void {
   if (first !== 'ok') throw new StoreError('damaged', `the store ${path} is damaged (integrity check: ${first ?? 'no answer'}): ${RECOVER}`);
 }
 
-/** Takes and drops the write lock: a read-only or locked store is refused before any work, not midway. */
+/**
+ * Writes the schema version back unchanged and rolls back: a read-only or locked store is
+ * refused before any work, not midway (SQLite opens a file it may not write read-only,
+ * without a word, and takes the write lock only at the first write).
+ */
 export function probeWrite(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
   db.exec('BEGIN IMMEDIATE');
-  db.exec('ROLLBACK');
+  try {
+    db.pragma(`user_version = ${version}`);
+  } finally {
+    db.exec('ROLLBACK');
+  }
 }
 
 /** The one-line StoreError for an error SQLite raised while opening `path`; other errors as they are. */
