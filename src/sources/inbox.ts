@@ -56,7 +56,11 @@ export function inboxSource(dir: string, log: (line: string) => void = () => {})
 /** True when the inbox holds nothing it would read or report (hidden files and done/ aside). */
 export function inboxIsEmpty(dir: string): boolean {
   if (!existsSync(dir)) return true;
-  return readdirSync(dir).every((name) => ['hidden', 'done'].includes(inboxEntry(dir, name).kind));
+  try {
+    return readdirSync(dir).every((name) => ['hidden', 'done'].includes(inboxEntry(dir, name).kind));
+  } catch {
+    return false; // there, but unreadable: the user's all the same (the inbox source reports why)
+  }
 }
 
 type InboxEntry = { kind: 'file' } | { kind: 'hidden' } | { kind: 'done' } | { kind: 'skipped'; reason: string };

@@ -81,7 +81,7 @@ export class PaperStore {
       db = openDb(path, busyTimeoutMs, { fileMustExist: true });
       quickCheck(db, path);
       probeWrite(db);
-      migrate(db);
+      migrate(db, path);
     } catch (error) {
       db?.close();
       throw storeErrorOf(path, error, busyTimeoutMs);
@@ -351,10 +351,10 @@ function toRun(row: Record<string, unknown>): StoredRun {
 }
 
 /** Applies the migrations the store has not had yet, each in its own transaction. */
-export function migrate(db: Database.Database): void {
+export function migrate(db: Database.Database, path = 'the store'): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`the store is at schema version ${current}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes`);
+    throw new StoreError('newer', `the store ${path} is at schema version ${current}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes`);
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

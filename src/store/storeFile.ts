@@ -4,11 +4,11 @@ import type Database from 'better-sqlite3';
 /**
  * Why a store could not be opened: `missing` (it must exist and does not), `damaged`
  * (empty, truncated, not SQLite, failing its integrity check), `unwritable` (a read-only
- * file or folder) or `busy` (another process keeps it locked). The CLI turns `busy` into
- * exit code 4 and the others into 1.
+ * file or folder), `busy` (another process keeps it locked) or `newer` (made by a newer
+ * paper-themes). The CLI turns `busy` into exit code 4 and the others into 1.
  */
 export class StoreError extends Error {
-  constructor(readonly kind: 'missing' | 'damaged' | 'unwritable' | 'busy', message: string) {
+  constructor(readonly kind: 'missing' | 'damaged' | 'unwritable' | 'busy' | 'newer', message: string) {
     super(message);
     this.name = 'StoreError';
   }

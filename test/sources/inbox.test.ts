@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { inboxSource } from '../../src/sources/inbox.js';
+import { inboxIsEmpty, inboxSource } from '../../src/sources/inbox.js';
 import { canDropPrivileges, nodeUnprivileged, openTo } from '../nightly/unprivileged.js';
 
 const line = (i: number) => JSON.stringify({ id: `2611.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, abstract: `About ${i}.` });
@@ -93,5 +93,16 @@ describe('inboxSource', () => {
       `${join(dir, 'dangling.jsonl')}: skipped: a symbolic link to a missing file`,
       expect.stringMatching(new RegExp(`^${join(dir, 'secret.jsonl')}: .*permission denied.*\\(left in the inbox\\)$`)),
     ]);
+  });
+
+  it('counts as empty with only hidden files and done/ in it, or when it does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paper-themes-inbox-'));
+    expect(inboxIsEmpty(join(dir, 'missing'))).toBe(true);
+    mkdirSync(join(dir, 'done'));
+    writeFileSync(join(dir, 'done', 'old.jsonl'), `${line(1)}\n`);
+    writeFileSync(join(dir, '.DS_Store'), '');
+    expect(inboxIsEmpty(dir)).toBe(true);
+    symlinkSync(join(dir, 'gone.jsonl'), join(dir, 'dangling.jsonl'));
+    expect(inboxIsEmpty(dir)).toBe(false);
   });
 });

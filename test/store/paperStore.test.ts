@@ -28,7 +28,7 @@ describe('PaperStore', () => {
     const db = new Database(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    expect(() => new PaperStore(path)).toThrow(/newer than this paper-themes/);
+    expect(openFailure(path)).toEqual({ kind: 'newer', message: `the store ${path} is at schema version ${MIGRATIONS.length + 1}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes` });
   });
 
   it('adds each paper once: by id, and by normalised title', () => {
