@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import type { NightlyConfig } from '../src/nightly/config.js';
 import { acquireLock, processAlive } from '../src/nightly/lock.js';
 import { matchThemes } from '../src/nightly/matchThemes.js';
-import { isFutureNight, lastCurrentNight, shiftDays } from '../src/nightly/nightDates.js';
+import { firstFutureNight, isFutureNight, shiftDays } from '../src/nightly/nightDates.js';
 import { themeTrends } from '../src/nightly/themeTrends.js';
 import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { arxivSource } from '../src/sources/arxiv.js';
@@ -189,7 +189,7 @@ export async function runNightly(
     if (isFutureNight(night)) {
       io.log(`latest/ left as it is: ${night} is in the future`);
     } else {
-      const newest = store.doneRun({ before: shiftDays(lastCurrentNight(), 1) });
+      const newest = store.doneRun({ before: firstFutureNight() });
       if (newest === undefined || newest.night <= night) replaceFolder(join(config.reports, 'latest'), files);
     }
     writeFileAtomic(join(config.reports, 'index.html'), renderRunsIndex(listRuns(config.reports)));

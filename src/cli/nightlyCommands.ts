@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/writeAtomic.js';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadNightlyConfig, parseSources } from '../nightly/config.js';
 import { demoSeeding } from '../nightly/demoSeeding.js';
 import { LockPathError } from '../nightly/lock.js';
-import { isFutureNight, lastCurrentNight, shiftDays, todayUtc } from '../nightly/nightDates.js';
+import { firstFutureNight, isFutureNight, todayUtc } from '../nightly/nightDates.js';
 import { projectRoot } from '../projectRoot.js';
 import { inboxIsEmpty } from '../sources/inbox.js';
 import { PaperStore, StoreError } from '../store/paperStore.js';
@@ -171,7 +171,7 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
   const chosen = which === 'latest' ? undefined : night(which, 'run');
   const store = new PaperStore(config.store, { mustExist: true });
   try {
-    const run = chosen === undefined ? store.doneRun({ before: shiftDays(lastCurrentNight(), 1) }) : store.doneRun({ night: chosen });
+    const run = chosen === undefined ? store.doneRun({ before: firstFutureNight() }) : store.doneRun({ night: chosen });
     if (run === undefined) throw new NightlyOptionError(`--run: no finished night ${which === 'latest' ? '' : `${which} `}in ${config.store}`);
     const assignments = store.assignments(run.id);
     const byId = new Map(store.papers(run.night).map((p) => [p.id, p]));

@@ -24,3 +24,8 @@ export function lastCurrentNight(now: Date = new Date()): string {
 export function isFutureNight(night: string, now: Date = new Date()): boolean {
   return night > lastCurrentNight(now);
 }
+
+/** The first night in the future: `latest` is the newest finished night before it. */
+export function firstFutureNight(now: Date = new Date()): string {
+  return shiftDays(lastCurrentNight(now), 1);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFutureNight, lastCurrentNight, shiftDays } from '../../src/nightly/nightDates.js';
+import { firstFutureNight, isFutureNight, lastCurrentNight, shiftDays } from '../../src/nightly/nightDates.js';
 
 describe('night dates', () => {
   it('moves a night by days across months and years', () => {
@@ -14,5 +14,6 @@ describe('night dates', () => {
     expect(isFutureNight('2026-12-04', now)).toBe(true);
     expect(isFutureNight('9999-12-31', now)).toBe(true);
     expect(isFutureNight('2026-11-20', now)).toBe(false);
+    expect(firstFutureNight(now)).toBe('2026-12-04');
   });
 });
