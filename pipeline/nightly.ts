@@ -7,13 +7,14 @@ import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import type { NightlyConfig } from '../src/nightly/config.js';
 import { acquireLock, processAlive } from '../src/nightly/lock.js';
 import { matchThemes } from '../src/nightly/matchThemes.js';
+import { firstFutureNight, isFutureNight, shiftDays } from '../src/nightly/nightDates.js';
 import { themeTrends } from '../src/nightly/themeTrends.js';
 import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { arxivSource } from '../src/sources/arxiv.js';
 import { hfDailySource } from '../src/sources/hfDaily.js';
 import { fileSource, inboxSource } from '../src/sources/inbox.js';
 import type { PaperSource } from '../src/sources/source.js';
-import { PaperStore, type StoredTheme } from '../src/store/paperStore.js';
+import { PaperStore, StoreError, type StoredTheme } from '../src/store/paperStore.js';
 import type { RunSummary, Theme } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
@@ -61,8 +62,7 @@ export async function runNightly(
   night: string,
   io: { log: (line: string) => void; warn: (line: string) => void; waitMs: number },
 ): Promise<NightlyResult> {
-  mkdirSync(dirname(config.store), { recursive: true });
-  const release = await acquireLock(`${config.store}.lock`, io.waitMs);
+  const release = await lockStoreFolder(config.store, io.waitMs);
   let opened: PaperStore | undefined;
   try {
     const store = (opened = new PaperStore(config.store));
@@ -73,7 +73,10 @@ export async function runNightly(
     const added: Record<string, number> = {};
     const failedSources: string[] = [];
     const sources = buildSources(config, io.log);
-    if (store.paperCount() === 0 && config.bundledCorpus !== null) sources.unshift(fileSource('bundled', config.bundledCorpus));
+    if (config.demo !== null && config.bundledCorpus !== null) {
+      if (store.paperCount() === 0) sources.unshift(demoSource(config.bundledCorpus, config.store, config.demo, io.warn));
+      else io.log(`demo: the store ${config.store} already holds papers; nothing seeded`);
+    }
     for (const source of sources) {
       try {
         const batch = await source.fetch(night);
@@ -98,7 +101,8 @@ export async function runNightly(
     const newPapers = Object.values(added).reduce((s, n) => s + n, 0);
     if (store.paperCount() === 0) {
       throw new CorpusError(`nothing could be ingested and the store ${config.store} is empty` +
-        (failedSources.length ? ` (failed: ${failedSources.join(', ')})` : ''));
+        (failedSources.length ? ` (failed: ${failedSources.join(', ')})` : '') +
+        `: drop paper files into ${config.inbox}, name other sources with --source, or try the bundled corpus with --demo`);
     }
     // Nothing to do only when tonight's finished run is the night's latest run and covers
     // every paper of the window: papers committed by a run that was killed before it
@@ -180,9 +184,14 @@ export async function runNightly(
     const reportDir = join(config.reports, night);
     replaceFolder(reportDir, files);
     crashPoint('mid-report');
-    // latest/ follows the newest night: re-running an older night leaves it alone.
-    const newest = store.doneRun('latest');
-    if (newest === undefined || newest.night <= night) replaceFolder(join(config.reports, 'latest'), files);
+    // latest/ follows the newest completed night that is not in the future: re-running an
+    // older night leaves it alone, and a night run ahead (--allow-future-date) never holds it.
+    if (isFutureNight(night)) {
+      io.log(`latest/ left as it is: ${night} is in the future`);
+    } else {
+      const newest = store.doneRun({ before: firstFutureNight() });
+      if (newest === undefined || newest.night <= night) replaceFolder(join(config.reports, 'latest'), files);
+    }
     writeFileAtomic(join(config.reports, 'index.html'), renderRunsIndex(listRuns(config.reports)));
     crashPoint('before-done');
 
@@ -211,9 +220,35 @@ function buildSources(config: NightlyConfig, log: (line: string) => void): Paper
   });
 }
 
-/** `night` moved by `days` (negative: earlier), as YYYY-MM-DD. */
-export function shiftDays(night: string, days: number): string {
-  const date = new Date(`${night}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+export { shiftDays };
+
+/**
+ * Creates the store's folder and takes the lock beside the store. A folder paper-themes
+ * may not write in is a one-line StoreError naming it, before any work.
+ */
+async function lockStoreFolder(store: string, waitMs: number): Promise<() => void> {
+  try {
+    mkdirSync(dirname(store), { recursive: true });
+    return await acquireLock(`${store}.lock`, waitMs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new StoreError('unwritable', `cannot write in the store's folder ${dirname(store)} (${code}): the store, its lock and its journal are written there`);
+    }
+    throw error;
+  }
+}
+
+/** The bundled corpus as tonight's first source, saying (even under --quiet) that demo papers enter the store. */
+function demoSource(corpus: string, store: string, why: string, warn: (line: string) => void): PaperSource {
+  const file = fileSource('bundled', corpus);
+  return {
+    name: file.name,
+    async fetch(night) {
+      const batch = await file.fetch(night);
+      warn(`demo: seeding the empty store ${store} with the ${batch.papers.length} bundled papers of ${corpus} (${why}); ` +
+        `for a store of your own, start another with --store FILE, or delete this one and drop your files into the inbox`);
+      return batch;
+    },
+  };
 }

@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { assignmentsCsv } from '../export/assignmentsCsv.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
-import { ConfigError, loadNightlyConfig, parseSources } from '../nightly/config.js';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadNightlyConfig, parseSources } from '../nightly/config.js';
+import { demoSeeding } from '../nightly/demoSeeding.js';
+import { LockPathError } from '../nightly/lock.js';
+import { firstFutureNight, isFutureNight, todayUtc } from '../nightly/nightDates.js';
 import { projectRoot } from '../projectRoot.js';
-import { PaperStore } from '../store/paperStore.js';
+import { inboxIsEmpty } from '../sources/inbox.js';
+import { PaperStore, StoreError } from '../store/paperStore.js';
 import type { RunSummary } from '../types.js';
 import type { CliIo } from './main.js';
 
@@ -14,7 +19,12 @@ export const NIGHTLY_HELP = `paper-themes nightly [options]: ingest the night's 
 themes (ids stay stable from night to night) and write reports/<date>/, reports/latest/
 and reports/index.html. Running it again for the same date changes nothing.
 
-  --date YYYY-MM-DD   the night (default: today, UTC)
+  --date YYYY-MM-DD   the night (default: today, UTC); at most tomorrow
+  --allow-future-date allow a --date more than a day ahead (such a night never
+                      becomes latest/)
+  --demo              seed an empty store with the 70 bundled papers (also done on a
+                      fresh clone: no store, no inbox files, no --store, --inbox,
+                      --source or --config and no data/nightly.json; never otherwise)
   --source NAME       a source to ask (repeatable, or comma-separated): inbox, hf-daily,
                       arxiv (default: the config's, else inbox)
   --config FILE       JSON config (default data/nightly.json when it exists): store,
@@ -26,12 +36,15 @@ and reports/index.html. Running it again for the same date changes nothing.
   --wait SECONDS      wait this long for another nightly run to finish (default 0)
   --k N|auto, --seed N, --quiet as for run
 
-Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty;
-2 bad option or config; 3 unexpected failure; 4 another nightly run holds the lock.`;
+Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty,
+or the store is damaged, not SQLite, read-only or in a read-only folder; 2 bad option or
+config (a --date too far ahead, the lock's path is a folder); 3 unexpected failure;
+4 another nightly run holds the lock, or another process keeps the store locked.`;
 
 export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE]:
 the theme labels of a stored night, one row per paper clustered that night, with the
-columns of assignments.csv.`;
+columns of assignments.csv. latest: the newest finished night that is not in the future.
+Exit codes as for nightly; a store that does not exist is never created (exit 1).`;
 
 const NIGHTLY_OPTIONS = {
   date: { type: 'string' },
@@ -41,6 +54,8 @@ const NIGHTLY_OPTIONS = {
   reports: { type: 'string' },
   inbox: { type: 'string' },
   wait: { type: 'string' },
+  demo: { type: 'boolean' },
+  'allow-future-date': { type: 'boolean' },
   k: { type: 'string' },
   seed: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -73,12 +88,45 @@ function night(value: string | undefined, option = 'date'): string {
   return text;
 }
 
-export async function nightlyCommand(args: string[], io: CliIo): Promise<number> {
+/**
+ * The store's and the lock's foreseeable faults as one line and an exit code (a store
+ * another process keeps locked: 4, like the lock; the lock's path a folder: 2; a store
+ * missing, damaged or unwritable: 1); other errors go on to the CLI's handler.
+ */
+async function withStoreFaults(io: CliIo, command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    if (!(error instanceof StoreError) && !(error instanceof LockPathError)) throw error;
+    io.err.write(`paper-themes: ${error.message}\n`);
+    return error instanceof LockPathError ? 2 : error.kind === 'busy' ? 4 : 1;
+  }
+}
+
+/** --date, refused more than a day ahead unless asked: one typo would otherwise make a night of year 9999. */
+function tonight(value: string | undefined, allowFuture: boolean): string {
+  const date = night(value);
+  if (!allowFuture && isFutureNight(date)) {
+    throw new NightlyOptionError(`--date: "${date}" is more than a day after today (${todayUtc()}, UTC); pass --allow-future-date to run a night ahead`);
+  }
+  return date;
+}
+
+export function nightlyCommand(args: string[], io: CliIo): Promise<number> {
+  return withStoreFaults(io, () => nightly(args, io));
+}
+
+export function exportCommand(args: string[], io: CliIo): Promise<number> {
+  return withStoreFaults(io, () => exportNight(args, io));
+}
+
+async function nightly(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: NIGHTLY_OPTIONS, strict: true, allowPositionals: false });
   if (values.help) {
     io.out.write(`${NIGHTLY_HELP}\n`);
     return 0;
   }
+  const date = tonight(values.date, values['allow-future-date'] === true);
   const config = loadNightlyConfig(projectRoot(), values.config === undefined ? null : resolve(base(), values.config));
   if (values.store !== undefined) config.store = resolve(base(), values.store);
   if (values.reports !== undefined) config.reports = resolve(base(), values.reports);
@@ -86,12 +134,19 @@ export async function nightlyCommand(args: string[], io: CliIo): Promise<number>
   if (values.source !== undefined) {
     config.sources = parseSources(values.source.join(','), (v) => new NightlyOptionError(`--source: ${JSON.stringify(v)} is not valid; expected inbox, hf-daily or arxiv`));
   }
+  config.demo = demoSeeding({
+    demoAsked: values.demo === true,
+    namedAny: [values.store, values.inbox, values.source, values.config].some((v) => v !== undefined),
+    configFile: existsSync(resolve(projectRoot(), DEFAULT_CONFIG_FILE)),
+    storeExists: existsSync(config.store),
+    inboxHasFiles: !inboxIsEmpty(config.inbox),
+  });
   const wait = values.wait === undefined ? 0 : Number(values.wait);
   if (!(wait >= 0)) throw new NightlyOptionError(`--wait: "${values.wait}" is not valid; expected seconds >= 0`);
   const options = normaliseOptions({ k: values.k, seed: values.seed, quiet: values.quiet, runsIndex: false });
   const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
   const warn = (line: string) => io.err.write(`warning: ${line}\n`);
-  const result = await runNightly(config, options, night(values.date), { log, warn, waitMs: wait * 1000 });
+  const result = await runNightly(config, options, date, { log, warn, waitMs: wait * 1000 });
   if (result.status === 'unchanged') {
     io.out.write(`Night ${result.night} was already done (run ${result.runId}); no new papers, nothing changed.\n`);
   } else {
@@ -103,7 +158,7 @@ export async function nightlyCommand(args: string[], io: CliIo): Promise<number>
   return 0;
 }
 
-export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+async function exportNight(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: EXPORT_OPTIONS, strict: true, allowPositionals: false });
   if (values.help) {
     io.out.write(`${EXPORT_HELP}\n`);
@@ -113,9 +168,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const config = loadNightlyConfig(projectRoot(), values.config === undefined ? null : resolve(base(), values.config));
   if (values.store !== undefined) config.store = resolve(base(), values.store);
   const which = values.run ?? 'latest';
-  const store = new PaperStore(config.store);
+  const chosen = which === 'latest' ? undefined : night(which, 'run');
+  const store = new PaperStore(config.store, { mustExist: true });
   try {
-    const run = which === 'latest' ? store.doneRun('latest') : store.doneRun({ night: night(which, 'run') });
+    const run = chosen === undefined ? store.doneRun({ before: firstFutureNight() }) : store.doneRun({ night: chosen });
     if (run === undefined) throw new NightlyOptionError(`--run: no finished night ${which === 'latest' ? '' : `${which} `}in ${config.store}`);
     const assignments = store.assignments(run.id);
     const byId = new Map(store.papers(run.night).map((p) => [p.id, p]));

@@ -18,8 +18,13 @@ export interface NightlyConfig {
   inbox: string;
   /** Sources asked, in order. */
   sources: SourceName[];
-  /** Corpus seeding an empty store, so a fresh clone has something to cluster; null: none. */
+  /** The demo corpus, seeded into an empty store only when `demo` says why; null: none. */
   bundledCorpus: string | null;
+  /**
+   * Why an empty store is seeded with `bundledCorpus` (`--demo`, or a fresh clone: see
+   * demoSeeding); null, the default: never, so demo papers never enter a user's store.
+   */
+  demo: string | null;
   /** Cluster the papers of the last N nights only; null: every paper in the store. */
   windowDays: number | null;
   /** Last night's themes a cluster must overlap (Jaccard of their papers) to keep its id. */
@@ -49,6 +54,7 @@ export function defaultNightlyConfig(root: string): NightlyConfig {
     inbox: resolve(root, 'data/inbox'),
     sources: ['inbox'],
     bundledCorpus: resolve(root, 'data/corpus/hf-trending-mar12.txt'),
+    demo: null,
     windowDays: null,
     matchThreshold: 0.3,
     keepKWithin: 0.02,

@@ -1,10 +1,21 @@
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { processStart, type ProcessStart } from './processStart.js';
+
+export { processStart, type ProcessStart };
 
 /** Another run holds the lock (the message names its process and start time). */
 export class LockError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LockError';
+  }
+}
+
+/** The lock's path is taken by something that is not a lock file (a folder). */
+export class LockPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockPathError';
   }
 }
 
@@ -20,9 +31,24 @@ export function processAlive(pid: number): boolean {
 
 interface Holder {
   pid: number;
+  /** When the lock was taken. */
   started: string;
   /** Distinguishes two locks of the same process (tests take several). */
   token: string;
+  /** Which process `pid` was when it took the lock; null where the system does not say. */
+  process: ProcessStart | null;
+}
+
+/**
+ * The holder still holds the lock: its pid is alive and, where the lock recorded the
+ * holder's process start, that pid is still the same process (a pid is reused after a
+ * reboot, or after wrapping around).
+ */
+function holderAlive(holder: Holder): boolean {
+  if (!processAlive(holder.pid)) return false;
+  if (holder.process === null) return true;
+  const now = processStart(holder.pid);
+  return now === null || (now.bootId === holder.process.bootId && now.startTicks === holder.process.startTicks);
 }
 
 /**
@@ -30,7 +56,8 @@ interface Holder {
  * private file first, which is then hard-linked to `path`. The link either creates `path`
  * complete or fails because it exists, so no process ever sees a half-written lock.
  *
- * A lock whose process has died (killed, crashed) is taken over: it is renamed aside (one
+ * A lock whose process has died (killed, crashed), or whose pid now belongs to another
+ * process (see holderAlive), is taken over: it is renamed aside (one
  * process wins the rename), checked to still be that dead holder's, and removed; if a live
  * holder's lock was renamed by mistake it is put back. While a live process holds it,
  * waits up to `waitMs` (polling), then throws a LockError. The release function removes
@@ -38,7 +65,9 @@ interface Holder {
  */
 export async function acquireLock(path: string, waitMs: number, pollMs = 200): Promise<() => void> {
   const deadline = Date.now() + waitMs;
-  const me: Holder = { pid: process.pid, started: new Date().toISOString(), token: `${process.pid}-${Math.random().toString(36).slice(2)}` };
+  const me: Holder = {
+    pid: process.pid, started: new Date().toISOString(), token: `${process.pid}-${Math.random().toString(36).slice(2)}`, process: processStart(process.pid),
+  };
   const mine = `${path}.${me.token}`;
   writeFileSync(mine, JSON.stringify(me));
   try {
@@ -51,9 +80,10 @@ export async function acquireLock(path: string, waitMs: number, pollMs = 200): P
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
+      if (isFolder(path)) throw new LockPathError(`the lock ${path} is a folder, not a lock file: remove or rename it (nothing of paper-themes is kept in it)`);
       const holder = readHolder(path);
       // Unreadable: not one of ours (ours are complete when they appear), e.g. damaged.
-      if (holder === null || !processAlive(holder.pid)) {
+      if (holder === null || !holderAlive(holder)) {
         takeOver(path, holder, me);
         continue;
       }
@@ -89,10 +119,21 @@ function takeOver(path: string, dead: Holder | null, me: Holder): void {
   unlinkSync(aside);
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function readHolder(path: string): Holder | null {
   try {
     const holder = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof holder.pid === 'number' ? { pid: holder.pid, started: String(holder.started), token: String(holder.token) } : null;
+    if (typeof holder.pid !== 'number') return null;
+    const start = holder.process;
+    const recorded = start !== null && typeof start === 'object' && typeof start.bootId === 'string' && typeof start.startTicks === 'number' ? start : null;
+    return { pid: holder.pid, started: String(holder.started), token: String(holder.token), process: recorded };
   } catch {
     return null;
   }

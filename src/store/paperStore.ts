@@ -1,8 +1,19 @@
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { normaliseTitle } from '../ingest/normaliseTitle.js';
 import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
 import type { Paper, Theme } from '../types.js';
 import { MIGRATIONS } from './migrations.js';
+import { checkStoreFile, probeWrite, publishStore, quickCheck, storeErrorOf, StoreError } from './storeFile.js';
+
+export { StoreError };
+
+export interface OpenOptions {
+  /** Refuse (StoreError 'missing') instead of creating a store that does not exist. */
+  mustExist?: boolean;
+  /** How long to wait for another process's lock on the store (default 10 s). */
+  busyTimeoutMs?: number;
+}
 
 /** A stored run: one nightly clustering. */
 export interface StoredRun {
@@ -47,15 +58,35 @@ export class PaperStore {
   readonly path: string;
   private readonly db: Database.Database;
 
-  /** Opens (creating if needed) and migrates the store at `path` (':memory:' for tests). */
-  constructor(path: string) {
+  /**
+   * Opens (creating if needed, unless `mustExist`) and migrates the store at `path`
+   * (':memory:' for tests). A store that is empty, not SQLite, damaged (integrity
+   * check), read-only or kept locked by another process is refused with a StoreError
+   * naming the file: it is never replaced by a new one.
+   */
+  constructor(path: string, options: OpenOptions = {}) {
     this.path = path;
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    migrate(this.db);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    if (path === ':memory:') {
+      this.db = openDb(path, busyTimeoutMs);
+      migrate(this.db);
+      return;
+    }
+    if (checkStoreFile(path) === 'absent') {
+      if (options.mustExist) throw new StoreError('missing', `there is no store at ${path}: run paper-themes nightly first, or name the store with --store FILE`);
+      createStore(path, busyTimeoutMs);
+    }
+    let db: Database.Database | undefined;
+    try {
+      db = openDb(path, busyTimeoutMs, { fileMustExist: true });
+      quickCheck(db, path);
+      probeWrite(db);
+      migrate(db, path);
+    } catch (error) {
+      db?.close();
+      throw storeErrorOf(path, error, busyTimeoutMs);
+    }
+    this.db = db;
   }
 
   close(): void {
@@ -271,6 +302,38 @@ export class PaperStore {
   }
 }
 
+function openDb(path: string, busyTimeoutMs: number, options: Database.Options = {}): Database.Database {
+  const db = new Database(path, options);
+  try {
+    // First, so that every later statement waits for another process's lock.
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Builds a new, migrated store beside `path` and publishes it whole (closing it checkpoints its journal). */
+function createStore(path: string, busyTimeoutMs: number): void {
+  const building = `${path}.new-${process.pid}`;
+  try {
+    const db = openDb(building, busyTimeoutMs);
+    try {
+      migrate(db);
+    } finally {
+      db.close();
+    }
+    publishStore(building, path);
+  } catch (error) {
+    for (const file of [building, `${building}-wal`, `${building}-shm`]) rmSync(file, { force: true });
+    throw storeErrorOf(path, error, busyTimeoutMs);
+  }
+}
+
 function toRun(row: Record<string, unknown>): StoredRun {
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(v as string));
   return {
@@ -288,10 +351,10 @@ function toRun(row: Record<string, unknown>): StoredRun {
 }
 
 /** Applies the migrations the store has not had yet, each in its own transaction. */
-export function migrate(db: Database.Database): void {
+export function migrate(db: Database.Database, path = 'the store'): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`the store is at schema version ${current}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes`);
+    throw new StoreError('newer', `the store ${path} is at schema version ${current}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes`);
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

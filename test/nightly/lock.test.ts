@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, LockError, processAlive } from '../../src/nightly/lock.js';
+import { acquireLock, LockError, LockPathError, processAlive, processStart } from '../../src/nightly/lock.js';
 
 const lockPath = () => join(mkdtempSync(join(tmpdir(), 'pt-lock-')), 'store.sqlite.lock');
 
@@ -41,6 +41,48 @@ describe('acquireLock', () => {
     const release = await acquireLock(path, 0);
     expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
     release();
+  });
+
+  it('records the holder’s process start (boot and start time), not only when it took the lock', async () => {
+    const path = lockPath();
+    const release = await acquireLock(path, 0);
+    const lock = JSON.parse(readFileSync(path, 'utf8'));
+    expect(lock.process).toEqual(processStart(process.pid));
+    if (process.platform === 'linux') {
+      expect(lock.process.bootId).toBe(readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+      expect(Date.parse(lock.process.startedAt)).toBeLessThanOrEqual(Date.now());
+      expect(Date.now() - Date.parse(lock.process.startedAt)).toBeLessThan(process.uptime() * 1000 + 2000);
+    }
+    release();
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid is alive but belongs to another process (pid reused after a reboot)', async () => {
+    const path = lockPath();
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      const actual = processStart(child.pid!)!;
+      expect(actual).not.toBeNull();
+      writeFileSync(path, JSON.stringify({ pid: child.pid, started: 'before the reboot', token: 'old', process: { ...actual, bootId: 'another-boot' } }));
+      const release = await acquireLock(path, 0);
+      expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+      release();
+      writeFileSync(path, JSON.stringify({ pid: child.pid, started: 'earlier', token: 'old', process: { ...actual, startTicks: actual.startTicks + 1 } }));
+      (await acquireLock(path, 0))();
+      // The same live process: still held.
+      writeFileSync(path, JSON.stringify({ pid: child.pid, started: 'now', token: 'live', process: actual }));
+      await expect(acquireLock(path, 0)).rejects.toThrow(LockError);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('refuses a lock path that is a folder, naming it, and leaves the folder alone', async () => {
+    const path = lockPath();
+    mkdirSync(path);
+    writeFileSync(join(path, 'keep'), 'x');
+    await expect(acquireLock(path, 0)).rejects.toThrow(LockPathError);
+    await expect(acquireLock(path, 0)).rejects.toThrow(`the lock ${path} is a folder`);
+    expect(readFileSync(join(path, 'keep'), 'utf8')).toBe('x');
   });
 
   it('takes over an unreadable lock (its writer was killed mid-write)', async () => {

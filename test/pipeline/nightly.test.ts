@@ -21,8 +21,9 @@ function workspace() {
 }
 type Workspace = ReturnType<typeof workspace>;
 
+/** These nights start from the demo corpus (--demo): 70 bundled papers on the first night. */
 const args = (w: Workspace, night: string, ...more: string[]) =>
-  ['nightly', '--date', night, '--store', w.store, '--reports', w.reports, '--inbox', w.inbox, ...more];
+  ['nightly', '--date', night, '--demo', '--store', w.store, '--reports', w.reports, '--inbox', w.inbox, ...more];
 
 async function nightly(w: Workspace, night: string, ...more: string[]) {
   let out = '';
@@ -49,7 +50,7 @@ function storeFacts(w: Workspace) {
 }
 
 describe('paper-themes nightly', () => {
-  it('seeds an empty store with the bundled corpus and writes the night’s report, latest and the index', async () => {
+  it('under --demo, seeds an empty store with the bundled corpus and writes the night’s report, latest and the index', async () => {
     const w = workspace();
     const { code, out } = await nightly(w, '2026-11-20', '--quiet');
     expect(code).toBe(0);

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { PaperStore } from '../../src/store/paperStore.js';
+import { PaperStore, StoreError } from '../../src/store/paperStore.js';
 import type { Paper } from '../../src/types.js';
 
 const paper = (i: number, extra: Partial<Paper> = {}): Paper => ({ id: `2403.${String(10000 + i)}`, title: `Paper number ${i}`, abstract: `Abstract ${i}.`, ...extra });
@@ -28,7 +28,7 @@ describe('PaperStore', () => {
     const db = new Database(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    expect(() => new PaperStore(path)).toThrow(/newer than this paper-themes/);
+    expect(openFailure(path)).toEqual({ kind: 'newer', message: `the store ${path} is at schema version ${MIGRATIONS.length + 1}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes` });
   });
 
   it('adds each paper once: by id, and by normalised title', () => {
@@ -127,5 +127,99 @@ describe('PaperStore', () => {
       { source: 'inbox', status: 'ok', papers: 3, message: null },
       { source: 'hf-daily', status: 'failed', papers: 0, message: 'HTTP 500' },
     ]);
+  });
+});
+
+/** A store of `n` papers, closed (its WAL checkpointed into the file). */
+function filledStore(n: number): string {
+  const path = storePath();
+  const store = new PaperStore(path);
+  store.addPapers(Array.from({ length: n }, (_, i) => paper(i, { abstract: `Abstract ${i} `.repeat(40) })), 'inbox', '2026-11-01');
+  store.close();
+  return path;
+}
+
+/** What opening `path` throws: kind and message (undefined: it opened). */
+function openFailure(path: string, options?: ConstructorParameters<typeof PaperStore>[1]): { kind: string; message: string } | undefined {
+  try {
+    new PaperStore(path, options).close();
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(StoreError);
+    return { kind: (error as StoreError).kind, message: (error as Error).message };
+  }
+}
+
+describe('PaperStore on a damaged or unusable file', () => {
+  it('refuses a 0-byte store file, naming it and what to do, and leaves it as it was', () => {
+    const path = storePath();
+    writeFileSync(path, '');
+    const failure = openFailure(path);
+    expect(failure).toEqual({ kind: 'damaged', message: expect.stringContaining(`the store ${path} is empty (0 bytes)`) });
+    expect(failure!.message).toMatch(/restore it from a backup, or move it away to start a new store/);
+    expect(statSync(path).size).toBe(0);
+    expect(readdirSync(dirname(path))).toEqual(['papers.sqlite']);
+  });
+
+  it('refuses a file that is not a SQLite database', () => {
+    const path = storePath();
+    writeFileSync(path, 'id,title,abstract\n1,Not a store,At all\n'.repeat(50));
+    expect(openFailure(path)).toEqual({ kind: 'damaged', message: expect.stringContaining(`the store ${path} is not a SQLite database`) });
+    expect(readFileSync(path, 'utf8')).toMatch(/^id,title,abstract/);
+  });
+
+  it.each([0.5, 0.05])('refuses a store truncated to %s of its size', (share) => {
+    const path = filledStore(300);
+    truncateSync(path, Math.floor(statSync(path).size * share));
+    expect(openFailure(path)).toEqual({ kind: 'damaged', message: expect.stringMatching(new RegExp(`^the store ${path} is damaged \\(.+\\): restore it`)) });
+  });
+
+  it('refuses a store with a damaged page that only an integrity check finds', () => {
+    const path = filledStore(300);
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    const last = bytes.length - pageSize;
+    bytes.fill(0xa5, last + 8, last + pageSize);
+    writeFileSync(path, bytes);
+    expect(openFailure(path)).toEqual({ kind: 'damaged', message: expect.stringContaining(`the store ${path} is damaged`) });
+  });
+
+  it('refuses a folder where the store should be', () => {
+    const path = storePath();
+    mkdirSync(path);
+    expect(openFailure(path)).toEqual({ kind: 'damaged', message: expect.stringContaining(`the store ${path} is a folder, not a store file`) });
+  });
+
+  it('opens a good store as before: the checks pass on a healthy file', () => {
+    const path = filledStore(300);
+    const store = new PaperStore(path);
+    expect(store.paperCount()).toBe(300);
+    store.close();
+  });
+
+  it('does not create a store that must exist, and says so', () => {
+    const path = storePath();
+    expect(openFailure(path, { mustExist: true })).toEqual({ kind: 'missing', message: expect.stringContaining(`there is no store at ${path}`) });
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('never leaves a half-created store: a new store appears complete, with no temporaries beside it', () => {
+    const path = storePath();
+    new PaperStore(path).close();
+    expect(readFileSync(path).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(readdirSync(dirname(path))).toEqual(['papers.sqlite']);
+  });
+
+  it('says when another process keeps the store locked beyond the busy timeout', () => {
+    const path = filledStore(3);
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(openFailure(path, { busyTimeoutMs: 50 })).toEqual({ kind: 'busy', message: expect.stringContaining(`the store ${path} is locked by another process`) });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    new PaperStore(path).close();
   });
 });
