@@ -95,7 +95,7 @@ export async function evaluate(
     log(`${variant.name}: ${variant.description}`);
     const started = process.hrtime.bigint();
     const stages: StageRecord[] = [];
-    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`));
+    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`), { warn });
     rows.push({
       variant: variant.name,
       description: variant.description,
