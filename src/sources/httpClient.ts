@@ -6,7 +6,7 @@ export interface HttpOptions {
   timeoutMs: number;
   /** Attempts after the first one, for network errors, timeouts, 429 and 5xx. */
   retries: number;
-  /** First back-off, milliseconds; doubled at each retry (a Retry-After header wins, capped at 60 s). */
+  /** First back-off, milliseconds; doubled at each retry (a Retry-After header wins); every wait at most 60 s. */
   backoffMs: number;
   /** Identifies us to the servers, as arXiv asks. */
   userAgent: string;
@@ -53,7 +53,7 @@ export async function getText(url: string, options: HttpOptions): Promise<string
   const target = httpUrl(url);
   let lastError = '';
   for (let attempt = 0; attempt <= options.retries; attempt++) {
-    let wait = options.backoffMs * 2 ** attempt;
+    let wait = retryWait(attempt, options.backoffMs, null);
     try {
       const signal = AbortSignal.timeout(options.timeoutMs);
       const response = await fetchOnSameHost(url, target, options, signal);
@@ -61,8 +61,7 @@ export async function getText(url: string, options: HttpOptions): Promise<string
       await response.body?.cancel();
       lastError = `HTTP ${response.status}`;
       if (response.status !== 429 && response.status < 500) throw new HttpError(url, response.status, lastError);
-      const retryAfter = Number(response.headers.get('retry-after'));
-      if (Number.isFinite(retryAfter) && retryAfter > 0) wait = Math.min(60_000, retryAfter * 1000);
+      wait = retryWait(attempt, options.backoffMs, response.headers.get('retry-after'));
     } catch (error) {
       if (error instanceof HttpError) throw error;
       const failure = describeFetchFailure(error, target, options.timeoutMs);
@@ -75,6 +74,16 @@ export async function getText(url: string, options: HttpOptions): Promise<string
     }
   }
   throw new HttpError(url, null, `${lastError} after ${options.retries + 1} attempts`);
+}
+
+/** Longest pause between two attempts: a nightly job must not sleep for hours on one source. */
+const MAX_WAIT_MS = 60_000;
+
+/** Milliseconds before retry `attempt` + 1: the back-off doubled per attempt, or Retry-After (seconds); at most 60 s. */
+export function retryWait(attempt: number, backoffMs: number, retryAfter: string | null): number {
+  const seconds = Number(retryAfter ?? Number.NaN);
+  const wait = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : backoffMs * 2 ** attempt;
+  return Math.min(MAX_WAIT_MS, wait);
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +104,24 @@ describe('evaluate takes the same limits', () => {
     expect(result.code).toBe(0);
     expect(result.err).toMatch(/^warning: --dims 500: .*using 70$/m);
     expect(result.out).toMatch(/^\| default \| 5 \| 70 \|/m);
+  });
+});
+
+describe('nightly: a config value out of range is refused before the night starts', () => {
+  it.each([
+    [{ hfDaily: { baseUrl: 'file:///etc/passwd' } }, 'hfDaily.baseUrl'],
+    [{ http: { timeoutMs: 1e10 } }, 'http.timeoutMs'],
+    [{ arxiv: { delayMs: 1e10 } }, 'arxiv.delayMs'],
+  ])('%j: exit 2, one line naming the file and the key', async (content, key) => {
+    const dir = tmp();
+    const file = join(dir, 'nightly.json');
+    writeFileSync(file, JSON.stringify({
+      store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), sources: ['hf-daily'], ...content,
+    }));
+    const result = await cli('nightly', '--config', file, '--date', '2026-11-20', '--quiet');
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[0]).toMatch(new RegExp(`^paper-themes: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: "${key.replace('.', '\\.')}": .* is not valid; expected `));
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'papers.sqlite'))).toBe(false);
   });
 });

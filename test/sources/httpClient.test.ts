@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getText, HttpError, type HttpOptions } from '../../src/sources/httpClient.js';
+import { getText, HttpError, retryWait, type HttpOptions } from '../../src/sources/httpClient.js';
 import { localServer } from './localServer.js';
 
 /** The message of what `promise` rejects with (fails the test if it resolves). */
@@ -184,5 +184,21 @@ describe('getText: failures named by their cause', () => {
     close = server.close;
     const message = await failure(getText(`${server.baseUrl.replace('http:', 'https:')}/x`, fast));
     expect(message).toMatch(/: TLS failed: .*wrong version number.* \(ERR_SSL_WRONG_VERSION_NUMBER\)$/);
+  });
+});
+
+describe('retryWait', () => {
+  it('doubles the back-off at each retry', () => {
+    expect([0, 1, 2].map((attempt) => retryWait(attempt, 2000, null))).toEqual([2000, 4000, 8000]);
+  });
+
+  it('honours a Retry-After header in seconds', () => {
+    expect(retryWait(0, 2000, '7')).toBe(7000);
+    expect(retryWait(0, 2000, 'soon')).toBe(2000);
+  });
+
+  it('never waits more than 60 s, whatever the back-off, retries or Retry-After', () => {
+    expect(retryWait(9, 60_000, null)).toBe(60_000);
+    expect(retryWait(0, 2000, '86400')).toBe(60_000);
   });
 });
