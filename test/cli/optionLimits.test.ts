@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { projectPath } from '../../src/projectRoot.js';
 
 // Every run here is on the bundled corpus (70 papers, 1,194 terms with the default options).
 const tmp = () => mkdtempSync(join(tmpdir(), 'paper-themes-limits-'));
@@ -123,5 +124,22 @@ describe('nightly: a config value out of range is refused before the night start
     expect(result.err.split('\n')[0]).toMatch(new RegExp(`^paper-themes: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: "${key.replace('.', '\\.')}": .* is not valid; expected `));
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'papers.sqlite'))).toBe(false);
+  });
+});
+
+describe('nightly: a --k beyond the stored papers is lowered, said and recorded', () => {
+  it('fits k = papers - 1 with a warning, in run.json and the report', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'inbox'));
+    copyFileSync(projectPath('data/corpus/hf-trending-mar12.txt'), join(dir, 'inbox', 'papers.txt'));
+    const file = join(dir, 'nightly.json');
+    writeFileSync(file, JSON.stringify({ store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), sources: ['inbox'] }));
+    const result = await cli('nightly', '--config', file, '--date', '2026-11-20', '--quiet', '--k', '100');
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/^warning: --k 100: 70 papers allow at most k = 69; using 69$/m);
+    const night = join(dir, 'reports', '2026-11-20');
+    const parameters = (JSON.parse(readFileSync(join(night, 'run.json'), 'utf8')) as { parameters: Record<string, unknown> }).parameters;
+    expect(parameters).toMatchObject({ k: 69, k_requested: 100, clamped: 'k 100 -> 69' });
+    expect(readFileSync(join(night, 'index.html'), 'utf8')).toContain('<dt>k_requested</dt><dd>100</dd>');
   });
 });

@@ -29,3 +29,13 @@ describe('clampParameters', () => {
     expect(clampParameters(clamps)).toEqual({ dims_requested: 500, k_range_requested: '3-100', clamped: 'dims 500 -> 70; k-range 3-100 -> 3-69' });
   });
 });
+
+describe('evaluate variants stay within the option bounds', () => {
+  it('doubles the dims of double-dims up to the --dims bound only', async () => {
+    const { VARIANTS } = await import('../../pipeline/evaluate.js');
+    const { defaultOptions, LIMITS } = await import('../../pipeline/options.js');
+    const doubled = VARIANTS.find((v) => v.name === 'double-dims')!;
+    expect(doubled.options({ ...defaultOptions(), dims: 300 }, 36_000).dims).toBe(600);
+    expect(doubled.options({ ...defaultOptions(), dims: 800 }, 36_000).dims).toBe(LIMITS.dims[1]);
+  });
+});
