@@ -23,7 +23,7 @@ const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|
  */
 export function describeFetchFailure(error: unknown, url: URL, timeoutMs: number): FetchFailure {
   const e = error as SystemError & { cause?: SystemError };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return retry(`no answer within ${timeoutMs} ms`);
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return retry(`no complete answer within ${timeoutMs} ms`);
   const cause = e.cause ?? e;
   const code = cause.code ?? cause.errors?.find((inner) => inner.code !== undefined)?.code;
   if (code === undefined) return retry(cause === e ? e.message : `${e.message}: ${cause.message}`);

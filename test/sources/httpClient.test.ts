@@ -62,6 +62,14 @@ describe('getText', () => {
     expect(await getText(`${server.baseUrl}/x`, { ...fast, timeoutMs: 200 })).toBe('quick');
   });
 
+  it('gives up on a body that trickles in for longer than the timeout', async () => {
+    const server = await localServer((_, res) => {
+      const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write('a')), 20);
+    });
+    close = server.close;
+    expect(await failure(getText(`${server.baseUrl}/x`, { ...fast, timeoutMs: 200, retries: 1 }))).toMatch(/: no complete answer within 200 ms after 2 attempts$/);
+  });
+
   it('reports a refused connection after its retries', async () => {
     const server = await localServer((_, res) => res.end());
     const url = `${server.baseUrl}/x`;
