@@ -28,7 +28,7 @@ export const DEFAULT_HTTP = {
   retries: 3,
   backoffMs: 2_000,
   userAgent: 'paper-themes (https://github.com/paper-themes; nightly topic clustering)',
-  // A daily-papers answer is ~100 KB and an arXiv page of 2,000 entries ~6 MB.
+  // Far above any API answer: an arXiv entry is ~2.5 KB (test/fixtures/sources), so its largest page (2,000 entries) is ~5 MB.
   maxResponseBytes: 50 * MB,
   maxRedirects: 5,
 } satisfies Required<Omit<HttpOptions, 'log'>>;
@@ -81,7 +81,7 @@ const MAX_WAIT_MS = 60_000;
 
 /** Milliseconds before retry `attempt` + 1: the back-off doubled per attempt, or Retry-After (seconds); at most 60 s. */
 export function retryWait(attempt: number, backoffMs: number, retryAfter: string | null): number {
-  const seconds = Number(retryAfter ?? Number.NaN);
+  const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
   const wait = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : backoffMs * 2 ** attempt;
   return Math.min(MAX_WAIT_MS, wait);
 }
