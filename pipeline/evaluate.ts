@@ -3,7 +3,7 @@ import { ingest } from './1-ingest.js';
 import { defaultDims } from './4-reduce.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes } from './fitThemes.js';
-import { OptionError, type PipelineOptions } from './options.js';
+import { LIMITS, OptionError, type PipelineOptions } from './options.js';
 import type { StageRecord } from './stageRecord.js';
 
 /**
@@ -34,7 +34,10 @@ export const VARIANTS: readonly Variant[] = [
     name: 'half-dims', description: 'half the SVD components',
     options: (base, n) => ({ dims: Math.max(2, Math.round(dimsOf(base, n) / 2)) }),
   },
-  { name: 'double-dims', description: 'twice the SVD components', options: (base, n) => ({ dims: dimsOf(base, n) * 2 }) },
+  {
+    name: 'double-dims', description: 'twice the SVD components',
+    options: (base, n) => ({ dims: Math.min(LIMITS.dims[1], dimsOf(base, n) * 2) }),
+  },
 ];
 
 export const DEFAULT_VARIANTS = VARIANTS.map((v) => v.name);
@@ -95,7 +98,7 @@ export async function evaluate(
     log(`${variant.name}: ${variant.description}`);
     const started = process.hrtime.bigint();
     const stages: StageRecord[] = [];
-    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`));
+    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`), { warn });
     rows.push({
       variant: variant.name,
       description: variant.description,

@@ -9,11 +9,12 @@ import type { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import type { Paper, RunSummary } from '../src/types.js';
 import { tokenize, tokenizerParams } from './2-tokenize.js';
 import { vectorize } from './3-vectorize.js';
-import { defaultDims, reduce } from './4-reduce.js';
+import { reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
 import { label } from './6-label.js';
 import { CorpusError } from './corpusError.js';
-import { defaultKRange, defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
+import { boundByCorpus, clampParameters } from './corpusLimits.js';
+import { defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 /**
@@ -32,6 +33,8 @@ export interface FitExtras {
   tokenizers?: StartedTokenizers;
   /** Continue last night's themes: its assignments (paper id -> theme id) and k. */
   previous?: { assignments: ReadonlyMap<string, number>; k: number; keepKWithin: number };
+  /** Where warnings go (options lowered to what the corpus allows); default: the log. */
+  warn?: (line: string) => void;
 }
 
 export async function fitThemes(
@@ -76,8 +79,8 @@ export async function fitThemes(
   }
 
   // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows, and a 2-D map.
-  const dims = options.dims ?? defaultDims(papers.length, vectors.tfidf.cols);
-  const kRange = options.kRange ?? defaultKRange(papers.length);
+  const { dims, kRange, k, clamps } = boundByCorpus(options, papers.length, vectors.tfidf.cols);
+  for (const clamp of clamps) (extras.warn ?? log)(clamp.warning);
   const nInit = options.nInit ?? defaultNInit(papers.length);
   const reduced = await timeStage(stages, 'reduce', log,
     () => reduce({ tfidf: vectors.tfidf }, { dims, center: options.center, seed: options.seed }),
@@ -86,7 +89,7 @@ export async function fitThemes(
   // 5. Cluster: reduced vectors -> k themes by k-means.
   const clusters = await timeStage(stages, 'cluster', log,
     () => cluster({ vectors: reduced.vectors, tfidf: vectors.tfidf }, {
-      k: options.k, kRange, nInit, seed: options.seed, refine: options.refine, kmeans: options.kmeans,
+      k, kRange, nInit, seed: options.seed, refine: options.refine, kmeans: options.kmeans,
       warmStart: extras.previous && {
         previousK: extras.previous.k,
         keepKWithin: extras.previous.keepKWithin,
@@ -118,6 +121,7 @@ export async function fitThemes(
     phrase_min_df: options.phrases ? phraseMinDf : 'off',
     title_weight: options.titleWeight,
     lemmas: options.lemmas,
+    ...clampParameters(clamps),
   };
   const quality = qualityFigures(
     { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity },
@@ -127,7 +131,7 @@ export async function fitThemes(
     chosen: clusters.k,
     curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
   };
-  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, nInit, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 
 /** Identity of the tokenizer rules these options give (keys of every tokens cache). */

@@ -130,6 +130,7 @@ export async function runNightly(
     const started = process.hrtime.bigint();
     const fitted = await fitThemes(papers, options, stages, io.log, {
       cache: store.tokenCache(tokenCacheRules(options)),
+      warn: io.warn,
       previous: previousRun && previousThemes.length >= 2
         ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
         : undefined,

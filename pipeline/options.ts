@@ -55,6 +55,22 @@ export interface PipelineOptions {
  */
 export type RawOptions = { [K in keyof PipelineOptions]?: unknown };
 
+/**
+ * Bounds of the options whose cost grows with their value whatever the corpus, beyond any
+ * use: restarts past 1,000 change nothing but the time (and 10^8 of them exhausted memory);
+ * a title counted more than 10 times drowns its abstract (and 100,000 times took 1.6 GB for
+ * 70 papers); more tokenizer threads than cores only queue (each holds a wink model:
+ * 128 took 0.8 GB, 100,000 exhausted memory); past 1,000 components the n x dims matrices
+ * of a large corpus no longer fit in memory. Bounds that depend on the corpus (dims, k)
+ * are applied to it in fitThemes (see corpusLimits).
+ */
+export const LIMITS = {
+  dims: [2, 1000],
+  nInit: [1, 1000],
+  titleWeight: [1, 10],
+  workers: [1, 128],
+} as const satisfies Record<string, readonly [number, number]>;
+
 export const DEFAULT_INPUT = 'data/corpus/hf-trending-mar12.txt';
 export const DEFAULT_OUT = 'reports/latest';
 
@@ -106,20 +122,20 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('k')) o.k = raw.k === 'auto' ? 'auto' : integer('k', raw.k, 2, 'an integer >= 2 or "auto"');
   if (has('kRange')) o.kRange = range('k-range', raw.kRange);
   if (has('seed')) o.seed = integer('seed', raw.seed, 0, 'an integer >= 0');
-  if (has('dims')) o.dims = integer('dims', raw.dims, 2, 'an integer >= 2');
+  if (has('dims')) o.dims = bounded('dims', raw.dims, LIMITS.dims);
   if (has('center')) o.center = flag('center', raw.center);
-  if (has('nInit')) o.nInit = integer('n-init', raw.nInit, 1, 'an integer >= 1');
+  if (has('nInit')) o.nInit = bounded('n-init', raw.nInit, LIMITS.nInit);
   if (has('kmeans')) o.kmeans = oneOf('kmeans', raw.kmeans, ['full', 'minibatch'] as const);
   if (has('refine')) o.refine = flag('refine', raw.refine);
   if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');
   if (has('maxDf')) o.maxDf = share('max-df', raw.maxDf);
   if (has('maxFeatures')) o.maxFeatures = integer('max-features', raw.maxFeatures, 1, 'an integer >= 1');
   if (has('phraseMinDf')) o.phraseMinDf = integer('phrase-min-df', raw.phraseMinDf, 1, 'a document count >= 1');
-  if (has('titleWeight')) o.titleWeight = integer('title-weight', raw.titleWeight, 1, 'an integer >= 1');
+  if (has('titleWeight')) o.titleWeight = bounded('title-weight', raw.titleWeight, LIMITS.titleWeight);
   if (has('lemmas')) o.lemmas = flag('lemmas', raw.lemmas);
   if (has('phrases')) o.phrases = flag('phrases', raw.phrases);
   if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
-  if (has('workers')) o.workers = integer('workers', raw.workers, 1, 'an integer >= 1');
+  if (has('workers')) o.workers = bounded('workers', raw.workers, LIMITS.workers);
   if (raw.cacheDir === false) o.cacheDir = null;
   else if (has('cacheDir')) o.cacheDir = text('cache', raw.cacheDir);
   if (has('strict')) o.strict = flag('strict', raw.strict);
@@ -141,10 +157,14 @@ function text(option: string, value: unknown): string {
   return value;
 }
 
-function integer(option: string, value: unknown, min: number, expected: string): number {
+function integer(option: string, value: unknown, min: number, expected: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min) throw new OptionError(option, value, expected);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min || n > max) throw new OptionError(option, value, expected);
   return n;
+}
+
+function bounded(option: string, value: unknown, [min, max]: readonly [number, number]): number {
+  return integer(option, value, min, `an integer from ${min} to ${max}`, max);
 }
 
 function share(option: string, value: unknown): number {

@@ -88,7 +88,7 @@ async function runStages(
   }
 
   // 2-6. Tokenize, vectorize, reduce, cluster, label.
-  const fitted = await fitThemes(papers, options, stages, log, { tokenizers });
+  const fitted = await fitThemes(papers, options, stages, log, { tokenizers, warn });
   const { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
 
   const summary: RunSummary = {

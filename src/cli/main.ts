@@ -31,19 +31,21 @@ Options:
   --input PATH        corpus file (default: ${DEFAULT_INPUT}, 70 abstracts)
   --out DIR           report folder (default: ${DEFAULT_OUT})
   --k N|auto          number of themes, or auto: the k with the best silhouette (default auto)
-  --k-range MIN-MAX   range searched by --k auto (default 2 to sqrt(2 x papers), at most 30)
+  --k-range MIN-MAX   range searched by --k auto (default 2 to sqrt(2 x papers), at most 30);
+                      a range past papers - 1 is lowered to it, with a warning
   --seed N            random seed; same input + seed = byte-identical CSVs and report (default 42)
-  --dims N            SVD components (default: min(100, papers/5))
+  --dims N            SVD components, 2 to 1000, at most min(papers, terms)
+                      (default: min(100, papers/5))
   --no-center         LSA: plain truncated SVD of the TF-IDF, as scikit-learn's TruncatedSVD
                       (default: PCA, the SVD of the column-centred TF-IDF)
-  --n-init N          k-means restarts, the lowest inertia is kept (default 100 below
+  --n-init N          k-means restarts, 1 to 1000, the lowest inertia is kept (default 100 below
                       1,000 papers, else 10)
   --kmeans full|minibatch
                       full k-means (default), or mini-batch k-means (batches of 1,024
                       papers; faster on very large corpora, --n-init then unused)
   --no-refine         keep the k-means themes of the reduced space as they are (default:
                       refine them by spherical k-means on the full TF-IDF vectors)
-  --title-weight N    how many times a title counts in a paper's text (default 2)
+  --title-weight N    how many times a title counts in a paper's text, 1 to 10 (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
   --max-features N    keep only the N most frequent terms (default: all)
@@ -52,7 +54,7 @@ Options:
   --no-phrases        single words only, no 2-3 word phrases
   --no-lemmas         words as written (lower case) instead of their lemmas
   --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
-  --workers N         tokenizer threads (default: the number of cores)
+  --workers N         tokenizer threads, 1 to 128 (default: the number of cores)
   --cache DIR         tokens cache: papers tokenized before are not tokenized again
                       (default data/cache)
   --no-cache          tokenize everything, read and write no cache

@@ -47,6 +47,9 @@ export class ConfigError extends Error {
 
 export const DEFAULT_CONFIG_FILE = 'data/nightly.json';
 
+/** A pinned label is a theme's name in the report, not a paragraph. */
+const MAX_PIN_LENGTH = 200;
+
 export function defaultNightlyConfig(root: string): NightlyConfig {
   return {
     store: resolve(root, 'data/papers.sqlite'),
@@ -88,6 +91,18 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
     if (typeof value !== 'number' || !(value >= min && value <= max)) throw new ConfigError(path, key, value, `a number in [${min}, ${max}]`);
     return value;
   };
+  const integer = (key: string, value: unknown, min: number, max: number, orNull = '') => {
+    if (!Number.isInteger(value) || !((value as number) >= min && (value as number) <= max)) throw new ConfigError(path, key, value, `an integer in [${min}, ${max}]${orNull}`);
+    return value as number;
+  };
+  // Joined with paths by the sources and printed in every log line: http(s), a host, no secrets.
+  const baseUrl = (key: string, value: unknown) => {
+    const url = URL.canParse(text(key, value)) ? new URL(value as string) : null;
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') throw new ConfigError(path, key, value, 'an http(s) URL such as https://huggingface.co');
+    if (url.username !== '' || url.password !== '') throw new ConfigError(path, key, value, 'an http(s) URL without user or password');
+    if (url.search !== '' || url.hash !== '' || (value as string).includes('?') || (value as string).includes('#')) throw new ConfigError(path, key, value, 'an http(s) URL without query or fragment');
+    return value as string;
+  };
   const at = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
   const object = (key: string, value: unknown, keys: readonly string[]) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(path, key, value, `an object with ${keys.join(', ')}`);
@@ -103,34 +118,42 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
       case 'inbox': config.inbox = at(text(key, value)); break;
       case 'bundledCorpus': config.bundledCorpus = value === null ? null : at(text(key, value)); break;
       case 'sources': config.sources = parseSources(value, (v) => new ConfigError(path, key, v, `a list of ${SOURCE_NAMES.join(', ')}`)); break;
-      case 'windowDays': config.windowDays = value === null ? null : Math.round(number(key, value, 1, 36500)); break;
+      case 'windowDays': config.windowDays = value === null ? null : integer(key, value, 1, 36500, ' or null'); break;
       case 'matchThreshold': config.matchThreshold = number(key, value, 0, 1); break;
       case 'keepKWithin': config.keepKWithin = number(key, value, 0, 2); break;
       case 'pins': {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(path, key, value, 'an object of theme id -> label');
         for (const [id, label] of Object.entries(value)) {
           if (!/^\d+$/.test(id)) throw new ConfigError(path, `pins.${id}`, id, 'a theme id (an integer)');
-          config.pins[id] = text(`pins.${id}`, label);
+          if (text(`pins.${id}`, label).length > MAX_PIN_LENGTH) throw new ConfigError(path, `pins.${id}`, label, `a label of at most ${MAX_PIN_LENGTH} characters`);
+          config.pins[id] = label as string;
         }
         break;
       }
-      case 'hfDaily': config.hfDaily = { baseUrl: text('hfDaily.baseUrl', object(key, value, ['baseUrl']).baseUrl) }; break;
+      case 'hfDaily': {
+        const h = object(key, value, ['baseUrl']);
+        if (h.baseUrl !== undefined) config.hfDaily = { baseUrl: baseUrl('hfDaily.baseUrl', h.baseUrl) };
+        break;
+      }
       case 'arxiv': {
         const a = object(key, value, ['baseUrl', 'query', 'pageSize', 'maxResults', 'delayMs']);
         config.arxiv = { ...config.arxiv };
-        if (a.baseUrl !== undefined) config.arxiv.baseUrl = text('arxiv.baseUrl', a.baseUrl);
+        if (a.baseUrl !== undefined) config.arxiv.baseUrl = baseUrl('arxiv.baseUrl', a.baseUrl);
         if (a.query !== undefined) config.arxiv.query = text('arxiv.query', a.query);
-        if (a.pageSize !== undefined) config.arxiv.pageSize = Math.round(number('arxiv.pageSize', a.pageSize, 1, 2000));
-        if (a.maxResults !== undefined) config.arxiv.maxResults = Math.round(number('arxiv.maxResults', a.maxResults, 1));
-        if (a.delayMs !== undefined) config.arxiv.delayMs = number('arxiv.delayMs', a.delayMs, 0);
+        // arXiv serves at most 2,000 results a request and 30,000 a query.
+        if (a.pageSize !== undefined) config.arxiv.pageSize = integer('arxiv.pageSize', a.pageSize, 1, 2000);
+        if (a.maxResults !== undefined) config.arxiv.maxResults = integer('arxiv.maxResults', a.maxResults, 1, 30_000);
+        if (a.delayMs !== undefined) config.arxiv.delayMs = number('arxiv.delayMs', a.delayMs, 0, 60_000);
         break;
       }
       case 'http': {
-        const h = object(key, value, ['timeoutMs', 'retries', 'backoffMs']);
+        const h = object(key, value, ['timeoutMs', 'retries', 'backoffMs', 'maxResponseMB', 'maxRedirects']);
         config.http = { ...config.http };
-        if (h.timeoutMs !== undefined) config.http.timeoutMs = number('http.timeoutMs', h.timeoutMs, 1);
-        if (h.retries !== undefined) config.http.retries = Math.round(number('http.retries', h.retries, 0, 10));
-        if (h.backoffMs !== undefined) config.http.backoffMs = number('http.backoffMs', h.backoffMs, 0);
+        if (h.timeoutMs !== undefined) config.http.timeoutMs = number('http.timeoutMs', h.timeoutMs, 100, 600_000);
+        if (h.retries !== undefined) config.http.retries = integer('http.retries', h.retries, 0, 10);
+        if (h.backoffMs !== undefined) config.http.backoffMs = number('http.backoffMs', h.backoffMs, 0, 60_000);
+        if (h.maxResponseMB !== undefined) config.http.maxResponseBytes = integer('http.maxResponseMB', h.maxResponseMB, 1, 1024) * 1024 * 1024;
+        if (h.maxRedirects !== undefined) config.http.maxRedirects = integer('http.maxRedirects', h.maxRedirects, 0, 20);
         break;
       }
       default:

@@ -34,7 +34,7 @@ describe('loadNightlyConfig', () => {
 
   it.each([
     [{ sources: ['inbox', 'ftp'] }, /"sources": .* expected a list of inbox, hf-daily, arxiv/],
-    [{ windowDays: 1e9 }, /"windowDays": 1000000000 is not valid; expected a number in \[1, 36500\]/],
+    [{ windowDays: 1e9 }, /"windowDays": 1000000000 is not valid; expected an integer in \[1, 36500\] or null/],
     [{ arxiv: null }, /"arxiv": null is not valid; expected an object/],
     [{ http: { timeout: 5 } }, /"http.timeout": 5 is not valid; expected one of the keys timeoutMs, retries, backoffMs/],
     [{ hfDaily: 'https://x' }, /"hfDaily": "https:\/\/x" is not valid/],
@@ -45,6 +45,47 @@ describe('loadNightlyConfig', () => {
     const { root, file } = configFile(content);
     expect(() => loadNightlyConfig(root, file)).toThrow(ConfigError);
     expect(() => loadNightlyConfig(root, file)).toThrow(message);
+  });
+
+  it.each([
+    [{ hfDaily: { baseUrl: 'file:///etc/passwd' } }, 'hfDaily.baseUrl', /an http\(s\) URL/],
+    [{ arxiv: { baseUrl: 'ftp://export.arxiv.org' } }, 'arxiv.baseUrl', /an http\(s\) URL/],
+    [{ arxiv: { baseUrl: 'export.arxiv.org' } }, 'arxiv.baseUrl', /an http\(s\) URL/],
+    [{ hfDaily: { baseUrl: 'https://user:secret@huggingface.co' } }, 'hfDaily.baseUrl', /without user or password/],
+    [{ hfDaily: { baseUrl: 'https://huggingface.co/?x=1' } }, 'hfDaily.baseUrl', /without query or fragment/],
+    [{ http: { timeoutMs: 50 } }, 'http.timeoutMs', /a number in \[100, 600000\]/],
+    [{ http: { timeoutMs: 1e10 } }, 'http.timeoutMs', /a number in \[100, 600000\]/],
+    [{ http: { backoffMs: 1e9 } }, 'http.backoffMs', /a number in \[0, 60000\]/],
+    [{ http: { retries: 2.5 } }, 'http.retries', /an integer in \[0, 10\]/],
+    [{ http: { maxResponseMB: 0 } }, 'http.maxResponseMB', /an integer in \[1, 1024\]/],
+    [{ http: { maxResponseMB: 'big' } }, 'http.maxResponseMB', /an integer in \[1, 1024\]/],
+    [{ http: { maxRedirects: 100 } }, 'http.maxRedirects', /an integer in \[0, 20\]/],
+    [{ windowDays: 2.5 }, 'windowDays', /an integer in \[1, 36500\] or null/],
+    [{ windowDays: '7' }, 'windowDays', /an integer in \[1, 36500\] or null/],
+    [{ matchThreshold: 1.5 }, 'matchThreshold', /a number in \[0, 1\]/],
+    [{ matchThreshold: '0.3' }, 'matchThreshold', /a number in \[0, 1\]/],
+    [{ keepKWithin: -0.1 }, 'keepKWithin', /a number in \[0, 2\]/],
+    [{ pins: { 3: 'x'.repeat(201) } }, 'pins.3', /at most 200 characters/],
+    [{ pins: { 3: 7 } }, 'pins.3', /a non-empty string/],
+    [{ arxiv: { pageSize: 10.5 } }, 'arxiv.pageSize', /an integer in \[1, 2000\]/],
+    [{ arxiv: { maxResults: 1e9 } }, 'arxiv.maxResults', /an integer in \[1, 30000\]/],
+    [{ arxiv: { delayMs: 1e10 } }, 'arxiv.delayMs', /a number in \[0, 60000\]/],
+    [{ arxiv: { delayMs: -1 } }, 'arxiv.delayMs', /a number in \[0, 60000\]/],
+    [{ arxiv: { query: '' } }, 'arxiv.query', /a non-empty string/],
+  ])('refuses %j, naming the file and the key with what it accepts', (content, key, expected) => {
+    const { root, file } = configFile(content);
+    const error = (() => { try { loadNightlyConfig(root, file); } catch (e) { return e; } throw new Error('accepted'); })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message.startsWith(`${file}: "${key}": `)).toBe(true);
+    expect((error as Error).message).toMatch(expected);
+  });
+
+  it('reads the HTTP limits, the response cap in MB', () => {
+    const { root, file } = configFile({ http: { maxResponseMB: 10, maxRedirects: 0, timeoutMs: 100 }, hfDaily: {} });
+    const config = loadNightlyConfig(root, file);
+    expect(config.http).toMatchObject({ maxResponseBytes: 10 * 1024 * 1024, maxRedirects: 0, timeoutMs: 100, retries: 3 });
+    expect(config.hfDaily.baseUrl).toBe('https://huggingface.co');
+    expect(defaultNightlyConfig(root).http).toMatchObject({ maxResponseBytes: 50 * 1024 * 1024, maxRedirects: 5 });
   });
 
   it('refuses a config file given on the command line that does not exist', () => {

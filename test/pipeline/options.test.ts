@@ -293,3 +293,26 @@ describe('normaliseOptions on integers beyond exact doubles', () => {
     expect(() => normaliseOptions({ seed: '99999999999999999999' })).toThrow(/^--seed:/);
   });
 });
+
+describe('normaliseOptions upper bounds (values that are never sensible)', () => {
+  it.each<[keyof RawOptions, string, string, RegExp]>([
+    ['nInit', '100000000', '--n-init', /from 1 to 1000/],
+    ['nInit', '1001', '--n-init', /from 1 to 1000/],
+    ['titleWeight', '100000', '--title-weight', /from 1 to 10/],
+    ['titleWeight', '11', '--title-weight', /from 1 to 10/],
+    ['workers', '100000', '--workers', /from 1 to 128/],
+    ['workers', '129', '--workers', /from 1 to 128/],
+    ['dims', '100000', '--dims', /from 2 to 1000/],
+    ['dims', '1001', '--dims', /from 2 to 1000/],
+  ])('refuses %s = %j naming %s and the allowed range', (key, value, option, range) => {
+    const error = errorOf({ [key]: value });
+    expect(error).toBeInstanceOf(OptionError);
+    expect((error as Error).message.startsWith(`${option}: "${value}" is not valid; expected `)).toBe(true);
+    expect((error as Error).message).toMatch(range);
+  });
+
+  it('accepts each bound itself', () => {
+    expect(normaliseOptions({ nInit: '1000', titleWeight: '10', workers: '128', dims: '1000' }))
+      .toMatchObject({ nInit: 1000, titleWeight: 10, workers: 128, dims: 1000 });
+  });
+});
