@@ -17,8 +17,14 @@ describe('the Chromium the browser tests drive', () => {
     expect(chooseChromium({ PAPER_THEMES_CHROMIUM: '' }, installed)).toEqual({ kind: 'debian', path: DEBIAN_CHROMIUM });
   });
 
-  it('is the packaged one (@sparticuz/chromium) on a machine without Debian’s chromium', () => {
-    expect(chooseChromium({}, absent)).toEqual({ kind: 'packaged' });
+  it('is the packaged one (@sparticuz/chromium) on a Linux x86-64 machine without Debian’s chromium', () => {
+    expect(chooseChromium({}, absent, 'linux-x64')).toEqual({ kind: 'packaged' });
+  });
+
+  it('is none elsewhere, refused with a message saying what to set', async () => {
+    const choice = chooseChromium({}, absent, 'darwin-arm64');
+    expect(choice).toEqual({ kind: 'none' });
+    await expect(chromiumBinary(choice)).rejects.toThrow(/packaged one runs on linux-x64 only; set PAPER_THEMES_CHROMIUM/);
   });
 
   it('refuses a PAPER_THEMES_CHROMIUM that names no file, naming the variable', async () => {

@@ -5,19 +5,26 @@ import { packagedChromium, packagedChromiumEnv, runtimeGlibc } from './packagedC
 /** Debian's chromium, used when it is installed. */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
-/** Which Chromium the browser tests drive. Never one downloaded at run time. */
-export type ChromiumChoice = { kind: 'named'; path: string } | { kind: 'debian'; path: string } | { kind: 'packaged' };
+/** The only system the packaged Chromium's binary runs on. */
+const PACKAGED_PLATFORM = 'linux-x64';
+
+/** Which Chromium the browser tests drive ('none': there is none). Never one downloaded at run time. */
+export type ChromiumChoice = { kind: 'named'; path: string } | { kind: 'debian'; path: string } | { kind: 'packaged' } | { kind: 'none' };
 
 /**
  * The browser named by PAPER_THEMES_CHROMIUM, else Debian's chromium when installed, else
- * the one shipped inside the @sparticuz/chromium package (a devDependency), so that
- * `npm ci && npm test` needs nothing else on the machine.
+ * the one shipped inside the @sparticuz/chromium package (a devDependency) where it runs, so
+ * that `npm ci && npm test` needs nothing else on a Linux machine.
  */
-export function chooseChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): ChromiumChoice {
+export function chooseChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+  platform = `${process.platform}-${process.arch}`,
+): ChromiumChoice {
   const named = env.PAPER_THEMES_CHROMIUM;
   if (named !== undefined && named !== '') return { kind: 'named', path: named };
   if (exists(DEBIAN_CHROMIUM)) return { kind: 'debian', path: DEBIAN_CHROMIUM };
-  return { kind: 'packaged' };
+  return platform === PACKAGED_PLATFORM ? { kind: 'packaged' } : { kind: 'none' };
 }
 
 /**
@@ -50,6 +57,9 @@ export async function chromiumBinary(choice: ChromiumChoice = chooseChromium()):
   if (choice.kind === 'packaged') {
     const packaged = await packagedChromium();
     return { executablePath: packaged.executablePath, env: packagedChromiumEnv(packaged, runtimeGlibc(), process.env) };
+  }
+  if (choice.kind === 'none') {
+    throw new Error(`no Chromium for the browser tests: the packaged one runs on ${PACKAGED_PLATFORM} only; set PAPER_THEMES_CHROMIUM to a Chromium or Chrome binary`);
   }
   if (choice.kind === 'named' && !existsSync(choice.path)) {
     throw new Error(`PAPER_THEMES_CHROMIUM=${choice.path}: no such file (unset it to use Debian's chromium or the packaged one)`);

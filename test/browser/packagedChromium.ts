@@ -72,7 +72,9 @@ function removeStaleUnpacking(cache: string, now: number): void {
   for (const name of readdirSync(cache)) {
     if (!name.startsWith(UNPACKING_PREFIX)) continue;
     const dir = join(cache, name);
-    if (now - statSync(dir).mtimeMs > STALE_UNPACKING_MS) rmSync(dir, { recursive: true, force: true });
+    // Gone already when its run has just published or discarded it.
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    if (stat !== undefined && now - stat.mtimeMs > STALE_UNPACKING_MS) rmSync(dir, { recursive: true, force: true });
   }
 }
 
