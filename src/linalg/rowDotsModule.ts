@@ -1,4 +1,5 @@
-import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
+import { compileKernels, lazyKernelModule, type KernelCompilation } from './kernelModule.js';
+import { F64, FunctionBuilder, I32, V128, op, type Bytes } from './wasmAssembler.js';
 import { columnBlocks, rowPairs, twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
 
 /**
@@ -141,21 +142,14 @@ function candidateStepKernel(): FunctionBuilder {
   return f;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** Assembles and compiles the k-means kernels (tests require it to succeed). */
+export function compileRowDotsKernels(): KernelCompilation {
+  return compileKernels(() => [rowDotsKernel().build(), ownDotsKernel().build(), nearestTwoKernel().build(), candidateStepKernel().build()], 1);
+}
 
 /**
- * The compiled kernel, or null when this runtime lacks WebAssembly SIMD (the callers then
- * use their JavaScript loops, which give the same numbers). A WebAssembly.Module can be
- * posted to worker threads, which instantiate it with their own memory.
+ * The compiled kernels, or null (after a warning on stderr) when they do not compile: the
+ * callers then use their JavaScript loops, which give the same numbers. A WebAssembly.Module
+ * can be posted to worker threads, which instantiate it with their own memory.
  */
-export function rowDotsModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = assembleModule([rowDotsKernel().build(), ownDotsKernel().build(), nearestTwoKernel().build(), candidateStepKernel().build()], 1);
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+export const rowDotsModule = lazyKernelModule('k-means distance kernels', compileRowDotsKernels);

@@ -2,7 +2,8 @@ import type { CsrMatrix, DenseMatrix } from '../types.js';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { balancedRanges, runRowTasks, type RowTask } from './linalgWorkers.js';
-import { F64, FunctionBuilder, I32, V128, assembleModule, op, type Bytes } from './wasmAssembler.js';
+import { compileKernels, lazyKernelModule, type KernelCompilation } from './kernelModule.js';
+import { F64, FunctionBuilder, I32, V128, op, type Bytes } from './wasmAssembler.js';
 import { columnBlocks, rowPairs, twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
 
 /**
@@ -237,20 +238,13 @@ interface Exports {
 /** Largest memory (64 KiB pages): the 4 GiB of 32-bit addresses. Reserved, not committed. */
 const MAX_PAGES = 65536;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The compiled module (on a shared memory), or null when this runtime lacks WebAssembly SIMD or threads. */
-function module(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = assembleModule([gatherKernel().build(), gramKernel().build(), timesSmallKernel().build(), zeroKernel().build(), subtractOuterKernel().build()], 1, MAX_PAGES);
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
+/** Assembles and compiles the SVD's kernels on a shared memory (tests require it to succeed). */
+export function compileSvdKernels(): KernelCompilation {
+  return compileKernels(() => [gatherKernel().build(), gramKernel().build(), timesSmallKernel().build(), zeroKernel().build(), subtractOuterKernel().build()], 1, MAX_PAGES);
 }
+
+/** The compiled module, or null (after a warning on stderr) when it does not compile. */
+const module = lazyKernelModule('SVD kernels', compileSvdKernels);
 
 /** A CSR matrix whose arrays sit in the module's memory (byte addresses). */
 export interface PinnedCsr {
@@ -370,7 +364,7 @@ export class WasmLinalg {
 
   /**
    * A new instance running each call on `threads` threads (the calling one included), or
-   * null when WebAssembly SIMD is unavailable.
+   * null when the kernels do not compile (which has been reported on stderr).
    */
   static create(threads = 1): WasmLinalg | null {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);

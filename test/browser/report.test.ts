@@ -16,7 +16,8 @@ import { IMG_INJECTION, SCRIPT_INJECTION, summary as hostileSummary } from '../f
 import { launchChromium, openRecordedPage, type PageLog } from './chromium.js';
 
 /**
- * The generated report opened from disk in Debian's Chromium: what a reader sees and does.
+ * The generated report opened from disk in Chromium (Debian's, else the packaged one: see
+ * chromium.ts): what a reader sees and does.
  * Screenshots of the seed report go to test-artifacts/ (kept by CI, ignored by git).
  */
 

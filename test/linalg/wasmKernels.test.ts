@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { DenseMatrix } from '../../src/types.js';
-import { stopWasmWorkers, WasmLinalg } from '../../src/linalg/wasmKernels.js';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CsrMatrix, DenseMatrix } from '../../src/types.js';
+import { compileSvdKernels, stopWasmWorkers, WasmLinalg } from '../../src/linalg/wasmKernels.js';
 import { gatherRowsRange, gramRange, timesSmallRange } from '../../src/linalg/rowKernels.js';
 import { columnSums, csrColumnMeans, csrFromDense, csrTranspose, meanShift, subtractMeanProduct, subtractMeanTransposeProduct } from '../../src/linalg/csr.js';
 import { gramBlocks } from '../../src/linalg/dense.js';
@@ -15,10 +15,100 @@ function dense(rows: number, cols: number, seed: number, zeros = 0): DenseMatrix
   };
 }
 
-const wasm = WasmLinalg.create();
+/** Fails naming the first element whose bits differ (element-wise toEqual is slow on 10⁵ numbers). */
+function expectSameBits(actual: Float64Array, want: Float64Array, what: string): void {
+  const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  if (actual.length === want.length && bytes(actual).equals(bytes(want))) return;
+  const at = want.findIndex((v, i) => !Object.is(v, actual[i]));
+  expect.fail(`${what}: ${actual.length} values for ${want.length}; first difference at ${at}: ${actual[at]} instead of ${want[at]}`);
+}
 
-describe.skipIf(wasm === null)('WebAssembly kernels', () => {
-  const linalg = wasm as WasmLinalg;
+/**
+ * A matrix shaped like the pipeline's TF-IDF: `rows` abstracts of about 60 distinct terms
+ * over a vocabulary of `cols`, frequent terms far more common (Zipf-like), unit rows.
+ */
+function tfidfLike(rows: number, cols: number, seed: number): CsrMatrix {
+  const random = createRandom(seed);
+  const indptr = new Int32Array(rows + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const terms = new Set<number>();
+    const wanted = 30 + Math.floor(random() * 60);
+    while (terms.size < wanted) terms.add(Math.floor(cols * random() ** 3));
+    const sorted = [...terms].sort((a, b) => a - b);
+    const weights = sorted.map((t) => (1 + Math.floor(random() * 4)) * Math.log(1 + (cols / (1 + t))));
+    const norm = Math.hypot(...weights);
+    indices.push(...sorted);
+    values.push(...weights.map((w) => w / norm));
+    indptr[r + 1] = indices.length;
+  }
+  return { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/**
+ * An instance of the kernels. Every supported Node has WebAssembly SIMD and threads: kernels
+ * that do not compile fail these tests (they would otherwise fall back to JavaScript unseen).
+ */
+function kernels(threads = 1): WasmLinalg {
+  const linalg = WasmLinalg.create(threads);
+  if (linalg === null) throw new Error(`the SVD kernels do not compile: ${compileSvdKernels().error}`);
+  return linalg;
+}
+
+describe('WebAssembly kernels', () => {
+  let linalg: WasmLinalg;
+  // Before each test, so that kernels which do not compile fail every one of them.
+  beforeEach(() => {
+    linalg ??= kernels();
+  });
+
+  it('compile on this runtime (Node 20 and later have WebAssembly SIMD and threads)', () => {
+    expect(compileSvdKernels().error).toBeUndefined();
+  });
+
+  it('give the JavaScript kernels’ numbers bit for bit on a TF-IDF-shaped matrix at the SVD’s sketch width (every export)', () => {
+    const A = tfidfLike(1500, 4000, 77);
+    const l = 110;
+    const means = csrColumnMeans(A);
+    // A·B and Aᵀ·(A·B), as the power iterations take them, each with its mean correction.
+    const B = dense(A.cols, l, 78);
+    const product = linalg.times(linalg.pin(A), B);
+    const want = new Float64Array(A.rows * l);
+    gatherRowsRange(A.indptr, A.indices, A.values, B.data, l, want, 0, A.rows);
+    expectSameBits(product.data, want, 'A·B');
+    subtractMeanProduct(want, B, means);
+    linalg.subtractOuter(product, null, meanShift(B, means));
+    expectSameBits(product.data, want, 'A·B − 1·shift');
+    const At = csrTranspose(A);
+    const pinnedAt = linalg.pin(At);
+    const back = linalg.times(pinnedAt, product);
+    const wantBack = new Float64Array(A.cols * l);
+    gatherRowsRange(At.indptr, At.indices, At.values, want, l, wantBack, 0, A.cols);
+    expectSameBits(back.data, wantBack, 'Aᵀ·Y');
+    subtractMeanTransposeProduct(wantBack, product, means);
+    linalg.subtractOuter(back, means, columnSums(product));
+    expectSameBits(back.data, wantBack, 'Aᵀ·Y − μ·sums');
+    // The Gram matrix of the sketch and its product with an upper-triangular factor.
+    const bounds = gramBlocks(A.rows);
+    const partials = linalg.gramPartials(product, bounds);
+    partials.forEach((p, b) => {
+      const g = new Float64Array(l * l);
+      gramRange(want, l, g, bounds[b], bounds[b + 1]);
+      expectSameBits(p, g, `Gram partial ${b}`);
+    });
+    const r = dense(l, l, 79).data;
+    const wantQ = new Float64Array(A.rows * l);
+    timesSmallRange(want, l, r, l, true, wantQ, 0, A.rows);
+    expectSameBits(linalg.timesSmall(product, r, l, true).data, wantQ, 'Y·R (upper-triangular R)');
+    // A region handed out again holds the last result: it is zeroed before a product adds into it.
+    linalg.free(back);
+    const again = linalg.times(pinnedAt, product);
+    expect(again.data.byteOffset).toBe(back.data.byteOffset);
+    const wantAgain = new Float64Array(A.cols * l);
+    gatherRowsRange(At.indptr, At.indices, At.values, want, l, wantAgain, 0, A.cols);
+    expectSameBits(again.data, wantAgain, 'Aᵀ·Y in a reused region');
+  });
 
   it('give bit-identical sparse products (8-, 4- and 1-entry passes; even and odd widths)', () => {
     const random = createRandom(1);
@@ -110,7 +200,7 @@ describe.skipIf(wasm === null)('WebAssembly kernels', () => {
   });
 });
 
-describe.skipIf(wasm === null)('WebAssembly kernels on several threads', () => {
+describe('WebAssembly kernels on several threads', () => {
   afterAll(stopWasmWorkers);
   const random = createRandom(9);
   // Big enough (milliseconds per task) for the helper threads to take some of the tasks.
@@ -131,11 +221,11 @@ describe.skipIf(wasm === null)('WebAssembly kernels on several threads', () => {
   ].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
 
   it('give the same results on 1, 2 and 3 threads (row ranges split over helper threads)', () => {
-    const one = WasmLinalg.create(1)!;
+    const one = kernels(1);
     const want = results(one);
     one.release();
     for (const threads of [2, 3]) {
-      const linalg = WasmLinalg.create(threads)!;
+      const linalg = kernels(threads);
       expect(results(linalg).equals(want)).toBe(true);
       linalg.release();
     }
@@ -144,29 +234,29 @@ describe.skipIf(wasm === null)('WebAssembly kernels on several threads', () => {
   it('fails a call whose task traps, and gives the memory to no later instance', () => {
     // Column indices far outside the memory: the gather traps in whichever thread runs it.
     const broken = { ...A, indices: A.indices.map((c, p) => (p % 1000 === 999 ? 1 << 26 : c)) };
-    const failing = WasmLinalg.create(2)!;
+    const failing = kernels(2);
     const kept = failing.adopt(dense(4, 4, 1));
     const before = kept.data.slice();
     expect(() => failing.times(failing.pin(broken), B)).toThrow();
     failing.release();
     // The next instance starts on other memory (its first region would lie where `kept`
     // lies) and computes right.
-    const fresh = WasmLinalg.create(2)!;
+    const fresh = kernels(2);
     fresh.adopt(dense(4, 4, 2));
     expect(kept.data).toEqual(before);
-    const want = WasmLinalg.create(1)!;
+    const want = kernels(1);
     expect(fresh.times(fresh.pin(A), B).data).toEqual(want.times(want.pin(A), B).data);
     fresh.release();
     want.release();
   });
 
   it('hands a released memory to the next instance, and refuses use after release', () => {
-    const first = WasmLinalg.create(2)!;
+    const first = kernels(2);
     const want = results(first);
     first.release();
     expect(() => first.timesSmall(X, w, 5, false)).toThrow(/after release/);
     // The next instance reuses the memory (its old contents are overwritten) and still computes right.
-    const second = WasmLinalg.create(2)!;
+    const second = kernels(2);
     expect(results(second).equals(want)).toBe(true);
     second.release();
   });
