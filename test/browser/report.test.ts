@@ -60,10 +60,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Two nights of the nightly job (the bundled corpus, then two new papers); the second night's report. */
+/** Two nights of the nightly job (the bundled corpus under --demo, then two new papers); the second night's report. */
 async function twoNights(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'paper-themes-nightly-browser-'));
-  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox') };
+  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), demo: '--demo' };
   const options = normaliseOptions({ cacheDir: false, runsIndex: false });
   const io = { log: () => {}, warn: () => {}, waitMs: 0 };
   await runNightly(config, options, '2026-11-20', io);
