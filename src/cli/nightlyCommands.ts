@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { assignmentsCsv } from '../export/assignmentsCsv.js';
+import { fileProblem } from '../io/checkWritable.js';
+import { OutputError } from '../io/outputError.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
 import { ConfigError, loadNightlyConfig, parseSources } from '../nightly/config.js';
 import { projectRoot } from '../projectRoot.js';
@@ -27,7 +29,8 @@ and reports/index.html. Running it again for the same date changes nothing.
   --k N|auto, --seed N, --quiet as for run
 
 Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty;
-2 bad option or config; 3 unexpected failure; 4 another nightly run holds the lock.`;
+2 bad option or config; 3 unexpected failure; 4 another nightly run holds the lock;
+5 a report could not be written (disk full, permissions); the next run redoes the night.`;
 
 export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE]:
 the theme labels of a stored night, one row per paper clustered that night, with the
@@ -110,6 +113,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     return 0;
   }
   if (values.out === undefined) throw new NightlyOptionError('--out FILE.csv is required');
+  const out = resolve(base(), values.out);
+  const outProblem = fileProblem(out);
+  if (outProblem !== undefined) throw new OutputError(out, outProblem, 'out');
   const config = loadNightlyConfig(projectRoot(), values.config === undefined ? null : resolve(base(), values.config));
   if (values.store !== undefined) config.store = resolve(base(), values.store);
   const which = values.run ?? 'latest';
@@ -124,7 +130,6 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       corpusName: run.night, parameters: {}, quality: {}, papers, assignments,
       themes: store.themes(run.id).map(({ centroid: _c, ...theme }) => theme),
     };
-    const out = resolve(base(), values.out);
     writeFileAtomic(out, assignmentsCsv(summary));
     io.out.write(`${assignments.length} papers of night ${run.night} (run ${run.id}) -> ${out}\n`);
     return 0;

@@ -1,0 +1,21 @@
+import { describeFault } from '../io/outputError.js';
+import type { CliIo } from './main.js';
+
+/**
+ * The process's stdout and stderr for the CLI. A reader that has gone away (EPIPE, as
+ * `| head -1` does once it has its line) is not an error: the run goes on, writing nothing
+ * more there, and exits as it would have. Any other write error (stdout redirected to a
+ * full disk) is kept for `fault()`, so the exit code can say the output was lost.
+ */
+export function processIo(): CliIo & { fault(): string | undefined } {
+  let fault: string | undefined;
+  const stream = (target: NodeJS.WriteStream, name: string) => {
+    let open = true;
+    target.on('error', (error: NodeJS.ErrnoException) => {
+      open = false;
+      if (error.code !== 'EPIPE') fault ??= `cannot write to ${name}: ${describeFault(error, name) ?? error.message}`;
+    });
+    return { write: (text: string) => (open ? target.write(text) : false) };
+  };
+  return { out: stream(process.stdout, 'standard output'), err: stream(process.stderr, 'standard error'), fault: () => fault };
+}
