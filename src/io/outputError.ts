@@ -10,12 +10,13 @@ const FAULTS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',
   EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOTDIR: 'a part of the path is not a folder',
   ENOENT: 'no folder can be created there',
   ENAMETOOLONG: 'the name is too long',
   ELOOP: 'too many symbolic links',
   EBUSY: 'the folder is in use (a mount point?)',
   EXDEV: 'the folder is a mount point',
+  ENOTEMPTY: 'it was replaced meanwhile (another run writing it?)',
   EIO: 'input/output error',
   EMFILE: 'too many open files',
   ENFILE: 'too many open files',
@@ -44,7 +45,7 @@ export function describeFault(error: unknown, path: string): string | undefined 
   if (typeof code !== 'string' || !(code in FAULTS)) return undefined;
   if (code === 'ENOTDIR') {
     const file = fileOnPath(path);
-    if (file !== undefined) return `${file} is a file, not a folder (ENOTDIR)`;
+    if (file !== undefined) return `${file} is not a folder (ENOTDIR)`;
   }
   return `${FAULTS[code]} (${code})`;
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,16 +28,26 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/paper-themes.js');
 
 /**
- * File modes do not stop root, so as root the CLI children run as an unprivileged user
- * (nobody) and the folders they write in are given to that user.
+ * File modes do not stop root, so as root the CLI children run without the capabilities
+ * that override them (util-linux's setpriv), or else as an unprivileged user (nobody)
+ * given the folders they write in.
  */
 const asRoot = process.getuid?.() === 0;
-const CHILD_ID = 65534;
+const setpriv = asRoot ? ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path)) : undefined;
+const asNobody = asRoot && setpriv === undefined;
+const NOBODY = 65534;
 
 function tmp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'paper-themes-faults-'));
-  if (asRoot) chownSync(dir, CHILD_ID, CHILD_ID);
+  if (asNobody) chownSync(dir, NOBODY, NOBODY);
   return dir;
+}
+
+/** The command line of a CLI child, under setpriv when root. */
+function childCommand(args: string[]): [string, string[]] {
+  const cli = [bin, ...args];
+  if (setpriv === undefined) return [process.execPath, cli];
+  return [setpriv, ['--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--', process.execPath, ...cli]];
 }
 
 const good = (i: number, topic: string) =>
@@ -64,16 +74,16 @@ async function cli(...args: string[]) {
 interface ChildResult { code: number | null; signal: NodeJS.Signals | null; out: string; err: string }
 
 /**
- * Runs the built CLI as a child process (as an unprivileged user when the tests run as
- * root). `closeOutput` closes its stdout (and `closeErrors` its stderr) at once, as
+ * Runs the built CLI as a child process (see childCommand for root). `closeOutput` closes its stdout (and `closeErrors` its stderr) at once, as
  * `| head -1` does once it has its line.
  */
 function child(args: string[], options: { env?: Record<string, string>; closeOutput?: boolean; closeErrors?: boolean; stdoutTo?: string } = {}): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [bin, ...args], {
+    const [command, commandArgs] = childCommand(args);
+    const proc = spawn(command, commandArgs, {
       env: { ...process.env, ...options.env },
       stdio: ['ignore', options.stdoutTo === undefined ? 'pipe' : openSync(options.stdoutTo, 'w'), 'pipe'],
-      ...(asRoot ? { uid: CHILD_ID, gid: CHILD_ID } : {}),
+      ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     let out = '';
     let err = '';
@@ -178,7 +188,7 @@ describe('paper-themes run, outputs that cannot be written, refused before the w
     const { code, err } = await cli('run', '--input', corpusFile(), '--out', join(parent, 'notes.txt', 'report'), ...RUN);
     expect(code).toBe(2);
     expectOneLine(err);
-    expect(err).toContain(`${join(parent, 'notes.txt')} is a file, not a folder (ENOTDIR)`);
+    expect(err).toContain(`${join(parent, 'notes.txt')} is not a folder (ENOTDIR)`);
   });
 
   it('refuses an --out folder holding files that are not a report, rather than replacing them', async () => {
@@ -207,7 +217,7 @@ describe('paper-themes run, outputs that cannot be written, refused before the w
     const reports = join(tmp(), 'reports');
     mkdirSync(reports);
     writeFileSync(join(reports, 'index.html'), 'kept');
-    if (asRoot) chownSync(reports, CHILD_ID, CHILD_ID);
+    if (asNobody) chownSync(reports, NOBODY, NOBODY);
     chmodSync(join(reports, 'index.html'), 0o444);
     const { code, err } = await child(['run', '--input', corpusFile(), '--out', join(reports, 'today'), ...RUN]);
     expect(code, err).toBe(2);
