@@ -14,7 +14,7 @@ import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './7-report.js';
 import { OptionError, type PipelineOptions } from './options.js';
-import { fileProblem, folderProblem, unexpectedEntries } from '../src/io/checkWritable.js';
+import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
 import { CorpusError } from './corpusError.js';
 import { crashPoint } from './crashPoint.js';
@@ -158,9 +158,7 @@ async function runStages(
  * nothing: a run that fails before writing leaves no new folder.
  */
 function checkOutputs(options: PipelineOptions): void {
-  const foreign = unexpectedEntries(options.out, Object.values(REPORT_FILES));
-  const outProblem = folderProblem(options.out) ?? (foreign.length === 0 ? undefined
-    : `it holds files that are not a report (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}), which replacing it would delete; give a new or empty folder`);
+  const outProblem = folderProblem(options.out, Object.values(REPORT_FILES));
   if (outProblem !== undefined) throw new OutputError(options.out, outProblem, 'out');
   const indexProblem = options.runsIndex === null ? undefined : fileProblem(options.runsIndex);
   if (indexProblem !== undefined) throw new OutputError(options.runsIndex!, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');

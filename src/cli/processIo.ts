@@ -8,6 +8,14 @@ import type { CliIo } from './main.js';
  * full disk) is kept for `fault()`, so the exit code can say the output was lost.
  */
 export function processIo(): CliIo & { fault(): string | undefined } {
+  shared ??= listenedIo();
+  return shared;
+}
+
+let shared: ReturnType<typeof listenedIo> | undefined;
+
+/** The one set of listeners on the process's streams (main may be called more than once). */
+function listenedIo(): CliIo & { fault(): string | undefined } {
   let fault: string | undefined;
   const stream = (target: NodeJS.WriteStream, name: string) => {
     let open = true;

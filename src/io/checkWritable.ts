@@ -4,11 +4,13 @@ import { describeFault } from './outputError.js';
 
 /**
  * Why no folder can be put at `dir` by a swap (see stageFolder), or undefined when one can:
- * checked before the work so a run does not fail after it. Creates nothing that stays: a
- * missing folder is not made, only a probe folder is made and removed where the swap
- * will create its temporary (file modes do not stop root, a probe does not lie).
+ * checked before the work so a run does not fail after it. A swap deletes what the old
+ * folder held, so an existing folder may hold only the names in `replaceable`. Creates
+ * nothing that stays: a missing folder is not made, only a probe folder is made and
+ * removed where the swap will create its temporary (file modes do not stop root, a probe
+ * does not lie).
  */
-export function folderProblem(dir: string): string | undefined {
+export function folderProblem(dir: string, replaceable: readonly string[]): string | undefined {
   try {
     if (!exists(dir)) return creationProblem(dir);
     if (lstatSync(dir).isSymbolicLink() && !existsSync(dir)) return 'it is a symbolic link to nothing';
@@ -17,6 +19,11 @@ export function folderProblem(dir: string): string | undefined {
     if (!stats.isDirectory()) return describeFault({ code: 'ENOTDIR' }, place);
     if (statSync(dirname(place)).dev !== stats.dev) return 'it is a mount point; give a folder inside it';
     accessSync(place, constants.W_OK);
+    const others = readdirSync(place).filter((entry) => !replaceable.includes(entry)).sort();
+    if (others.length > 0) {
+      const named = `${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}`;
+      return `it holds other files (${named}), which replacing it would delete; give a new or empty folder`;
+    }
     return probeProblem(dirname(place), dir);
   } catch (error) {
     return reasonOf(error, dir);
@@ -38,12 +45,6 @@ export function fileProblem(path: string): string | undefined {
   } catch (error) {
     return reasonOf(error, path);
   }
-}
-
-/** Entries of the folder `dir` that are not among `expected` (none when it does not exist). */
-export function unexpectedEntries(dir: string, expected: readonly string[]): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir).filter((entry) => !expected.includes(entry)).sort();
 }
 
 /** True when something (even a dangling link) is at `path`; false when nothing is, including below a file. */

@@ -36,7 +36,7 @@ export function stageFolder(dir: string, write: WriteFile = writeFileSync): Stag
   } catch (error) {
     throw asOutputError(error, dir);
   }
-  const kept = `${dir} is as it was`;
+  const kept = existsSync(place) ? `${dir} is as it was` : `${dir} was not created`;
   return {
     write(file, content) {
       try {

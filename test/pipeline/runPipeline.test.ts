@@ -184,7 +184,7 @@ describe('runPipeline --out', () => {
     writeFileSync(join(out, 'papers.jsonl'), readFileSync(input));
     const run = runPipeline(normaliseOptions({ input: join(out, 'papers.jsonl'), out, cacheDir: false }));
     await expect(run).rejects.toThrow(OutputError);
-    await expect(run).rejects.toThrow(/--out: cannot write .*: it holds files that are not a report \(papers\.jsonl\)/);
+    await expect(run).rejects.toThrow(/--out: cannot write .*: it holds other files \(papers\.jsonl\)/);
     expect(readdirSync(out)).toEqual(['papers.jsonl']);
   });
 });
