@@ -320,4 +320,16 @@ describe('paper-themes messages quoting input', () => {
     expect(err).toContain('\\x1b[2J\\x1b]0;owned\\x07.jsonl');
     expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
+
+  it('escapes control characters in nightly and export messages too', async () => {
+    const nightly = await cli('nightly', '--date', '\u001b[2J2026-01-01', '--store', join(tmp(), 'papers.sqlite'));
+    expect(nightly.code).toBe(2);
+    expect(nightly.err).toContain('\\x1b[2J2026-01-01');
+    const store = join(tmp(), 'papers.sqlite');
+    new PaperStore(store).close();
+    const exported = await cli('export', '--run', '\u009b2J', '--store', store, '--out', join(tmp(), 'x.csv'));
+    expect(exported.code).toBe(2);
+    expect(exported.err).toContain('\\x9b2J');
+    expect(nightly.err + exported.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
 });
