@@ -160,6 +160,9 @@ async function runStages(
 function checkOutputs(options: PipelineOptions): void {
   const outProblem = folderProblem(options.out, Object.values(REPORT_FILES));
   if (outProblem !== undefined) throw new OutputError(options.out, outProblem, 'out');
-  const indexProblem = options.runsIndex === null ? undefined : fileProblem(options.runsIndex);
-  if (indexProblem !== undefined) throw new OutputError(options.runsIndex!, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');
+  const index = options.runsIndex;
+  const indexProblem = index === null ? undefined : fileProblem(index);
+  if (index !== null && indexProblem !== undefined) {
+    throw new OutputError(index, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');
+  }
 }

@@ -178,7 +178,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       const variants = values.variants === undefined ? DEFAULT_VARIANTS : parseVariants(values.variants);
       const json = values.json === undefined ? undefined : resolvePaths({ input: values.json }).input as string;
       const jsonProblem = json === undefined ? undefined : fileProblem(json);
-      if (jsonProblem !== undefined) throw new OutputError(json!, jsonProblem, 'json');
+      if (json !== undefined && jsonProblem !== undefined) throw new OutputError(json, jsonProblem, 'json');
       const evaluation = await evaluate(options, variants, log, warn);
       io.out.write(`${evaluation.papers} papers from ${evaluation.input}\n\n${evaluationTable(evaluation)}\n\n`);
       io.out.write(`Themes of "${evaluation.rows[0].variant}":\n\n${themesTable(evaluation.rows[0])}\n`);
