@@ -77,12 +77,12 @@ interface ChildResult { code: number | null; signal: NodeJS.Signals | null; out:
  * Runs the built CLI as a child process (see childCommand for root). `closeOutput` closes its stdout (and `closeErrors` its stderr) at once, as
  * `| head -1` does once it has its line.
  */
-function child(args: string[], options: { env?: Record<string, string>; closeOutput?: boolean; closeErrors?: boolean; stdoutTo?: string } = {}): Promise<ChildResult> {
+function child(args: string[], options: { env?: Record<string, string>; closeOutput?: boolean; closeErrors?: boolean; stdoutTo?: string; stderrTo?: string } = {}): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const [command, commandArgs] = childCommand(args);
     const proc = spawn(command, commandArgs, {
       env: { ...process.env, ...options.env },
-      stdio: ['ignore', options.stdoutTo === undefined ? 'pipe' : openSync(options.stdoutTo, 'w'), 'pipe'],
+      stdio: ['ignore', ...[options.stdoutTo, options.stderrTo].map((to) => (to === undefined ? 'pipe' : openSync(to, 'w')))],
       ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     let out = '';
@@ -300,6 +300,13 @@ describe('paper-themes output to a full disk', () => {
     expect(result.code).toBe(5);
     expectOneLine(result.err);
     expect(result.err).toContain('cannot write to standard output: no space left on device (ENOSPC)');
+  });
+
+  it('goes on and exits 0 when only stderr, which carries progress, is a full disk (2> /dev/full)', async () => {
+    const out = join(tmp(), 'report');
+    const result = await child(['run', '--input', corpusFile(), '--out', out, '--k', '4', ...RUN], { stderrTo: '/dev/full' });
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('4 themes from 16 papers');
   });
 });
 
