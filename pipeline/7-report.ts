@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { assignmentsCsv } from '../src/export/assignmentsCsv.js';
 import { themesCsv } from '../src/export/themesCsv.js';
-import { writeFileAtomic } from '../src/io/writeAtomic.js';
+import { stageFolder, type StagedFolder } from '../src/io/replaceFolder.js';
 import { renderReport } from '../src/report/renderReport.js';
 import type { RunSummary } from '../src/types.js';
 
@@ -14,15 +14,18 @@ export const REPORT_FILES = {
 
 /**
  * Stage 7, report and export. In: the run summary. Out: assignments.csv, themes.csv and
- * index.html in `out`, each written atomically (run.json is written last, by the runner,
- * once this stage's own timing is known). Returns the paths written.
+ * index.html, written into a new folder beside `out` that the runner swaps in whole once it
+ * has added run.json (written last, once this stage's own timing is known). Returns the
+ * paths the files will have and the folder, still to be committed.
  */
-export function report(input: { summary: RunSummary }, params: { out: string }): string[] {
-  return reportFiles(input.summary).map(([name, content]) => {
-    const path = join(params.out, name);
-    writeFileAtomic(path, content);
-    return path;
+export function report(input: { summary: RunSummary }, params: { out: string }): { files: string[]; folder: StagedFolder } {
+  const contents = reportFiles(input.summary);
+  const folder = stageFolder(params.out);
+  const files = contents.map(([name, content]) => {
+    folder.write(name, content);
+    return join(params.out, name);
   });
+  return { files, folder };
 }
 
 /** The report's files as (name, content): assignments.csv, themes.csv and index.html. */

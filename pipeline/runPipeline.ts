@@ -14,8 +14,10 @@ import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './7-report.js';
 import { OptionError, type PipelineOptions } from './options.js';
-import { ensureDir } from '../src/io/ensureDir.js';
+import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
+import { OutputError } from '../src/io/outputError.js';
 import { CorpusError } from './corpusError.js';
+import { crashPoint } from './crashPoint.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export { readWordList } from './fitThemes.js';
@@ -38,12 +40,7 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const stages: StageRecord[] = [];
   const started = process.hrtime.bigint();
-  // Fail before the work, not after it, when the report folder cannot be made.
-  try {
-    ensureDir(options.out);
-  } catch (error) {
-    throw new OptionError('out', options.out, `a folder that can be created (${(error as Error).message})`);
-  }
+  checkOutputs(options);
 
   // Stage 2 takes these workers; any it does not take are stopped at the end. With a
   // tokens cache already on disk most papers are likely cached, so workers start only if
@@ -102,9 +99,11 @@ async function runStages(
     themes: labelled.themes,
   };
 
-  // 7. Report and export: CSVs and the HTML report (atomic writes), then run.json.
-  const files = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out }),
-    (written) => `${written.length} files in ${options.out}`);
+  // 7. Report and export: CSVs and the HTML report, then run.json, into a folder beside
+  // --out that is swapped in whole.
+  const { files, folder } = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out }),
+    (written) => `${written.files.length} files in ${options.out}`);
+  crashPoint('run-mid-report');
 
   const record = {
     tool: 'paper-themes',
@@ -142,13 +141,28 @@ async function runStages(
     total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
     peak_rss_mib: round((process.resourceUsage().maxRSS * 1024) / (1024 * 1024), 1),
   };
-  const runJson = join(options.out, REPORT_FILES.run);
-  writeFileAtomic(runJson, `${JSON.stringify(record, null, 2)}\n`);
-  const written = [...files, runJson];
+  folder.write(REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`);
+  folder.commit();
+  const written = [...files, join(options.out, REPORT_FILES.run)];
   // 8. The list of runs beside this one, refreshed now that run.json is complete.
   if (options.runsIndex !== null) {
     writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
     written.push(options.runsIndex);
   }
   return { summary, record, files: written };
+}
+
+/**
+ * Fails before the work, not after it, when an output cannot be written: --out (which is
+ * replaced whole, so it must not hold anything but a report) and the runs index. Creates
+ * nothing: a run that fails before writing leaves no new folder.
+ */
+function checkOutputs(options: PipelineOptions): void {
+  const outProblem = folderProblem(options.out, Object.values(REPORT_FILES));
+  if (outProblem !== undefined) throw new OutputError(options.out, outProblem, 'out');
+  const index = options.runsIndex;
+  const indexProblem = index === null ? undefined : fileProblem(index);
+  if (index !== null && indexProblem !== undefined) {
+    throw new OutputError(index, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');
+  }
 }

@@ -5,7 +5,11 @@ import { resolve } from 'node:path';
 import { CorpusError } from '../../pipeline/corpusError.js';
 import { IngestError } from '../ingest/ingestErrors.js';
 import { DEFAULT_VARIANTS, evaluate, evaluationTable, parseVariants, themesTable } from '../../pipeline/evaluate.js';
+import { fileProblem } from '../io/checkWritable.js';
+import { OutputError } from '../io/outputError.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
+import { escapeControls } from '../text/escapeControls.js';
+import { processIo } from './processIo.js';
 import { ConfigError } from '../nightly/config.js';
 import { LockError } from '../nightly/lock.js';
 import { exportCommand, nightlyCommand, NightlyOptionError } from './nightlyCommands.js';
@@ -29,7 +33,8 @@ Input formats (detected from the extension, else from the content; .gz is read t
 
 Options:
   --input PATH        corpus file (default: ${DEFAULT_INPUT}, 70 abstracts)
-  --out DIR           report folder (default: ${DEFAULT_OUT})
+  --out DIR           report folder (default: ${DEFAULT_OUT}); written beside and swapped in
+                      whole, so it must hold nothing but a report
   --k N|auto          number of themes, or auto: the k with the best silhouette (default auto)
   --k-range MIN-MAX   range searched by --k auto (default 2 to sqrt(2 x papers), at most 30);
                       a range past papers - 1 is lowered to it, with a warning
@@ -77,7 +82,9 @@ Takes the run options above except --out and the runs index, plus:
   --json FILE         also write the comparison as JSON
 
 Exit codes: 0 success; 1 bad input (file, format, nothing usable, --strict problems);
-2 bad option; 3 unexpected failure; 4 (nightly) another nightly run holds the lock.`;
+2 bad option (also an output that cannot be written, found before the work);
+3 unexpected failure; 4 (nightly) another nightly run holds the lock; 5 an output could
+not be written (disk full, quota, permissions changed), the previous one left as it was.`;
 
 const RUN_OPTIONS = {
   input: { type: 'string' },
@@ -125,7 +132,12 @@ export interface CliIo {
 }
 
 /** Runs the command line; returns the process exit code. */
-export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: string[], terminal: CliIo = processIo()): Promise<number> {
+  // Input text quoted in messages never reaches the terminal with its control characters.
+  const io: CliIo = {
+    out: { write: (text) => terminal.out.write(escapeControls(text)) },
+    err: { write: (text) => terminal.err.write(escapeControls(text)) },
+  };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out.write(`${HELP}\n`);
@@ -167,6 +179,8 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     if (command === 'evaluate') {
       const variants = values.variants === undefined ? DEFAULT_VARIANTS : parseVariants(values.variants);
       const json = values.json === undefined ? undefined : resolvePaths({ input: values.json }).input as string;
+      const jsonProblem = json === undefined ? undefined : fileProblem(json);
+      if (json !== undefined && jsonProblem !== undefined) throw new OutputError(json, jsonProblem, 'json');
       const evaluation = await evaluate(options, variants, log, warn);
       io.out.write(`${evaluation.papers} papers from ${evaluation.input}\n\n${evaluationTable(evaluation)}\n\n`);
       io.out.write(`Themes of "${evaluation.rows[0].variant}":\n\n${themesTable(evaluation.rows[0])}\n`);
@@ -186,7 +200,11 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
   }
 }
 
-/** The exit code for an error, after saying what went wrong (see HELP's exit codes). */
+/**
+ * The exit code for an error, after saying what went wrong (see HELP's exit codes). An
+ * output that cannot be written is a bad option when found before the work (2), and a
+ * failed write when found while writing (5: disk full, quota, a folder made read-only).
+ */
 function failure(error: unknown, io: CliIo): number {
   if (error instanceof OptionError || error instanceof NightlyOptionError || error instanceof ConfigError || isParseArgsError(error)) {
     io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
@@ -195,6 +213,10 @@ function failure(error: unknown, io: CliIo): number {
   if (error instanceof IngestError || error instanceof CorpusError) {
     io.err.write(`paper-themes: ${error.message}\n`);
     return 1;
+  }
+  if (error instanceof OutputError) {
+    io.err.write(`paper-themes: ${error.message}\n`);
+    return error.option === undefined ? 5 : 2;
   }
   if (error instanceof LockError) {
     io.err.write(`paper-themes: ${error.message}\n`);

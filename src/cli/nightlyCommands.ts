@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { assignmentsCsv } from '../export/assignmentsCsv.js';
+import { fileProblem } from '../io/checkWritable.js';
+import { OutputError } from '../io/outputError.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadNightlyConfig, parseSources } from '../nightly/config.js';
 import { demoSeeding } from '../nightly/demoSeeding.js';
@@ -39,7 +41,8 @@ and reports/index.html. Running it again for the same date changes nothing.
 Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty,
 or the store is damaged, not SQLite, read-only or in a read-only folder; 2 bad option or
 config (a --date too far ahead, the lock's path is a folder); 3 unexpected failure;
-4 another nightly run holds the lock, or another process keeps the store locked.`;
+4 another nightly run holds the lock, or another process keeps the store locked;
+5 a report could not be written (disk full, permissions); the next run redoes the night.`;
 
 export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE]:
 the theme labels of a stored night, one row per paper clustered that night, with the
@@ -165,6 +168,9 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.out === undefined) throw new NightlyOptionError('--out FILE.csv is required');
+  const out = resolve(base(), values.out);
+  const outProblem = fileProblem(out);
+  if (outProblem !== undefined) throw new OutputError(out, outProblem, 'out');
   const config = loadNightlyConfig(projectRoot(), values.config === undefined ? null : resolve(base(), values.config));
   if (values.store !== undefined) config.store = resolve(base(), values.store);
   const which = values.run ?? 'latest';
@@ -180,7 +186,6 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
       corpusName: run.night, parameters: {}, quality: {}, papers, assignments,
       themes: store.themes(run.id).map(({ centroid: _c, ...theme }) => theme),
     };
-    const out = resolve(base(), values.out);
     writeFileAtomic(out, assignmentsCsv(summary));
     io.out.write(`${assignments.length} papers of night ${run.night} (run ${run.id}) -> ${out}\n`);
     return 0;

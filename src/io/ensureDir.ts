@@ -8,7 +8,9 @@ import { dirname } from 'node:path';
  */
 export function ensureDir(path: string): void {
   if (existsSync(path)) {
-    if (!statSync(path).isDirectory()) throw new Error(`${path} exists and is not a folder`);
+    if (!statSync(path).isDirectory()) {
+      throw Object.assign(new Error(`${path} exists and is not a folder`), { code: 'ENOTDIR', path, syscall: 'mkdir' });
+    }
     return;
   }
   const parent = dirname(path);

@@ -1,28 +1,94 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ensureDir } from './ensureDir.js';
+import { leftBehind, removeQuietly } from './leftovers.js';
+import { asOutputError, OutputError } from './outputError.js';
+import type { WriteFile } from './writeAtomic.js';
+
+/** A new folder being written beside its place, shown to nobody until it is swapped in. */
+export interface StagedFolder {
+  /** Writes one file of the new folder. */
+  write(name: string, content: string): void;
+  /** Puts the new folder in place of the old one, whole, and removes the old one. */
+  commit(): void;
+  /** Removes the new folder, leaving the old one as it was. */
+  discard(): void;
+}
 
 /**
- * Replaces the folder `dir` by one holding exactly `files` (name -> content), so that a
- * reader sees the old folder or the complete new one, never a half-written one: the files
- * are written into a temporary sibling, then folders are swapped by renames. Leftovers of
- * a crashed earlier swap (`.name.tmp-*`, `.name.old-*`) are removed first.
+ * Starts replacing the folder `dir` (a symbolic link is followed, and stays): files are
+ * written into a temporary sibling `.name.tmp-<pid>`, then `commit` swaps the folders by
+ * two renames, so a reader sees the old folder or the complete new one, never a mix.
+ * Leftovers of killed runs are tidied first: their temporaries are removed, and an old
+ * folder set aside by a swap killed between its two renames is put back. A failed write or
+ * swap removes the temporary and throws an OutputError; the old folder stays as it was.
  */
-export function replaceFolder(dir: string, files: ReadonlyArray<readonly [string, string]>): void {
-  const parent = dirname(dir);
-  const name = basename(dir);
-  mkdirSync(parent, { recursive: true });
-  for (const entry of readdirSync(parent)) {
-    if (entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.old-`)) rmSync(join(parent, entry), { recursive: true, force: true });
-  }
+export function stageFolder(dir: string, write: WriteFile = writeFileSync): StagedFolder {
+  const place = existsSync(dir) ? realpathSync(dir) : dir;
+  const parent = dirname(place);
+  const name = basename(place);
   const temporary = join(parent, `.${name}.tmp-${process.pid}`);
   const old = join(parent, `.${name}.old-${process.pid}`);
-  rmSync(temporary, { recursive: true, force: true });
-  mkdirSync(temporary);
-  for (const [file, content] of files) writeFileSync(join(temporary, file), content);
-  if (existsSync(dir)) {
-    rmSync(old, { recursive: true, force: true });
-    renameSync(dir, old);
+  try {
+    ensureDir(parent);
+    tidyLeftovers(parent, name);
+    mkdirSync(temporary);
+  } catch (error) {
+    throw asOutputError(error, dir);
   }
-  renameSync(temporary, dir);
-  rmSync(old, { recursive: true, force: true });
+  const kept = existsSync(place) ? `${dir} is as it was` : `${dir} was not created`;
+  return {
+    write(file, content) {
+      try {
+        write(join(temporary, file), content);
+      } catch (error) {
+        removeQuietly(temporary);
+        throw withHint(asOutputError(error, join(dir, file)), kept);
+      }
+    },
+    commit() {
+      try {
+        swap(place, temporary, old);
+      } catch (error) {
+        removeQuietly(temporary);
+        throw withHint(asOutputError(error, dir), kept);
+      }
+      removeQuietly(old);
+    },
+    discard: () => removeQuietly(temporary),
+  };
+}
+
+/** Replaces the folder `dir` by one holding exactly `files` (name -> content); see {@link stageFolder}. */
+export function replaceFolder(dir: string, files: ReadonlyArray<readonly [string, string]>, write?: WriteFile): void {
+  const staged = stageFolder(dir, write);
+  for (const [file, content] of files) staged.write(file, content);
+  staged.commit();
+}
+
+/** Moves the old folder aside and the new one in; puts the old one back if the second rename fails. */
+function swap(place: string, temporary: string, old: string): void {
+  const hadOld = existsSync(place);
+  if (hadOld) renameSync(place, old);
+  try {
+    renameSync(temporary, place);
+  } catch (error) {
+    if (hadOld) renameSync(old, place);
+    throw error;
+  }
+}
+
+/** Removes `.name.tmp-*` and `.name.old-*` of processes that are gone, restoring an old folder whose place is empty. */
+function tidyLeftovers(parent: string, name: string): void {
+  for (const entry of readdirSync(parent)) {
+    const kind = entry.startsWith(`.${name}.tmp-`) ? 'tmp' : entry.startsWith(`.${name}.old-`) ? 'old' : undefined;
+    if (kind === undefined || !leftBehind(entry.slice(name.length + 6))) continue;
+    const path = join(parent, entry);
+    if (kind === 'old' && !existsSync(join(parent, name))) renameSync(path, join(parent, name));
+    else removeQuietly(path);
+  }
+}
+
+function withHint(error: unknown, hint: string): unknown {
+  return error instanceof OutputError && error.hint === undefined ? new OutputError(error.path, error.reason, error.option, hint) : error;
 }

@@ -1,6 +1,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir } from './ensureDir.js';
+import { asOutputError } from './outputError.js';
 import { entryToLine, isCacheLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
 
 /**
@@ -47,14 +48,18 @@ export function openTokenCacheFile(dir: string, rules: string): TokenCache & { p
     },
     flush() {
       if (pending.length === 0) return;
-      const fd = openSync(path, 'a');
       try {
-        // After a crash mid-line, start on a fresh line so the damage stays in one entry.
-        appendFileSync(fd, `${damagedEnd ? '\n' : ''}${pending.join('\n')}\n`);
-        damagedEnd = false;
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+        const fd = openSync(path, 'a');
+        try {
+          // After a crash mid-line, start on a fresh line so the damage stays in one entry.
+          appendFileSync(fd, `${damagedEnd ? '\n' : ''}${pending.join('\n')}\n`);
+          damagedEnd = false;
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (error) {
+        throw asOutputError(error, path);
       }
       pending = [];
     },

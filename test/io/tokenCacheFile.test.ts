@@ -1,7 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OutputError } from '../../src/io/outputError.js';
 import { openTokenCacheFile } from '../../src/io/tokenCacheFile.js';
 import { textKey } from '../../src/tokenize/tokenCache.js';
 
@@ -42,5 +43,13 @@ describe('openTokenCacheFile', () => {
     const last = openTokenCacheFile(dir, 'r');
     expect(last.loaded).toBe(2);
     expect(last.get(textKey('c'))).toEqual(doc('gamma'));
+  });
+
+  it('fails with an OutputError naming the cache file when it cannot be written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paper-themes-cache-'));
+    const cache = openTokenCacheFile(dir, 'r');
+    cache.add([[textKey('a'), doc('alpha')]]);
+    mkdirSync(cache.path); // a folder where the file should be: EISDIR, even for root
+    expect(() => cache.flush()).toThrow(new OutputError(cache.path, 'it is a folder (EISDIR)'));
   });
 });

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
+import { OutputError } from '../../src/io/outputError.js';
 import type { RunSummary } from '../../src/types.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'paper-themes-run-'));
@@ -154,5 +155,36 @@ describe('runPipeline runs index', () => {
     const parent = tmp();
     const { files } = await runPipeline(normaliseOptions({ out: join(parent, 'today'), cacheDir: false, k: 4 }));
     expect(files.some((f) => f.endsWith('index.html') && !f.includes('today'))).toBe(false);
+  });
+});
+
+describe('runPipeline --out', () => {
+  const input = new URL('../fixtures/ingest/arxiv-sample.jsonl', import.meta.url).pathname;
+
+  it('creates no folder when the run fails before writing', async () => {
+    const parent = tmp();
+    await expect(runPipeline(normaliseOptions({ input: join(parent, 'missing.jsonl'), out: join(parent, 'a', 'report'), cacheDir: false })))
+      .rejects.toThrow(/missing\.jsonl/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('replaces an earlier report whole, leaving nothing of the swap beside it', async () => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    mkdirSync(out);
+    for (const name of ['assignments.csv', 'themes.csv', 'index.html', 'run.json']) writeFileSync(join(out, name), 'earlier');
+    await runPipeline(normaliseOptions({ input, out, k: 3, minDf: 1, cacheDir: false }));
+    expect(readdirSync(parent)).toEqual(['report']);
+    expect(readdirSync(out).sort()).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).clustering.k).toBe(3);
+  });
+
+  it('refuses, before the work, an --out holding files that are not a report, deleting nothing', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'papers.jsonl'), readFileSync(input));
+    const run = runPipeline(normaliseOptions({ input: join(out, 'papers.jsonl'), out, cacheDir: false }));
+    await expect(run).rejects.toThrow(OutputError);
+    await expect(run).rejects.toThrow(/--out: cannot write .*: it holds other files \(papers\.jsonl\)/);
+    expect(readdirSync(out)).toEqual(['papers.jsonl']);
   });
 });
