@@ -84,7 +84,7 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
 
   const format = detectFormat(path, text);
   const parsed = parse(format, text, path);
-  const { papers, dropped } = dropDuplicates(parsed.papers);
+  const { papers, duplicates } = dropDuplicates(parsed.papers);
   const { issues } = parsed;
 
   if (papers.length === 0) {
@@ -95,7 +95,7 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
     throw new IngestError(path, `${plural(issues.length, 'problem')} in strict mode: ${summariseIssues(issues)}`);
   }
 
-  const result: IngestResult = { papers, issues, duplicatesDropped: dropped, format };
+  const result: IngestResult = { papers, issues, duplicatesDropped: duplicates.length, duplicates, format };
   if (parsed.corpusDate !== undefined) result.corpusDate = parsed.corpusDate;
   return result;
 }
