@@ -10,9 +10,9 @@ interface AbstractEntry {
 }
 
 /**
- * Kept papers of one normalised title. Abstracts are normalised only for titles that a
- * paper without a source id shares, so a corpus where every paper has an id never pays
- * for it.
+ * Kept papers sharing one normalised title (made when a second one arrives). Abstracts are
+ * normalised only for titles that a paper without a source id shares, so a corpus where
+ * every paper has an id never pays for it.
  */
 interface TitleBucket {
   papers: Paper[];
@@ -27,45 +27,61 @@ function addToAbstracts(byAbstract: Map<string, AbstractEntry>, paper: Paper): v
   else if (entry.firstWithoutSourceId === undefined && !hasSourceId(paper)) entry.firstWithoutSourceId = paper;
 }
 
-/** The kept papers, indexed by normalised id and by title: each lookup is O(1), never a scan. */
+/**
+ * The kept papers, indexed by normalised source id and by normalised title: each lookup is
+ * O(1), never a scan. A title kept once (nearly all) costs one map entry, no bucket.
+ */
 class KeptPapers {
-  private readonly ids = new Set<string>();
+  private readonly derivedIds = new Set<string>();
   private readonly bySourceId = new Map<string, Paper>();
-  private readonly byTitle = new Map<string, TitleBucket>();
+  private readonly firstByTitle = new Map<string, Paper>();
+  private readonly buckets = new Map<string, TitleBucket>();
 
-  /** The kept paper `paper` repeats, with the rule that says so. */
-  find(paper: Paper): { kept: Paper; rule: DuplicateRule } | undefined {
-    const sourced = hasSourceId(paper);
-    const candidates: Array<Paper | undefined> = [];
-    if (sourced) candidates.push(this.bySourceId.get(normalisePaperId(paper.id)));
-    const bucket = this.byTitle.get(titleKey(paper));
-    if (bucket !== undefined && (!sourced || bucket.withoutSourceId > 0)) {
-      const entry = this.abstracts(bucket).get(abstractKey(paper));
-      candidates.push(sourced ? entry?.firstWithoutSourceId : entry?.first);
+  /**
+   * The kept paper `paper` repeats, with the rule that says so. `sourceId` is its
+   * normalised source id (undefined: derived), `title` its title key.
+   */
+  find(paper: Paper, sourceId: string | undefined, title: string): { kept: Paper; rule: DuplicateRule } | undefined {
+    const sameId = sourceId === undefined ? undefined : this.bySourceId.get(sourceId);
+    const first = this.firstByTitle.get(title);
+    let sameText: Paper | undefined;
+    if (first !== undefined) {
+      const bucket = this.buckets.get(title);
+      if (bucket === undefined) {
+        if (sourceId === undefined || !hasSourceId(first)) sameText = first;
+      } else if (sourceId === undefined || bucket.withoutSourceId > 0) {
+        const entry = this.abstracts(bucket).get(abstractKey(paper));
+        sameText = sourceId === undefined ? entry?.first : entry?.firstWithoutSourceId;
+      }
     }
-    for (const kept of candidates) {
-      const rule = kept === undefined ? undefined : duplicateRule(paper, kept);
-      if (kept !== undefined && rule !== undefined) return { kept, rule };
+    for (const kept of [sameId, sameText]) {
+      if (kept === undefined) continue;
+      const rule = duplicateRule(paper, kept);
+      if (rule !== undefined) return { kept, rule };
     }
     return undefined;
   }
 
-  hasId(id: string): boolean {
-    return this.ids.has(id);
+  /** True when a kept paper without a source id holds `id`. */
+  holdsDerivedId(id: string): boolean {
+    return this.derivedIds.has(id);
   }
 
-  add(paper: Paper): void {
-    this.ids.add(paper.id);
-    const sourced = hasSourceId(paper);
-    if (sourced) this.bySourceId.set(normalisePaperId(paper.id), paper);
-    const key = titleKey(paper);
-    let bucket = this.byTitle.get(key);
+  add(paper: Paper, sourceId: string | undefined, title: string): void {
+    if (sourceId === undefined) this.derivedIds.add(paper.id);
+    else this.bySourceId.set(sourceId, paper);
+    const first = this.firstByTitle.get(title);
+    if (first === undefined) {
+      this.firstByTitle.set(title, paper);
+      return;
+    }
+    let bucket = this.buckets.get(title);
     if (bucket === undefined) {
-      bucket = { papers: [], withoutSourceId: 0 };
-      this.byTitle.set(key, bucket);
+      bucket = { papers: [first], withoutSourceId: hasSourceId(first) ? 0 : 1 };
+      this.buckets.set(title, bucket);
     }
     bucket.papers.push(paper);
-    if (!sourced) bucket.withoutSourceId++;
+    if (sourceId === undefined) bucket.withoutSourceId++;
     if (bucket.byAbstract !== undefined) addToAbstracts(bucket.byAbstract, paper);
   }
 
@@ -93,13 +109,18 @@ export function dropDuplicates(papers: readonly Paper[]): { papers: Paper[]; dup
   const kept: Paper[] = [];
   const duplicates: DuplicateRecord[] = [];
   for (const paper of papers) {
-    const match = index.find(paper);
+    const sourceId = hasSourceId(paper) ? normalisePaperId(paper.id) : undefined;
+    const title = titleKey(paper);
+    const match = index.find(paper, sourceId, title);
     if (match !== undefined) {
       duplicates.push({ kept: match.kept.id, dropped: paper.id, rule: match.rule });
       continue;
     }
-    const unique = index.hasId(paper.id) ? { ...paper, id: paperIdFromTitleAndAbstract(paper.title, paper.abstract) } : paper;
-    index.add(unique);
+    // Only a derived id can be held by a different paper: a source id would have matched.
+    const unique = sourceId === undefined && index.holdsDerivedId(paper.id)
+      ? { ...paper, id: paperIdFromTitleAndAbstract(paper.title, paper.abstract) }
+      : paper;
+    index.add(unique, sourceId, title);
     kept.push(unique);
   }
   return { papers: kept, duplicates };

@@ -126,10 +126,13 @@ function paperFromRow(
   const abstract = collapseWhitespace(fields[required.abstract]);
   // An empty title cell is a paper whose title is derived (recordIdentity); no abstract is not.
   if (abstract === '') return { problem: 'empty abstract' };
+  const identity = recordIdentity(cell(fields, columns, 'id'), title, abstract);
   return {
-    ...recordIdentity(cell(fields, columns, 'id'), title, abstract),
+    id: identity.id,
+    title: identity.title,
     abstract,
     ...definedOnly({
+      titleDerived: identity.titleDerived,
       date: cell(fields, columns, 'date'),
       label: cell(fields, columns, 'label'),
       labels: listCell(fields, columns, 'labels'),

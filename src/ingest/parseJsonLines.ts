@@ -124,10 +124,14 @@ export function paperFromJson(value: unknown): Paper | { problems: string[] } {
   const abstractText = valueOf(abstract);
   if (problems.length > 0 || abstractText === undefined) return { problems };
 
+  // Fields are copied, not spread: spreading the identity cost 50 ms on 36k papers.
+  const identity = recordIdentity(valueOf(id), titleText, abstractText);
   return {
-    ...recordIdentity(valueOf(id), titleText, abstractText),
+    id: identity.id,
+    title: identity.title,
     abstract: abstractText,
     ...definedOnly({
+      titleDerived: identity.titleDerived,
       date: valueOf(date),
       label: valueOf(label),
       labels: valueOf(labels),

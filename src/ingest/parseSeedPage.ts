@@ -106,11 +106,12 @@ export function parseSeedPage(text: string, file: string): SeedPageParse {
       if (pending) titleWithoutAbstract(pending);
       pending = { title: text, line };
     } else if (pending) {
-      papers.push({ ...recordIdentity(undefined, pending.title, text), abstract: text });
+      papers.push({ id: recordIdentity(undefined, pending.title, text).id, title: pending.title, abstract: text });
       pending = undefined;
     } else {
       // A title line was lost (the page shows every summary as one paragraph): still a paper.
-      papers.push({ ...recordIdentity(undefined, undefined, text), abstract: text });
+      const { id, title } = recordIdentity(undefined, undefined, text);
+      papers.push({ id, title, abstract: text, titleDerived: true });
     }
   }
   if (pending) titleWithoutAbstract(pending);
