@@ -27,6 +27,12 @@ function addToAbstracts(byAbstract: Map<string, AbstractEntry>, paper: Paper): v
   else if (entry.firstWithoutSourceId === undefined && !hasSourceId(paper)) entry.firstWithoutSourceId = paper;
 }
 
+/** `kept` with the rule, when `duplicateRule` says `paper` repeats it. */
+function confirmed(paper: Paper, kept: Paper | undefined): { kept: Paper; rule: DuplicateRule } | undefined {
+  const rule = kept === undefined ? undefined : duplicateRule(paper, kept);
+  return kept === undefined || rule === undefined ? undefined : { kept, rule };
+}
+
 /**
  * The kept papers, indexed by normalised source id and by normalised title: each lookup is
  * O(1), never a scan. A title kept once (nearly all) costs one map entry, no bucket.
@@ -54,12 +60,7 @@ class KeptPapers {
         sameText = sourceId === undefined ? entry?.first : entry?.firstWithoutSourceId;
       }
     }
-    for (const kept of [sameId, sameText]) {
-      if (kept === undefined) continue;
-      const rule = duplicateRule(paper, kept);
-      if (rule !== undefined) return { kept, rule };
-    }
-    return undefined;
+    return confirmed(paper, sameId) ?? confirmed(paper, sameText);
   }
 
   /** True when a kept paper without a source id holds `id`. */

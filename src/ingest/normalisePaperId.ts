@@ -12,6 +12,9 @@ const ARXIV_ID = new RegExp(
   'i',
 );
 
+/** A new-style id already in normal form: the common case, answered without captures. */
+const NORMAL_NEW_STYLE = /^\d{4}\.\d{4,5}$/;
+
 /**
  * The id by which a paper is known everywhere (ingest, duplicates, the store): the same
  * arXiv paper reaches us as `arXiv:1811.00783`, `1811.00783v2` or
@@ -20,6 +23,7 @@ const ARXIV_ID = new RegExp(
  * paper. Any other id is only trimmed.
  */
 export function normalisePaperId(id: string): string {
+  if (NORMAL_NEW_STYLE.test(id)) return id;
   const trimmed = id.trim();
   const match = ARXIV_ID.exec(trimmed);
   if (match === null) return trimmed;

@@ -23,7 +23,10 @@ export function abstractKey(paper: Pick<Paper, 'abstract'>): string {
   return normaliseTitle(paper.abstract) || paper.abstract.trim();
 }
 
-/** A short fixed-length key of title and abstract together, for indexing (the store keeps it). */
+/**
+ * A short fixed-length key of title and abstract together, for indexing. The store keeps
+ * it (papers.content_key): changing its definition needs a migration that recomputes it.
+ */
 export function contentKey(paper: Pick<Paper, 'title' | 'abstract'>): string {
   return createHash('sha256').update(`${titleKey(paper)}\u0000${abstractKey(paper)}`, 'utf8').digest('hex').slice(0, CONTENT_KEY_CHARS);
 }

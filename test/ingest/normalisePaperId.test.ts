@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isArxivId, normalisePaperId } from '../../src/ingest/normalisePaperId.js';
+import { paperUrl } from '../../src/report/paperUrl.js';
 
 describe('normalisePaperId', () => {
   it('gives every written form of a new-style arXiv id the bare id without version', () => {
@@ -43,5 +44,15 @@ describe('normalisePaperId', () => {
     expect(isArxivId('https://arxiv.org/abs/1811.00783v1')).toBe(true);
     expect(isArxivId('hep-th/9901001')).toBe(true);
     expect(isArxivId('p1')).toBe(false);
+  });
+
+  it('gives ids the report still links to their arXiv page', () => {
+    for (const [raw, url] of [
+      ['https://arxiv.org/pdf/1811.00783v2.pdf', 'https://arxiv.org/abs/1811.00783'],
+      ['arXiv:hep-th/9901001v1', 'https://arxiv.org/abs/hep-th/9901001'],
+      ['math.GT/0309136', 'https://arxiv.org/abs/math/0309136'],
+    ]) {
+      expect(paperUrl({ id: normalisePaperId(raw) }), raw).toBe(url);
+    }
   });
 });
