@@ -75,8 +75,7 @@ function plural(count: number, word: string): string {
 /**
  * Reads one corpus file into papers: the ingest stage's only I/O. Gunzips when the bytes are
  * gzip, decodes UTF-8, detects the format, parses, and drops duplicates (each listed in
- * `duplicates`, see dropDuplicates). Bad records are
- * reported as issues and skipped, unless `strict`; a file with no usable paper left is an
+ * `duplicates`, see dropDuplicates). Bad records are reported as issues and skipped, unless `strict`; a file with no usable paper left is an
  * error, as are missing, empty and unrecognised files (all IngestError naming the path).
  */
 export async function readCorpus(path: string, options: ReadCorpusOptions = {}): Promise<IngestResult> {
