@@ -94,6 +94,7 @@ export class PaperStore {
         const holder = byId.get(id) as PaperText | undefined;
         const stored = [holder, ...(byContent.all(key) as PaperText[])];
         if (stored.some((s) => s !== undefined && duplicateRule({ ...p, id }, s) !== undefined)) continue;
+        // A holder that is not this paper has the same derived title id ("Editorial" again).
         insert.run({
           id: holder === undefined ? id : paperIdFromTitleAndAbstract(p.title, p.abstract),
           titleKey: titleKey(p), contentKey: key, title: p.title, titleDerived: p.titleDerived ? 1 : null, abstract: p.abstract,
