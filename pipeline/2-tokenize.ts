@@ -32,8 +32,12 @@ export interface TokenizeOutput {
   features: FeatureCorpus;
 }
 
-/** The text a paper is known by: its title (`titleWeight` times), then its abstract. */
+/**
+ * The text a paper is known by: its title (`titleWeight` times), then its abstract. A title
+ * derived from the abstract is left out: it would only count the first sentence again.
+ */
 export function paperText(paper: Paper, titleWeight = 1): string {
+  if (paper.titleDerived === true) return paper.abstract;
   return `${`${paper.title}. `.repeat(titleWeight)}${paper.abstract}`;
 }
 

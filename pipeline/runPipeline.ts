@@ -77,8 +77,14 @@ async function runStages(
     (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
   for (const issue of corpus.issues.slice(0, 20)) warn(`skipped ${issue.file} ${describeIssue(issue)}`);
   if (corpus.issues.length > 20) warn(`... and ${corpus.issues.length - 20} more problems (all in run.json)`);
-  if (corpus.duplicatesDropped > 0) warn(`dropped ${corpus.duplicatesDropped} duplicate papers (same id or same title)`);
+  if (corpus.duplicatesDropped > 0) {
+    warn(`dropped ${corpus.duplicatesDropped} duplicate papers (same id, or same title and abstract when one has no source id), listed in run.json`);
+  }
   const { papers } = corpus;
+  const titlesDerived = papers.filter((p) => p.titleDerived === true).map((p) => p.id);
+  if (titlesDerived.length > 0) {
+    warn(`${titlesDerived.length} papers had no title: each shows the first sentence of its abstract, marked as derived (title_derived in assignments.csv)`);
+  }
   if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);
   if (options.k !== 'auto' && options.k >= papers.length) {
     throw new OptionError('k', options.k, `fewer themes than the ${papers.length} papers`);
@@ -112,6 +118,8 @@ async function runStages(
       format: corpus.format,
       papers: papers.length,
       duplicates_dropped: corpus.duplicatesDropped,
+      duplicates: corpus.duplicates,
+      titles_derived: { count: titlesDerived.length, ids: titlesDerived },
       problems: corpus.issues.map((issue) => `${issue.file} ${describeIssue(issue)}`),
     },
     parameters: { ...parameters, k_requested: options.k, k_range: kRange, max_features: options.maxFeatures },

@@ -3,10 +3,17 @@
  * objects never leave their adapters.
  */
 
-/** One research paper as ingested. `id` is always set (derived from the title when absent). */
+/**
+ * One research paper as ingested. `id` is always set: arXiv ids in their normalised form
+ * (`1811.00783`), other source ids trimmed, and for records without one an id derived from
+ * the title (`t-...`), or from the abstract when there is no title either (`a-...`).
+ */
 export interface Paper {
   id: string;
+  /** The paper's title; for a record without one, the first sentence of its abstract (see `titleDerived`). */
   title: string;
+  /** Set when the record had no title and `title` was derived from the abstract. */
+  titleDerived?: true;
   abstract: string;
   date?: string;
   /** Gold label, when the input is labelled (benchmark corpora). */
@@ -26,10 +33,22 @@ export interface IngestIssue {
   problem: string;
 }
 
+/** A record dropped because it is a paper already kept (see src/ingest/paperIdentity.ts). */
+export interface DuplicateRecord {
+  /** Id of the kept paper. */
+  kept: string;
+  /** Id of the dropped record, as it was read. */
+  dropped: string;
+  rule: 'same id' | 'same title and abstract';
+}
+
 export interface IngestResult {
   papers: Paper[];
   issues: IngestIssue[];
+  /** How many records were dropped as duplicates (`duplicates.length`). */
   duplicatesDropped: number;
+  /** Every dropped duplicate, in file order. */
+  duplicates: DuplicateRecord[];
   format: InputFormat;
   /** Date printed on the source, when it has one (the seed page shows e.g. "Mar 12"). */
   corpusDate?: string;

@@ -1,7 +1,11 @@
 import type { RunSummary } from '../types.js';
 import { csvCell, csvHeader, csvRow } from './csvCell.js';
 
-/** Column order is part of the file format that downstream notebooks rely on. */
+/**
+ * Column order is part of the file format that downstream notebooks rely on: new columns
+ * go last. `title_derived` is `true` when the record had no title and `title` is the first
+ * sentence of its abstract, so the title column never passes for an author's title.
+ */
 export const ASSIGNMENTS_COLUMNS = [
   'paper_id',
   'title',
@@ -12,6 +16,7 @@ export const ASSIGNMENTS_COLUMNS = [
   'y',
   'date',
   'url',
+  'title_derived',
 ] as const;
 
 /** Six decimals keep cosine scores and map coordinates exact enough to re-plot, yet diffable. */
@@ -50,6 +55,7 @@ export function assignmentsCsv(summary: RunSummary): string {
       csvCell(a.y, DECIMALS),
       csvCell(paper.date),
       csvCell(paper.url),
+      csvCell(paper.titleDerived === true ? 'true' : 'false'),
     ]);
   });
   return csvHeader(ASSIGNMENTS_COLUMNS) + rows.join('');

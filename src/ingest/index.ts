@@ -6,5 +6,8 @@ export { parseJsonLines, paperFromJson, type JsonLinesParse } from './parseJsonL
 export { parseCsv, type CsvParse } from './parseCsv.js';
 export { dropDuplicates } from './dropDuplicates.js';
 export { normaliseTitle } from './normaliseTitle.js';
-export { paperIdFromTitle } from './paperId.js';
+export { paperIdFromTitle, paperIdFromAbstract, isDerivedPaperId } from './paperId.js';
+export { normalisePaperId, isArxivId } from './normalisePaperId.js';
+export { duplicateRule, type DuplicateRule } from './paperIdentity.js';
+export { titleFromAbstract } from './titleFromAbstract.js';
 export { IngestError, describeIssue } from './ingestErrors.js';

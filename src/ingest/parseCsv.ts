@@ -1,7 +1,7 @@
 import { parse, type CsvError, type InfoRecord } from 'csv-parse/sync';
 import type { IngestIssue, IngestResult, Paper } from '../types.js';
 import { IngestError } from './ingestErrors.js';
-import { paperIdFromTitle } from './paperId.js';
+import { recordIdentity } from './recordIdentity.js';
 import { collapseWhitespace } from '../text/collapseWhitespace.js';
 
 /** The usable papers of a CSV file and the rows that were skipped. */
@@ -124,13 +124,15 @@ function paperFromRow(
   if (fields.length !== width) return { problem: `expected ${width} fields, got ${fields.length}` };
   const title = collapseWhitespace(fields[required.title]);
   const abstract = collapseWhitespace(fields[required.abstract]);
-  const problems = [...(title === '' ? ['empty title'] : []), ...(abstract === '' ? ['empty abstract'] : [])];
-  if (problems.length > 0) return { problem: problems.join('; ') };
+  // An empty title cell is a paper whose title is derived (recordIdentity); no abstract is not.
+  if (abstract === '') return { problem: 'empty abstract' };
+  const identity = recordIdentity(cell(fields, columns, 'id'), title, abstract);
   return {
-    id: cell(fields, columns, 'id') ?? paperIdFromTitle(title),
-    title,
+    id: identity.id,
+    title: identity.title,
     abstract,
     ...definedOnly({
+      titleDerived: identity.titleDerived,
       date: cell(fields, columns, 'date'),
       label: cell(fields, columns, 'label'),
       labels: listCell(fields, columns, 'labels'),
@@ -143,7 +145,7 @@ function paperFromRow(
 /**
  * Parses RFC 4180 CSV with a header row (`title` and `abstract` or `summary` required;
  * `id, date, label, labels, authors, url` optional, names case-insensitive). Rows with the
- * wrong number of fields, empty title/abstract or an unclosed quote become issues carrying
+ * wrong number of fields, an empty abstract or an unclosed quote become issues carrying
  * the line where the row starts; stray quotes inside fields are kept as text. A missing
  * required column is fatal (IngestError).
  *

@@ -1,5 +1,5 @@
 import type { IngestIssue, IngestResult, Paper } from '../types.js';
-import { paperIdFromTitle } from './paperId.js';
+import { recordIdentity } from './recordIdentity.js';
 import { collapseWhitespace } from '../text/collapseWhitespace.js';
 
 /** What a parser hands back: the usable papers and the per-record problems it skipped. */
@@ -82,7 +82,8 @@ function readHeader(lines: string[]): { bodyStart: number; corpusDate?: string }
  * Parses the text of a saved "trending papers" page: an optional header, then alternating
  * title and abstract lines (blank lines between them are not required). Titles and
  * abstracts are classified by length, not by position, so one missing abstract costs one
- * paper instead of shifting every pair after it. Such lines become issues and are skipped.
+ * paper instead of shifting every pair after it: a title without an abstract becomes an
+ * issue and is skipped; an abstract without a title is a paper with a derived title.
  *
  * Pure: takes the text and the file name (used only in issues).
  */
@@ -105,10 +106,12 @@ export function parseSeedPage(text: string, file: string): SeedPageParse {
       if (pending) titleWithoutAbstract(pending);
       pending = { title: text, line };
     } else if (pending) {
-      papers.push({ id: paperIdFromTitle(pending.title), title: pending.title, abstract: text });
+      papers.push({ id: recordIdentity(undefined, pending.title, text).id, title: pending.title, abstract: text });
       pending = undefined;
     } else {
-      issues.push({ file, line, problem: `abstract without a title: ${quote(text)}` });
+      // A title line was lost (the page shows every summary as one paragraph): still a paper.
+      const { id, title } = recordIdentity(undefined, undefined, text);
+      papers.push({ id, title, abstract: text, titleDerived: true });
     }
   }
   if (pending) titleWithoutAbstract(pending);

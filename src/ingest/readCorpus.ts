@@ -74,8 +74,8 @@ function plural(count: number, word: string): string {
 
 /**
  * Reads one corpus file into papers: the ingest stage's only I/O. Gunzips when the bytes are
- * gzip, decodes UTF-8, detects the format, parses, and drops duplicates. Bad records are
- * reported as issues and skipped, unless `strict`; a file with no usable paper left is an
+ * gzip, decodes UTF-8, detects the format, parses, and drops duplicates (each listed in
+ * `duplicates`, see dropDuplicates). Bad records are reported as issues and skipped, unless `strict`; a file with no usable paper left is an
  * error, as are missing, empty and unrecognised files (all IngestError naming the path).
  */
 export async function readCorpus(path: string, options: ReadCorpusOptions = {}): Promise<IngestResult> {
@@ -84,7 +84,7 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
 
   const format = detectFormat(path, text);
   const parsed = parse(format, text, path);
-  const { papers, dropped } = dropDuplicates(parsed.papers);
+  const { papers, duplicates } = dropDuplicates(parsed.papers);
   const { issues } = parsed;
 
   if (papers.length === 0) {
@@ -95,7 +95,7 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
     throw new IngestError(path, `${plural(issues.length, 'problem')} in strict mode: ${summariseIssues(issues)}`);
   }
 
-  const result: IngestResult = { papers, issues, duplicatesDropped: dropped, format };
+  const result: IngestResult = { papers, issues, duplicatesDropped: duplicates.length, duplicates, format };
   if (parsed.corpusDate !== undefined) result.corpusDate = parsed.corpusDate;
   return result;
 }

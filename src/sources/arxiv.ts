@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { isArxivId, normalisePaperId } from '../ingest/normalisePaperId.js';
 import type { Paper } from '../types.js';
 import { getText, type HttpOptions } from './httpClient.js';
 import { collapseWhitespace, SourceError, type PaperSource, type SourceBatch } from './source.js';
@@ -66,21 +67,22 @@ export function parseArxivFeed(xml: string): { papers: Paper[]; problems: string
   const papers: Paper[] = [];
   const problems: string[] = [];
   (feed.feed.entry ?? []).forEach((entry, i) => {
-    const idUrl = text(entry.id);
-    const match = idUrl === undefined ? null : /arxiv\.org\/abs\/(.+?)(v\d+)?$/.exec(idUrl);
+    const idUrl = text(entry.id)?.trim();
+    // The form ingest gives the same paper (no version, no subject class), so copies from other sources match.
+    const id = idUrl !== undefined && /arxiv\.org\/abs\//i.test(idUrl) && isArxivId(idUrl) ? normalisePaperId(idUrl) : undefined;
     const title = text(entry.title);
     const summary = text(entry.summary);
-    if (match === null || !title || !summary) {
+    if (id === undefined || !title || !summary) {
       problems.push(`arxiv entry ${i}: no arXiv id, title or summary`);
       return;
     }
     const authors = ((entry.author as Array<{ name?: unknown }> | undefined) ?? []).map((a) => text(a?.name)).filter((n): n is string => Boolean(n));
     const published = text(entry.published)?.slice(0, 10);
     papers.push({
-      id: match[1],
+      id,
       title: collapseWhitespace(title),
       abstract: collapseWhitespace(summary),
-      url: `https://arxiv.org/abs/${match[1]}`,
+      url: `https://arxiv.org/abs/${id}`,
       ...(published ? { date: published } : {}),
       ...(authors.length ? { authors } : {}),
     });

@@ -1,3 +1,4 @@
+import { normalisePaperId } from '../ingest/normalisePaperId.js';
 import type { Paper } from '../types.js';
 import { getText, type HttpOptions } from './httpClient.js';
 import { collapseWhitespace, SourceError, type PaperSource, type SourceBatch } from './source.js';
@@ -49,11 +50,13 @@ export function parseHfDaily(text: string): { papers: Paper[]; problems: string[
       ? (paper!.authors as Array<{ name?: unknown }>).map((a) => a?.name).filter((n): n is string => typeof n === 'string')
       : [];
     const published = typeof paper!.publishedAt === 'string' ? paper!.publishedAt.slice(0, 10) : undefined;
+    // The form ingest gives the same paper, so an inbox copy of it is stored once.
+    const arxivId = normalisePaperId(id);
     papers.push({
-      id,
+      id: arxivId,
       title: collapseWhitespace(title),
       abstract: collapseWhitespace(summary),
-      url: `https://arxiv.org/abs/${id}`,
+      url: `https://arxiv.org/abs/${arxivId}`,
       ...(published ? { date: published } : {}),
       ...(authors.length ? { authors } : {}),
     });

@@ -1,9 +1,17 @@
+import type Database from 'better-sqlite3';
+import { normalisePaperId } from '../ingest/normalisePaperId.js';
+import { contentKey } from '../ingest/paperIdentity.js';
+
+/** SQL to run, or a step that needs code (normalising ids, hashing text) as well as SQL. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * The store's schema, as numbered migrations. Migration i (0-based) brings a store from
  * version i to i + 1; SQLite's `user_version` holds the version. Never edit a migration
- * that has shipped: add the next one.
+ * that has shipped: add the next one. They run with foreign keys off (tables can be rebuilt)
+ * and are checked before they commit.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: papers, their tokens, runs, themes, assignments, theme ids, source events.
   `
   CREATE TABLE papers (
@@ -80,4 +88,54 @@ export const MIGRATIONS: readonly string[] = [
     at      TEXT NOT NULL
   );
   `,
+  // 2: papers are one by normalised id, or by title and abstract (src/ingest/paperIdentity.ts),
+  // not by title alone: title_key loses UNIQUE, content_key indexes title + abstract, and
+  // title_derived marks titles taken from the abstract. Stored arXiv ids are normalised; two
+  // stored forms of one id become the first to arrive, its assignments kept.
+  (db) => {
+    db.exec(`
+      CREATE TABLE papers_v2 (
+        id            TEXT PRIMARY KEY,      -- normalised source id (arXiv: bare, no version), else t-/a- + hash
+        title_key     TEXT NOT NULL,         -- normalised title
+        content_key   TEXT NOT NULL,         -- hash of normalised title + abstract: the second way to spot a duplicate
+        title         TEXT NOT NULL,
+        title_derived INTEGER,               -- 1 when the record had no title and it was derived from the abstract
+        abstract      TEXT NOT NULL,
+        date          TEXT,
+        url           TEXT,
+        authors       TEXT,
+        label         TEXT,
+        source        TEXT NOT NULL,
+        night         TEXT NOT NULL,
+        seq           INTEGER NOT NULL
+      );
+    `);
+    const insert = db.prepare(
+      `INSERT INTO papers_v2 (id, title_key, content_key, title, abstract, date, url, authors, label, source, night, seq)
+       VALUES (@id, @title_key, @content_key, @title, @abstract, @date, @url, @authors, @label, @source, @night, @seq)`,
+    );
+    const renamed: Array<{ from: string; to: string }> = [];
+    const kept = new Set<string>();
+    for (const row of db.prepare('SELECT * FROM papers ORDER BY seq').all() as Array<Record<string, string | number | null>>) {
+      const from = row.id as string;
+      const to = normalisePaperId(from);
+      if (to !== from) renamed.push({ from, to });
+      if (kept.has(to)) continue;
+      kept.add(to);
+      insert.run({ ...row, id: to, content_key: contentKey({ title: row.title as string, abstract: row.abstract as string }) });
+    }
+    // A run that assigned both forms of one id keeps the assignment of the form already normalised or met first.
+    const dropClash = db.prepare('DELETE FROM assignments WHERE paper_id = ? AND run_id IN (SELECT run_id FROM assignments WHERE paper_id = ?)');
+    const rename = db.prepare('UPDATE assignments SET paper_id = ? WHERE paper_id = ?');
+    for (const { from, to } of renamed) {
+      dropClash.run(from, to);
+      rename.run(to, from);
+    }
+    db.exec(`
+      DROP TABLE papers;
+      ALTER TABLE papers_v2 RENAME TO papers;
+      CREATE INDEX papers_by_night ON papers (night, seq);
+      CREATE INDEX papers_by_content ON papers (content_key);
+    `);
+  },
 ];

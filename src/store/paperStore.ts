@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { normaliseTitle } from '../ingest/normaliseTitle.js';
+import { normalisePaperId } from '../ingest/normalisePaperId.js';
+import { paperIdFromTitleAndAbstract } from '../ingest/paperId.js';
+import { contentKey, duplicateRule, titleKey, type PaperText } from '../ingest/paperIdentity.js';
 import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
 import type { Paper, Theme } from '../types.js';
 import { MIGRATIONS } from './migrations.js';
@@ -44,7 +46,7 @@ export interface StoredAssignment {
 
 export interface AddResult {
   added: number;
-  /** Already in the store (same id or same normalised title). */
+  /** Already in the store (see addPapers), or repeated within the batch. */
   duplicates: number;
 }
 
@@ -100,26 +102,37 @@ export class PaperStore {
 
   /**
    * Adds papers that are not stored yet, in one transaction: all of them or none. A paper is
-   * already stored when its id or its normalised title is.
+   * already stored when `duplicateRule` (src/ingest/paperIdentity.ts, the rule ingest uses)
+   * says a stored one is the same: same normalised id, or, when one has no source id, same
+   * title and abstract. Ids are normalised first; a paper without a source id whose derived
+   * id a different stored paper holds gets the id ingest would give it.
    */
   addPapers(papers: readonly Paper[], source: string, night: string): AddResult {
     const insert = this.db.prepare(
-      `INSERT OR IGNORE INTO papers (id, title_key, title, abstract, date, url, authors, label, source, night, seq)
-       VALUES (@id, @titleKey, @title, @abstract, @date, @url, @authors, @label, @source, @night, @seq)`,
+      `INSERT INTO papers (id, title_key, content_key, title, title_derived, abstract, date, url, authors, label, source, night, seq)
+       VALUES (@id, @titleKey, @contentKey, @title, @titleDerived, @abstract, @date, @url, @authors, @label, @source, @night, @seq)`,
     );
+    const byId = this.db.prepare('SELECT id, title, abstract FROM papers WHERE id = ?');
+    const byContent = this.db.prepare('SELECT id, title, abstract FROM papers WHERE content_key = ?');
     return this.db.transaction(() => {
       // The arrival counter is read once per batch (inside the transaction, so no other
       // writer can interleave), not once per paper.
       let seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM papers').get() as { seq: number }).seq;
       let added = 0;
       for (const p of papers) {
-        const result = insert.run({
-          id: p.id, titleKey: normaliseTitle(p.title) || p.id, title: p.title, abstract: p.abstract,
+        const id = normalisePaperId(p.id);
+        const key = contentKey(p);
+        const holder = byId.get(id) as PaperText | undefined;
+        const stored = [holder, ...(byContent.all(key) as PaperText[])];
+        if (stored.some((s) => s !== undefined && duplicateRule({ ...p, id }, s) !== undefined)) continue;
+        // A holder that is not this paper has the same derived title id ("Editorial" again).
+        insert.run({
+          id: holder === undefined ? id : paperIdFromTitleAndAbstract(p.title, p.abstract),
+          titleKey: titleKey(p), contentKey: key, title: p.title, titleDerived: p.titleDerived ? 1 : null, abstract: p.abstract,
           date: p.date ?? null, url: p.url ?? null, authors: p.authors ? JSON.stringify(p.authors) : null,
-          label: p.label ?? null, source, night, seq: seq + 1,
+          label: p.label ?? null, source, night, seq: ++seq,
         });
-        seq += result.changes;
-        added += result.changes;
+        added++;
       }
       return { added, duplicates: papers.length - added };
     })();
@@ -128,15 +141,16 @@ export class PaperStore {
   /** Papers that arrived on or before `night` (and on or after `since`), in arrival order. */
   papers(night: string, since?: string): Paper[] {
     const rows = this.db.prepare(
-      `SELECT id, title, abstract, date, url, authors, label FROM papers
+      `SELECT id, title, title_derived, abstract, date, url, authors, label FROM papers
        WHERE night <= ? AND night >= ? ORDER BY seq`,
-    ).all(night, since ?? '') as Array<Record<string, string | null>>;
+    ).all(night, since ?? '') as Array<Record<string, string | number | null>>;
     return rows.map((r) => {
-      const paper: Paper = { id: r.id!, title: r.title!, abstract: r.abstract! };
-      if (r.date !== null) paper.date = r.date;
-      if (r.url !== null) paper.url = r.url;
-      if (r.authors !== null) paper.authors = JSON.parse(r.authors) as string[];
-      if (r.label !== null) paper.label = r.label;
+      const paper: Paper = { id: r.id as string, title: r.title as string, abstract: r.abstract as string };
+      if (r.title_derived === 1) paper.titleDerived = true;
+      if (r.date !== null) paper.date = r.date as string;
+      if (r.url !== null) paper.url = r.url as string;
+      if (r.authors !== null) paper.authors = JSON.parse(r.authors as string) as string[];
+      if (r.label !== null) paper.label = r.label as string;
       return paper;
     });
   }
@@ -350,16 +364,31 @@ function toRun(row: Record<string, unknown>): StoredRun {
   };
 }
 
-/** Applies the migrations the store has not had yet, each in its own transaction. */
+/**
+ * Applies the migrations the store has not had yet, each in its own transaction. Foreign
+ * keys are off meanwhile, so a migration can rebuild a table others refer to, and every
+ * reference is checked before the migration commits.
+ */
 export function migrate(db: Database.Database, path = 'the store'): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new StoreError('newer', `the store ${path} is at schema version ${current}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes`);
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  if (current === MIGRATIONS.length) return;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      db.transaction(() => {
+        const migration = MIGRATIONS[version];
+        if (typeof migration === 'string') db.exec(migration);
+        else migration(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`store migration ${version + 1} left ${broken.length} broken references`);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
 }

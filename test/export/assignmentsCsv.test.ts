@@ -4,7 +4,7 @@ import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
 import type { RunSummary } from '../../src/types.js';
 import { IMG_INJECTION, SCRIPT_INJECTION, summary } from '../fixtures/report/summary.js';
 
-const HEADER = 'paper_id,title,theme_id,theme_label,score,x,y,date,url';
+const HEADER = 'paper_id,title,theme_id,theme_label,score,x,y,date,url,title_derived';
 
 function tiny(overrides: Partial<RunSummary> = {}): RunSummary {
   return {
@@ -78,5 +78,17 @@ describe('assignmentsCsv', () => {
     const s = tiny();
     expect(() => assignmentsCsv({ ...s, assignments: [s.assignments[1], s.assignments[0]] })).toThrow(/expected "a"/);
     expect(() => assignmentsCsv({ ...s, assignments: s.assignments.slice(0, 1) })).toThrow(/2 papers but 1/);
+  });
+
+  it('says in title_derived which titles were derived from the abstract, so the title column stays honest', () => {
+    const papers = [
+      { id: 'a', title: 'A real title', abstract: 'x' },
+      { id: 'b', title: 'We study sepsis in adults', abstract: 'We study sepsis in adults. More.', titleDerived: true as const },
+    ];
+    const rows = csvParse(assignmentsCsv(tiny({ papers })));
+    expect(rows.map((r) => [r.paper_id, r.title, r.title_derived])).toEqual([
+      ['a', 'A real title', 'false'],
+      ['b', 'We study sepsis in adults', 'true'],
+    ]);
   });
 });

@@ -13,6 +13,12 @@ describe('ingest index', () => {
       'dropDuplicates',
       'normaliseTitle',
       'paperIdFromTitle',
+      'paperIdFromAbstract',
+      'isDerivedPaperId',
+      'normalisePaperId',
+      'isArxivId',
+      'duplicateRule',
+      'titleFromAbstract',
       'describeIssue',
     ] as const) {
       expect(typeof ingest[name], name).toBe('function');

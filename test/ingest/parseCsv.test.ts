@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { IngestError } from '../../src/ingest/ingestErrors.js';
-import { paperIdFromTitle } from '../../src/ingest/paperId.js';
+import { paperIdFromAbstract, paperIdFromTitle } from '../../src/ingest/paperId.js';
 import { parseCsv } from '../../src/ingest/parseCsv.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -21,7 +21,7 @@ describe('parseCsv', () => {
   });
 
   it('matches header names case-insensitively and accepts summary for abstract', () => {
-    expect(quoted.papers.map((p) => p.title)).toEqual(['Sparse Attention, Revisited', 'Plain Title', 'Derived Id Paper']);
+    expect(quoted.papers.map((p) => p.title)).toEqual(['Sparse Attention, Revisited', 'Plain Title', 'An abstract whose title is blank', 'Derived Id Paper']);
   });
 
   it('leaves empty optional cells out of the paper', () => {
@@ -29,7 +29,7 @@ describe('parseCsv', () => {
   });
 
   it('derives the id from the title when the id cell is empty', () => {
-    expect(quoted.papers[2].id).toBe(paperIdFromTitle('Derived Id Paper'));
+    expect(quoted.papers[3].id).toBe(paperIdFromTitle('Derived Id Paper'));
   });
 
   it('reports rows with too few or too many fields at the line where the row starts', () => {
@@ -39,11 +39,39 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reports rows with an empty title or an empty abstract', () => {
+  it('reports rows with an empty abstract', () => {
     expect(quoted.issues.filter((i) => i.problem.startsWith('empty')).map((i) => [i.line, i.problem])).toEqual([
-      [7, 'empty title'],
       [8, 'empty abstract'],
     ]);
+  });
+
+  it('accepts a row with an empty title cell, deriving a marked title from the abstract', () => {
+    expect(quoted.papers.find((p) => p.id === 'p4')).toEqual({
+      id: 'p4', title: 'An abstract whose title is blank', abstract: 'An abstract whose title is blank.', titleDerived: true,
+    });
+  });
+
+  it('reads a file of title-less abstracts, each its own paper with an id from its abstract', () => {
+    const abstracts = [
+      'OBJECTIVE: To assess whether early mobilisation shortens hospital stay after hip fracture. DESIGN: Randomised trial.',
+      'OBJECTIVE: To assess whether early mobilisation shortens hospital stay after knee replacement. DESIGN: Cohort.',
+      'Chronic kidney disease affects one in ten adults worldwide, yet most cases go undiagnosed until late stages of the disease. We screened 5,000 adults.',
+    ];
+    const text = `pmid,title,abstract\n${abstracts.map((a) => `,,"${a}"`).join('\n')}\n`;
+    const result = parseCsv(text, 'medline.csv');
+    expect(result.issues).toEqual([]);
+    expect(result.papers.map((p) => p.title)).toEqual([
+      'To assess whether early mobilisation shortens hospital stay after hip fracture',
+      'To assess whether early mobilisation shortens hospital stay after knee replacement',
+      'Chronic kidney disease affects one in ten adults worldwide, yet most cases go undiagnosed…',
+    ]);
+    expect(result.papers.every((p) => p.titleDerived === true)).toBe(true);
+    expect(result.papers.map((p) => p.id)).toEqual(abstracts.map(paperIdFromAbstract));
+  });
+
+  it('normalises arXiv ids in the id column', () => {
+    const result = parseCsv('id,title,abstract\narXiv:1811.00783v2,T,A\nhttps://arxiv.org/pdf/2403.01234v1.pdf,U,B\nPMC77,V,C\n', 'f.csv');
+    expect(result.papers.map((p) => p.id)).toEqual(['1811.00783', '2403.01234', 'PMC77']);
   });
 
   it('counts lines after a quoted multi-line field and a blank line', () => {

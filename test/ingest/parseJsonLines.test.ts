@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { paperIdFromTitle } from '../../src/ingest/paperId.js';
+import { paperIdFromAbstract, paperIdFromTitle } from '../../src/ingest/paperId.js';
 import { parseJsonLines } from '../../src/ingest/parseJsonLines.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -9,13 +9,15 @@ const mixed = parseJsonLines(fixture('papers-mixed.jsonl'), 'papers-mixed.jsonl'
 const problemAt = (line: number): string | undefined => mixed.issues.find((i) => i.line === line)?.problem;
 
 describe('parseJsonLines', () => {
-  it('keeps the three good lines of the mixed fixture and reports the other ten', () => {
+  it('keeps the five usable lines of the mixed fixture and reports the other eight', () => {
     expect(mixed.papers.map((p) => p.title)).toEqual([
       'Graph Neural Networks for Molecules',
       'Summary Alias Paper',
       'Numeric Id Paper',
+      'No title field here',
+      'Title is only spaces',
     ]);
-    expect(mixed.issues.map((i) => i.line)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(mixed.issues.map((i) => i.line)).toEqual([5, 6, 9, 10, 11, 12, 13, 14]);
     expect(mixed.issues.every((i) => i.file === 'papers-mixed.jsonl')).toBe(true);
   });
 
@@ -69,9 +71,39 @@ describe('parseJsonLines', () => {
     ]);
   });
 
-  it('reports a missing title and a whitespace-only title', () => {
-    expect(problemAt(7)).toBe('missing title');
-    expect(problemAt(8)).toBe('empty title');
+  it('accepts a missing or whitespace-only title, deriving a marked title from the abstract', () => {
+    expect(problemAt(7)).toBeUndefined();
+    expect(problemAt(8)).toBeUndefined();
+    expect(mixed.papers.slice(3)).toEqual([
+      { id: 'a6', title: 'No title field here', abstract: 'No title field here.', titleDerived: true },
+      { id: 'a7', title: 'Title is only spaces', abstract: 'Title is only spaces.', titleDerived: true },
+    ]);
+  });
+
+  it('accepts a null or empty title, and derives the id of a title-less paper from its abstract', () => {
+    const abstracts = [
+      'BACKGROUND: Sepsis is a leading cause of death in intensive care. METHODS: We reviewed 1,200 admissions.',
+      'BACKGROUND: Delirium is common after cardiac surgery. METHODS: We followed 300 patients for a year.',
+    ];
+    const text = `${JSON.stringify({ title: null, abstract: abstracts[0] })}\n${JSON.stringify({ title: '', abstract: abstracts[1] })}\n`;
+    const result = parseJsonLines(text, 'f.jsonl');
+    expect(result.issues).toEqual([]);
+    expect(result.papers.map((p) => [p.title, p.titleDerived])).toEqual([
+      ['Sepsis is a leading cause of death in intensive care', true],
+      ['Delirium is common after cardiac surgery', true],
+    ]);
+    expect(result.papers[0].id).toBe(paperIdFromAbstract(abstracts[0]));
+    expect(result.papers[1].id).toBe(paperIdFromAbstract(abstracts[1]));
+  });
+
+  it('normalises arXiv ids in every written form to the bare id', () => {
+    const text = ['arXiv:1811.00783', '1811.00783v2', 'https://arxiv.org/abs/1811.00783v1', ' hep-th/9901001v3 ', 'W123']
+      .map((id, i) => JSON.stringify({ id, title: `T${i}`, abstract: 'A.' })).join('\n');
+    expect(parseJsonLines(text, 'f').papers.map((p) => p.id)).toEqual(['1811.00783', '1811.00783', '1811.00783', 'hep-th/9901001', 'W123']);
+  });
+
+  it('still refuses a title-less record without an abstract', () => {
+    expect(parseJsonLines('{"id": "x", "title": ""}', 'f').issues.map((i) => i.problem)).toEqual(['missing abstract']);
   });
 
   it('reports a missing abstract and an empty abstract', () => {
@@ -109,12 +141,12 @@ describe('parseJsonLines', () => {
     expect(result.papers[0]).not.toHaveProperty('group');
   });
 
-  it('reads the arXiv benchmark sample with ids, labels and dates and no issues', () => {
+  it('reads the arXiv benchmark sample with ids (normalised), labels and dates and no issues', () => {
     const result = parseJsonLines(fixture('arxiv-sample.jsonl'), 'arxiv-sample.jsonl');
     expect(result.issues).toEqual([]);
     expect(result.papers).toHaveLength(20);
     expect(result.papers[0]).toMatchObject({
-      id: 'arXiv:1304.1039',
+      id: '1304.1039',
       title: 'Environmental structure and competitive scoring advantages in team competitions',
       label: 'physics.soc-ph',
       labels: ['physics.soc-ph', 'cs.SI', 'physics.data-an', 'stat.AP'],

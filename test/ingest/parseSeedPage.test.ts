@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { paperIdFromTitle } from '../../src/ingest/paperId.js';
+import { paperIdFromAbstract, paperIdFromTitle } from '../../src/ingest/paperId.js';
 import { looksLikeAbstract, parseSeedPage } from '../../src/ingest/parseSeedPage.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -48,17 +48,18 @@ describe('parseSeedPage', () => {
     });
   });
 
-  it('reports an abstract without a preceding title, and a trailing title, and keeps the good pairs', () => {
+  it('reports titles without an abstract, keeps the good pairs, and keeps an abstract whose title was lost', () => {
     const result = parseSeedPage(fixture('seed-broken.txt'), 'seed-broken.txt');
     expect(result.issues.map((i) => [i.line, i.problem.split(':')[0]])).toEqual([
       [5, 'title without an abstract'],
-      [11, 'abstract without a title'],
       [17, 'title without an abstract'],
     ]);
-    expect(result.papers.map((p) => p.title)).toEqual([
-      'Data Selection for Instruction Tuning',
-      'Pruning Large Language Models Without Retraining',
+    expect(result.papers.map((p) => [p.title, p.titleDerived])).toEqual([
+      ['Data Selection for Instruction Tuning', undefined],
+      ['This stray paragraph repeats an abstract without any title before it, as happens when a…', true],
+      ['Pruning Large Language Models Without Retraining', undefined],
     ]);
+    expect(result.papers[1].id).toBe(paperIdFromAbstract(result.papers[1].abstract));
   });
 
   it('counts lines the same with CRLF line endings and a BOM', () => {

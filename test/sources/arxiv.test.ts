@@ -23,6 +23,24 @@ describe('parseArxivFeed', () => {
     expect(papers[1].authors!.length).toBeGreaterThan(1);
   });
 
+  it('gives ids in the normalised form ingest uses (https, subject class, version)', () => {
+    const entry = (id: string) => `<entry><id>${id}</id><title>T ${id}</title><summary>S.</summary></entry>`;
+    const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">${
+      ['https://arxiv.org/abs/2611.00001v3', 'http://arxiv.org/abs/math.GT/0309136v1', 'http://arxiv.org/abs/2611.00002'].map(entry).join('')}</feed>`;
+    const { papers, problems } = parseArxivFeed(xml);
+    expect(problems).toEqual([]);
+    expect(papers.map((p) => [p.id, p.url])).toEqual([
+      ['2611.00001', 'https://arxiv.org/abs/2611.00001'],
+      ['math/0309136', 'https://arxiv.org/abs/math/0309136'],
+      ['2611.00002', 'https://arxiv.org/abs/2611.00002'],
+    ]);
+  });
+
+  it('skips an entry whose id is not an arXiv abstract address', () => {
+    const xml = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://example.org/x/1</id><title>T</title><summary>S.</summary></entry></feed>';
+    expect(parseArxivFeed(xml).problems).toEqual(['arxiv entry 0: no arXiv id, title or summary']);
+  });
+
   it('rejects malformed XML and non-feeds', () => {
     expect(() => parseArxivFeed(fixture.slice(0, fixture.length / 2))).toThrow(/arxiv: the response is not well-formed XML/);
     expect(() => parseArxivFeed('<html><body>busy</body></html>')).toThrow(/not an Atom feed/);

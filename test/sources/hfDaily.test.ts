@@ -23,6 +23,17 @@ describe('parseHfDaily', () => {
     expect(papers[0].abstract.startsWith('Which multimodal model should we use for classification?')).toBe(true);
   });
 
+  it('normalises the arXiv id, so it matches the same paper from an inbox file, and links the bare id', () => {
+    const items = JSON.parse(fixture) as Array<{ paper: { id: string } }>;
+    items[0].paper.id = ' arXiv:2602.23229v2 ';
+    items[1].paper.id = 'https://arxiv.org/abs/hep-th/9901001v1';
+    const { papers } = parseHfDaily(JSON.stringify(items));
+    expect(papers.map((p) => [p.id, p.url])).toEqual([
+      ['2602.23229', 'https://arxiv.org/abs/2602.23229'],
+      ['hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001'],
+    ]);
+  });
+
   it('skips an item without a paper and says which', () => {
     const items = JSON.parse(fixture) as unknown[];
     const { papers, problems } = parseHfDaily(JSON.stringify([{ title: 'no paper' }, ...items]));

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { PaperStore, StoreError } from '../../src/store/paperStore.js';
+import { paperIdFromAbstract, paperIdFromTitle } from '../../src/ingest/paperId.js';
 import type { Paper } from '../../src/types.js';
 
 const paper = (i: number, extra: Partial<Paper> = {}): Paper => ({ id: `2403.${String(10000 + i)}`, title: `Paper number ${i}`, abstract: `Abstract ${i}.`, ...extra });
@@ -31,12 +32,12 @@ describe('PaperStore', () => {
     expect(openFailure(path)).toEqual({ kind: 'newer', message: `the store ${path} is at schema version ${MIGRATIONS.length + 1}, newer than this paper-themes (${MIGRATIONS.length}): upgrade paper-themes` });
   });
 
-  it('adds each paper once: by id, and by normalised title', () => {
+  it('adds each paper once by id, and keeps papers with distinct ids that share a title', () => {
     const store = new PaperStore(':memory:');
     expect(store.addPapers([paper(1), paper(2)], 'inbox', '2026-11-01')).toEqual({ added: 2, duplicates: 0 });
     const sameTitle = { ...paper(3), title: 'PAPER number 1!' };
-    expect(store.addPapers([paper(1), sameTitle, paper(4)], 'hf-daily', '2026-11-02')).toEqual({ added: 1, duplicates: 2 });
-    expect(store.papers('2026-12-31').map((p) => p.id)).toEqual([paper(1).id, paper(2).id, paper(4).id]);
+    expect(store.addPapers([paper(1), sameTitle, paper(4)], 'hf-daily', '2026-11-02')).toEqual({ added: 2, duplicates: 1 });
+    expect(store.papers('2026-12-31').map((p) => p.id)).toEqual([paper(1).id, paper(2).id, paper(3).id, paper(4).id]);
   });
 
   it('keeps every field and the arrival order, and selects by night and window', () => {
@@ -130,6 +131,107 @@ describe('PaperStore', () => {
   });
 });
 
+describe('PaperStore: which papers are one', () => {
+  const noId = (title: string, abstract: string): Paper => ({ id: paperIdFromTitle(title), title, abstract });
+
+  it('stores the written forms of one arXiv id once, under the bare id', () => {
+    const store = new PaperStore(':memory:');
+    expect(store.addPapers([paper(1, { id: '2602.23229' })], 'hf-daily', '2026-11-01')).toEqual({ added: 1, duplicates: 0 });
+    const forms = ['arXiv:2602.23229', '2602.23229v2', 'https://arxiv.org/abs/2602.23229v1'].map((id, i) => paper(10 + i, { id }));
+    expect(store.addPapers(forms, 'inbox', '2026-11-01')).toEqual({ added: 0, duplicates: 3 });
+    expect(store.addPapers([paper(20, { id: 'arXiv:hep-th/9901001v2' })], 'inbox', '2026-11-01')).toEqual({ added: 1, duplicates: 0 });
+    expect(store.papers('2026-12-31').map((p) => p.id)).toEqual(['2602.23229', 'hep-th/9901001']);
+  });
+
+  it('keeps "Erratum"s with distinct source ids, even with one abstract', () => {
+    const store = new PaperStore(':memory:');
+    const errata = ['10.1/a', '10.1/b', '10.1/c'].map((id) => ({ id, title: 'Erratum', abstract: 'A correction.' }));
+    expect(store.addPapers(errata, 'inbox', '2026-11-01')).toEqual({ added: 3, duplicates: 0 });
+  });
+
+  it('treats a paper without a source id as stored when its title and abstract match a stored one', () => {
+    const store = new PaperStore(':memory:');
+    store.addPapers([{ id: '2403.01234', title: 'Model Merging', abstract: 'We merge models.' }], 'hf-daily', '2026-11-01');
+    expect(store.addPapers([noId('model merging!', 'We MERGE models')], 'inbox', '2026-11-02')).toEqual({ added: 0, duplicates: 1 });
+    // and the other way round: the source id arrives after the paper without one
+    store.addPapers([noId('Data Selection', 'We select data.')], 'inbox', '2026-11-02');
+    expect(store.addPapers([{ id: '2403.09999', title: 'Data selection', abstract: 'We select data.' }], 'hf-daily', '2026-11-03'))
+      .toEqual({ added: 0, duplicates: 1 });
+    expect(store.paperCount()).toBe(2);
+  });
+
+  it('stores a paper without a source id whose abstract differs, under a distinct id, in the same batch or a later one', () => {
+    const store = new PaperStore(':memory:');
+    const first = noId('Editorial', 'This issue is about graphs.');
+    const second = noId('Editorial', 'This issue is about proteins.');
+    const third = noId('Editorial', 'This issue is about climate.');
+    expect(store.addPapers([first, second], 'inbox', '2026-11-01')).toEqual({ added: 2, duplicates: 0 });
+    expect(store.addPapers([third, second], 'inbox', '2026-11-02')).toEqual({ added: 1, duplicates: 1 });
+    const ids = store.papers('2026-12-31').map((p) => p.id);
+    expect(ids[0]).toBe(first.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(store.papers('2026-12-31').map((p) => p.abstract)).toEqual([first.abstract, second.abstract, third.abstract]);
+  });
+
+  it('drops a repeat within one batch like ingest does', () => {
+    const store = new PaperStore(':memory:');
+    expect(store.addPapers([paper(1), paper(1, { id: `arXiv:${paper(1).id}v3` }), noId('X', 'Y.'), noId('x', 'y')], 'inbox', '2026-11-01'))
+      .toEqual({ added: 2, duplicates: 2 });
+  });
+
+  it('keeps the mark of a derived title', () => {
+    const path = storePath();
+    const store = new PaperStore(path);
+    const untitled: Paper = { id: paperIdFromAbstract('Sepsis kills. More.'), title: 'Sepsis kills', abstract: 'Sepsis kills. More.', titleDerived: true };
+    store.addPapers([untitled, paper(1)], 'inbox', '2026-11-01');
+    store.close();
+    const reopened = new PaperStore(path);
+    expect(reopened.papers('2026-12-31')).toEqual([untitled, paper(1)]);
+    reopened.close();
+  });
+});
+
+describe('PaperStore: upgrading a store made before ids were normalised', () => {
+  /** A version-1 store with papers under raw arXiv ids, a run and its assignments. */
+  function version1Store(): string {
+    const path = storePath();
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0] as string);
+    db.pragma('user_version = 1');
+    const insert = db.prepare(`INSERT INTO papers (id, title_key, title, abstract, source, night, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    insert.run('2602.23229', 'large multimodal models', 'Large Multimodal Models', 'LMMs classify.', 'hf-daily', '2026-11-01', 1);
+    insert.run('arXiv:2602.23229v2', 'large multimodal models v2', 'Large Multimodal Models v2', 'LMMs classify.', 'inbox', '2026-11-01', 2);
+    insert.run('https://arxiv.org/abs/hep-th/9901001v1', 'strings', 'Strings', 'On strings.', 'inbox', '2026-11-01', 3);
+    insert.run('W42', 'other', 'Other', 'Other text.', 'inbox', '2026-11-02', 4);
+    const run = Number(db.prepare(`INSERT INTO runs (night, status, pid, started_at) VALUES ('2026-11-01', 'done', 1, 'x')`).run().lastInsertRowid);
+    const assign = db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?)');
+    assign.run(run, '2602.23229', 0, 0.9, 0, 0);
+    assign.run(run, 'arXiv:2602.23229v2', 1, 0.8, 1, 1);
+    assign.run(run, 'https://arxiv.org/abs/hep-th/9901001v1', 0, 0.7, 2, 2);
+    db.close();
+    return path;
+  }
+
+  it('normalises stored ids and their assignments, merging two forms of one id into the first to arrive', () => {
+    const store = new PaperStore(version1Store());
+    expect(store.version).toBe(MIGRATIONS.length);
+    expect(store.papers('2026-12-31').map((p) => [p.id, p.title])).toEqual([
+      ['2602.23229', 'Large Multimodal Models'],
+      ['hep-th/9901001', 'Strings'],
+      ['W42', 'Other'],
+    ]);
+    const run = store.doneRun('latest')!;
+    expect(store.assignments(run.id).map((a) => [a.paperId, a.themeId])).toEqual([['2602.23229', 0], ['hep-th/9901001', 0]]);
+    store.close();
+  });
+
+  it('then stores papers with distinct ids that share a title, and an arXiv id in another form only once', () => {
+    const store = new PaperStore(version1Store());
+    expect(store.addPapers([{ id: 'W43', title: 'Other', abstract: 'Different text.' }], 'inbox', '2026-11-03')).toEqual({ added: 1, duplicates: 0 });
+    expect(store.addPapers([{ id: 'hep-th/9901001v4', title: 'Strings', abstract: 'On strings.' }], 'inbox', '2026-11-03')).toEqual({ added: 0, duplicates: 1 });
+    store.close();
+  });
+});
 /** A store of `n` papers, closed (its WAL checkpointed into the file). */
 function filledStore(n: number): string {
   const path = storePath();
