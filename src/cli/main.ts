@@ -83,7 +83,8 @@ Takes the run options above except --out and the runs index, plus:
 
 Exit codes: 0 success; 1 bad input (file, format, nothing usable, --strict problems);
 2 bad option (also an output that cannot be written, found before the work);
-3 unexpected failure; 4 (nightly) another nightly run holds the lock; 5 an output could
+3 unexpected failure; 4 (nightly) another nightly run holds the lock or
+another process keeps the store locked; 5 an output could
 not be written (disk full, quota, permissions changed), the previous one left as it was.`;
 
 const RUN_OPTIONS = {
