@@ -5,6 +5,8 @@ import { listRuns } from '../src/io/listRuns.js';
 import { replaceFolder } from '../src/io/replaceFolder.js';
 import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import type { NightlyConfig } from '../src/nightly/config.js';
+import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
+import { OutputError } from '../src/io/outputError.js';
 import { acquireLock, processAlive } from '../src/nightly/lock.js';
 import { matchThemes } from '../src/nightly/matchThemes.js';
 import { firstFutureNight, isFutureNight, shiftDays } from '../src/nightly/nightDates.js';
@@ -66,6 +68,7 @@ export async function runNightly(
   let opened: PaperStore | undefined;
   try {
     const store = (opened = new PaperStore(config.store));
+    checkReportOutputs(config.reports, night);
     const abandoned = store.abandonDeadRuns(processAlive);
     if (abandoned > 0) io.warn(`${abandoned} earlier run(s) had been interrupted; this run redoes their work`);
 
@@ -252,4 +255,20 @@ function demoSource(corpus: string, store: string, why: string, warn: (line: str
       return batch;
     },
   };
+}
+
+/**
+ * Fails before the night's work, not after it, when a report cannot be written: tonight's
+ * folder and latest/ (each replaced whole, so they may hold only a report) and the list of
+ * nights. Creates nothing.
+ */
+function checkReportOutputs(reports: string, night: string): void {
+  const names = Object.values(REPORT_FILES);
+  for (const dir of [join(reports, night), join(reports, 'latest')]) {
+    const problem = folderProblem(dir, names);
+    if (problem !== undefined) throw new OutputError(dir, problem, 'reports');
+  }
+  const index = join(reports, 'index.html');
+  const problem = fileProblem(index);
+  if (problem !== undefined) throw new OutputError(index, problem, 'reports');
 }

@@ -284,3 +284,27 @@ describe('paper-themes nightly: the lock', () => {
     }
   });
 });
+
+describe('paper-themes nightly: reports that cannot be written are found before the work', () => {
+  it('exits 2 naming --reports when it is a file, before ingesting: the inbox files stay and the store gains nothing', async () => {
+    const w = workspace();
+    dropPapers(w.inbox);
+    writeFileSync(w.reports, 'not a folder\n');
+    const { code, err } = await nightly(w, '2026-11-20');
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`--reports: cannot write ${w.reports.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(readdirSync(w.inbox)).toEqual(['mine.jsonl']);
+    expect(storeFacts(w.store).papers).toBe(0);
+  });
+
+  it('exits 2 naming reports/index.html when it is a folder, before ingesting', async () => {
+    const w = workspace();
+    dropPapers(w.inbox);
+    mkdirSync(join(w.reports, 'index.html'), { recursive: true });
+    const { code, err } = await nightly(w, '2026-11-20');
+    expect(code).toBe(2);
+    expect(err).toContain(`cannot write ${join(w.reports, 'index.html')}`);
+    expect(readdirSync(w.inbox)).toEqual(['mine.jsonl']);
+  });
+});
