@@ -16,4 +16,8 @@ describe('stripMarkup', () => {
   it('drops HTML tags and URLs', () => {
     expect(words('See <a href="x">our <i>code</i></a> at https://github.com/x/y.')).toEqual(['See', 'our', 'code', 'at']);
   });
+
+  it('ends a tag before the next "<": a stray "<" starts no tag that swallows the text up to a later ">"', () => {
+    expect(words('a <b and c <i>d</i>')).toEqual(['a', '<b', 'and', 'c', 'd']);
+  });
 });
