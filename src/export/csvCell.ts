@@ -13,16 +13,27 @@ export const CSV_EOL = '\r\n';
 /** First characters that make Excel, LibreOffice and Sheets evaluate a cell as a formula. */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
+/**
+ * A trigger that starts a cell for some other reader of the same file: after a `;` (the
+ * separator of semicolon-locale spreadsheets, where `a;=cmd()` is two cells), a tab (TSV
+ * import) or a line break, past any spaces or tabs. Group 1 is what stands before it.
+ */
+const TRIGGER_IN_LATER_CELL = /([;\t\r\n][ \t]*)(?=[=+\-@])/g;
+
 /** RFC 4180 fields must be quoted when they contain a quote, the separator or a line break. */
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * Prefixes `'` to text that a spreadsheet would otherwise run as a formula. Only text is
- * guarded: numbers are emitted by {@link csvCell} as numbers, and a leading `-` there is a
- * sign the consumer needs to keep.
+ * Prefixes `'` to text that a spreadsheet would otherwise run as a formula: at the start,
+ * and before a `=`, `+`, `-` or `@` that starts a part after a `;`, a tab or a line break
+ * (`a; =b` becomes `a; '=b`), so the text is inert in comma- and semicolon-locale
+ * spreadsheets alike. Text such as "bayesian optimization; surrogate models" is unchanged.
+ * Only text is guarded: numbers are emitted by {@link csvCell} as numbers, and a leading
+ * `-` there is a sign the consumer needs to keep.
  */
 export function guardFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
+  const start = text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
+  return start.replace(TRIGGER_IN_LATER_CELL, "$1'");
 }
 
 /** RFC 4180 quoting: wrap in double quotes and double inner quotes, only when required. */
