@@ -1,6 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { projectPath } from '../src/projectRoot.js';
 import { defaultWorkers } from '../src/tokenize/tokenizeInWorkers.js';
+import { MAX_INPUT_LIMIT_MB } from '../src/ingest/readCorpus.js';
 
 /**
  * Every knob of a run, normalised once at the boundary (CLI or API) so that stages receive
@@ -47,6 +48,8 @@ export interface PipelineOptions {
    * `reports` (as with the default `reports/latest`), else none.
    */
   runsIndex: string | null;
+  /** Largest input read, in megabytes of 10^6 bytes, before and after gunzip (see readCorpus). */
+  maxInputMb: number;
 }
 
 /**
@@ -91,6 +94,7 @@ export function defaultOptions(): PipelineOptions {
     strict: false,
     quiet: false,
     runsIndex: defaultRunsIndex(DEFAULT_OUT),
+    maxInputMb: MAX_INPUT_LIMIT_MB,
   };
 }
 
@@ -127,6 +131,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (raw.runsIndex === false) o.runsIndex = null;
   else if (has('runsIndex')) o.runsIndex = text('runs-index', raw.runsIndex);
   else o.runsIndex = defaultRunsIndex(o.out);
+  if (has('maxInputMb')) o.maxInputMb = integerUpTo('max-input-mb', raw.maxInputMb, 1, MAX_INPUT_LIMIT_MB);
   return o;
 }
 
@@ -144,6 +149,13 @@ function text(option: string, value: unknown): string {
 function integer(option: string, value: unknown, min: number, expected: string): number {
   const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min) throw new OptionError(option, value, expected);
+  return n;
+}
+
+function integerUpTo(option: string, value: unknown, min: number, max: number): number {
+  const expected = `an integer from ${min} to ${max}`;
+  const n = integer(option, value, min, expected);
+  if (n > max) throw new OptionError(option, value, expected);
   return n;
 }
 
