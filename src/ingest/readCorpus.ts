@@ -56,7 +56,8 @@ function inMegabytes(bytes: number): string {
 }
 
 function limitNote(limit: number): string {
-  return `the input limit of ${inMegabytes(limit)} MB (raise it with --max-input-mb, at most ${MAX_INPUT_LIMIT_MB})`;
+  const remedy = limit < DEFAULT_MAX_INPUT_BYTES ? `raise it with --max-input-mb, at most ${MAX_INPUT_LIMIT_MB}` : 'the most one input file can hold';
+  return `the input limit of ${inMegabytes(limit)} MB (${remedy})`;
 }
 
 function readFailure(path: string, error: unknown): IngestError {

@@ -174,6 +174,12 @@ describe('readCorpus on bytes that are not clean UTF-8', () => {
     expect(result.issues).toEqual([]);
   });
 
+  it('refuses a UTF-16 file that is cut in the middle of a character, naming its encoding', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl(['Cut short']), 'utf16le'), Buffer.from([0x41])]);
+    const path = tmpFile('cut.jsonl', bytes);
+    await expect(readCorpus(path)).rejects.toThrow(`${path}: invalid UTF-16LE data`);
+  });
+
   it('reads a gzipped UTF-16 file', async () => {
     const bytes = gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl(['Zipped wide text']), 'utf16le')]));
     expect((await readCorpus(tmpFile('wide.jsonl.gz', bytes))).papers.map((p) => p.title)).toEqual(['Zipped wide text']);
