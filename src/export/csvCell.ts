@@ -7,6 +7,8 @@
  * live formula, when a reviewer double-clicks the CSV; OWASP "CSV Injection" advice).
  */
 
+import { removeControlCharacters } from '../text/sanitizeText.js';
+
 /** Line terminator required by RFC 4180, section 2.1. */
 export const CSV_EOL = '\r\n';
 
@@ -44,7 +46,8 @@ export function quoteField(text: string): string {
 /**
  * Encodes one value as a CSV field.
  *
- * - text: formula-guarded, then quoted if needed;
+ * - text: control characters and bidi overrides removed (tab and line breaks kept),
+ *   formula-guarded, then quoted if needed;
  * - number: written as a plain number (with `fractionDigits` fixed decimals when given),
  *   never guarded so that spreadsheets still read negative values as numbers (a value that
  *   rounds to zero is written without a minus sign); NaN and
@@ -60,7 +63,8 @@ export function csvCell(value: string | number | null | undefined, fractionDigit
     // A tiny negative rounds to "-0.000000"; a signed zero only confuses diffs and readers.
     return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
   }
-  return quoteField(guardFormula(value));
+  // Ingest removes control characters; labels pinned in a nightly config never pass it.
+  return quoteField(guardFormula(removeControlCharacters(value)));
 }
 
 /** Joins already-encoded fields (see {@link csvCell}) into one CRLF-terminated record. */

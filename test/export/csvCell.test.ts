@@ -61,6 +61,11 @@ describe('csvCell', () => {
     expect(guardFormula('=a;=b')).toBe("'=a;'=b");
   });
 
+  it('removes control characters and bidi overrides from text that never passed ingest (labels pinned in a nightly config)', () => {
+    expect(csvCell('Pinned\u001b[31m label\u0000\u202e')).toBe('Pinned[31m label');
+    expect(csvCell('tab\tand\nbreak')).toBe('"tab\tand\nbreak"');
+  });
+
   it('writes numbers as numbers, negative ones included, without the formula guard', () => {
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(42)).toBe('42');
