@@ -44,7 +44,7 @@ function isBlankRecord(fields: string[]): boolean {
  * them as text of the field. A stray quote before any line break ("Bro"ken) is left to
  * relax_quotes, as are well-formed multi-line fields. -1 when there is none.
  */
-export function unclosedQuoteLine(raw: string): number {
+function unclosedQuoteLine(raw: string): number {
   const n = raw.length;
   let line = 0;
   let i = 0;

@@ -192,7 +192,7 @@ describe('readCorpus on bytes that are not clean UTF-8', () => {
 
   it('removes NUL bytes and terminal control characters from every text field', async () => {
     const result = await readCorpus(tmpFile('controls.jsonl', JSON.stringify({ id: 'a\u0000b', title: 'Red \u001b[31malert\u0007', abstract: 'Text\u009b with\u0000 \u202econtrols', authors: ['Eve\u001b]0;x'], url: 'https://x.org/\u0000a' })));
-    expect(result.papers[0]).toMatchObject({ id: 'ab', title: 'Red [31malert', abstract: 'Text with controls', authors: ['Eve ]0;x'], url: 'https://x.org/a' });
+    expect(result.papers[0]).toMatchObject({ id: 'ab', title: 'Red [31malert', abstract: 'Text with controls', authors: ['Eve]0;x'], url: 'https://x.org/a' });
     expect(JSON.stringify(result.papers[0])).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
