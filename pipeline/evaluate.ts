@@ -84,7 +84,7 @@ export async function evaluate(
   log: (line: string) => void = () => {},
   warn: (line: string) => void = log,
 ): Promise<Evaluation> {
-  const corpus = await ingest({ path: options.input }, { strict: options.strict });
+  const corpus = await ingest({ path: options.input }, { strict: options.strict, maxInputMb: options.maxInputMb });
   for (const issue of corpus.issues.slice(0, 20)) warn(`skipped ${issue.file} ${describeIssue(issue)}`);
   const { papers } = corpus;
   if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);

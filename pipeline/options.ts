@@ -1,6 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { projectPath } from '../src/projectRoot.js';
 import { defaultWorkers } from '../src/tokenize/tokenizeInWorkers.js';
+import { MAX_INPUT_LIMIT_MB } from '../src/ingest/readCorpus.js';
 
 /**
  * Every knob of a run, normalised once at the boundary (CLI or API) so that stages receive
@@ -47,6 +48,8 @@ export interface PipelineOptions {
    * `reports` (as with the default `reports/latest`), else none.
    */
   runsIndex: string | null;
+  /** Largest input read, in megabytes of 10^6 bytes, before and after gunzip (see readCorpus). */
+  maxInputMb: number;
 }
 
 /**
@@ -107,6 +110,7 @@ export function defaultOptions(): PipelineOptions {
     strict: false,
     quiet: false,
     runsIndex: defaultRunsIndex(DEFAULT_OUT),
+    maxInputMb: MAX_INPUT_LIMIT_MB,
   };
 }
 
@@ -143,6 +147,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (raw.runsIndex === false) o.runsIndex = null;
   else if (has('runsIndex')) o.runsIndex = text('runs-index', raw.runsIndex);
   else o.runsIndex = defaultRunsIndex(o.out);
+  if (has('maxInputMb')) o.maxInputMb = bounded('max-input-mb', raw.maxInputMb, [1, MAX_INPUT_LIMIT_MB]);
   return o;
 }
 

@@ -73,7 +73,7 @@ async function runStages(
   tokenizers: StartedTokenizers | undefined,
 ): Promise<PipelineResult> {
   // 1. Ingest: file -> deduplicated papers (+ problems per record).
-  const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict }),
+  const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict, maxInputMb: options.maxInputMb }),
     (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
   for (const issue of corpus.issues.slice(0, 20)) warn(`skipped ${issue.file} ${describeIssue(issue)}`);
   if (corpus.issues.length > 20) warn(`... and ${corpus.issues.length - 20} more problems (all in run.json)`);

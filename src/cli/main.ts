@@ -67,6 +67,8 @@ Options:
                       --out is a folder inside reports/)
   --no-runs-index     do not write the list of runs
   --strict            exit non-zero when any input record had a problem
+  --max-input-mb N    refuse an input larger than N MB (10^6 bytes), read or after gunzip
+                      (default and most: 512)
   --quiet             no progress lines on stderr
 
 Outputs in --out: assignments.csv (paper_id,title,theme_id,theme_label,score,...),
@@ -113,6 +115,7 @@ const RUN_OPTIONS = {
   'runs-index': { type: 'string' },
   'no-runs-index': { type: 'boolean' },
   strict: { type: 'boolean' },
+  'max-input-mb': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -172,7 +175,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       refine: values['no-refine'] ? false : undefined,
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
-      runsIndex: values['no-runs-index'] ? false : values['runs-index'],
+      runsIndex: values['no-runs-index'] ? false : values['runs-index'], maxInputMb: values['max-input-mb'],
     };
     const options = normaliseOptions(resolvePaths(raw));
     const warn = (line: string) => io.err.write(`warning: ${line}\n`);

@@ -7,22 +7,35 @@
  * live formula, when a reviewer double-clicks the CSV; OWASP "CSV Injection" advice).
  */
 
+import { removeControlCharacters } from '../text/sanitizeText.js';
+
 /** Line terminator required by RFC 4180, section 2.1. */
 export const CSV_EOL = '\r\n';
 
 /** First characters that make Excel, LibreOffice and Sheets evaluate a cell as a formula. */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
+/**
+ * A trigger that starts a cell for some other reader of the same file: after a `;` (the
+ * separator of semicolon-locale spreadsheets, where `a;=cmd()` is two cells), a tab (TSV
+ * import) or a line break, past any spaces or tabs. Group 1 is what stands before it.
+ */
+const TRIGGER_IN_LATER_CELL = /([;\t\r\n][ \t]*)(?=[=+\-@])/g;
+
 /** RFC 4180 fields must be quoted when they contain a quote, the separator or a line break. */
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * Prefixes `'` to text that a spreadsheet would otherwise run as a formula. Only text is
- * guarded: numbers are emitted by {@link csvCell} as numbers, and a leading `-` there is a
- * sign the consumer needs to keep.
+ * Prefixes `'` to text that a spreadsheet would otherwise run as a formula: at the start,
+ * and before a `=`, `+`, `-` or `@` that starts a part after a `;`, a tab or a line break
+ * (`a; =b` becomes `a; '=b`), so the text is inert in comma- and semicolon-locale
+ * spreadsheets alike. Text such as "bayesian optimization; surrogate models" is unchanged.
+ * Only text is guarded: numbers are emitted by {@link csvCell} as numbers, and a leading
+ * `-` there is a sign the consumer needs to keep.
  */
 export function guardFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
+  const start = text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
+  return start.replace(TRIGGER_IN_LATER_CELL, "$1'");
 }
 
 /** RFC 4180 quoting: wrap in double quotes and double inner quotes, only when required. */
@@ -33,7 +46,8 @@ export function quoteField(text: string): string {
 /**
  * Encodes one value as a CSV field.
  *
- * - text: formula-guarded, then quoted if needed;
+ * - text: control characters and bidi overrides removed (tab and line breaks kept),
+ *   formula-guarded, then quoted if needed;
  * - number: written as a plain number (with `fractionDigits` fixed decimals when given),
  *   never guarded so that spreadsheets still read negative values as numbers (a value that
  *   rounds to zero is written without a minus sign); NaN and
@@ -49,7 +63,8 @@ export function csvCell(value: string | number | null | undefined, fractionDigit
     // A tiny negative rounds to "-0.000000"; a signed zero only confuses diffs and readers.
     return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
   }
-  return quoteField(guardFormula(value));
+  // Ingest removes control characters; labels pinned in a nightly config never pass it.
+  return quoteField(guardFormula(removeControlCharacters(value)));
 }
 
 /** Joins already-encoded fields (see {@link csvCell}) into one CRLF-terminated record. */

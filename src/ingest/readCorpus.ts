@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { IngestIssue, IngestResult, InputFormat } from '../types.js';
+import type { IngestIssue, IngestResult, InputFormat, Paper } from '../types.js';
+import { escapeControlCharacters, hasControlCharacters, removeControlCharacters } from '../text/sanitizeText.js';
+import { decodeText, INVALID_MARKER, showInvalidMarkers, type InvalidBytes } from './decodeText.js';
 import { detectFormat } from './detectFormat.js';
 import { dropDuplicates } from './dropDuplicates.js';
 import { describeIssue, IngestError } from './ingestErrors.js';
@@ -12,42 +14,115 @@ import { parseSeedPage } from './parseSeedPage.js';
 export interface ReadCorpusOptions {
   /** Fail on any bad record instead of skipping it (for curated inputs and CI). */
   strict?: boolean;
+  /** Most bytes read from the file, and again after gunzip (default DEFAULT_MAX_INPUT_BYTES). */
+  maxInputBytes?: number;
 }
+
+/** One megabyte as the input limit counts it (10^6 bytes, as `--max-input-mb` says). */
+export const MEGABYTE = 1_000_000;
+
+/**
+ * The largest input limit: the decoded text is one JavaScript string, and V8 caps a
+ * string at 2^29 - 24 (536,870,888) characters; 512 MB of UTF-8 is at most that many.
+ */
+export const MAX_INPUT_LIMIT_MB = 512;
+
+/**
+ * Default input limit: the largest possible (the 36,000-abstract benchmark is 44 MB, a
+ * 200,000-abstract corpus about 250 MB), while a gzip bomb or an endless device such as
+ * /dev/zero is refused after at most this much memory.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = MAX_INPUT_LIMIT_MB * MEGABYTE;
+
+/** Bytes per read from a pipe or device, whose size is not known in advance. */
+const STREAM_CHUNK = 1 << 20;
 
 const gunzipAsync = promisify(gunzip);
 
 /** How many issues a fatal message quotes; the rest are counted. */
 const ISSUES_IN_MESSAGE = 3;
 
+/** What a user can do about bytes that are not UTF-8. */
+const CONVERT_HINT = 'is the file in another encoding? convert it to UTF-8, e.g. iconv -f latin1 -t utf-8';
+
 /** Gzip is recognised by its magic bytes, not the name: downloads are often misnamed. */
 function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new IngestError(path, 'file not found');
-    if (code === 'EISDIR') throw new IngestError(path, 'is a directory, not a file');
-    throw new IngestError(path, `cannot read file: ${(error as Error).message}`);
+/** `12.5` for 12,500,000 bytes: the limit as the user gave it. */
+function inMegabytes(bytes: number): string {
+  return String(Number((bytes / MEGABYTE).toPrecision(6)));
+}
+
+function limitNote(limit: number): string {
+  const remedy = limit < DEFAULT_MAX_INPUT_BYTES ? `raise it with --max-input-mb, at most ${MAX_INPUT_LIMIT_MB}` : 'the most one input file can hold';
+  return `the input limit of ${inMegabytes(limit)} MB (${remedy})`;
+}
+
+function readFailure(path: string, error: unknown): IngestError {
+  if (error instanceof IngestError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new IngestError(path, 'file not found');
+  if (code === 'EISDIR') return new IngestError(path, 'is a directory, not a file');
+  return new IngestError(path, `cannot read file: ${(error as Error).message}`);
+}
+
+/** Reads a pipe or device in chunks, counting, and stops past `limit`. */
+async function readCounting(handle: FileHandle, path: string, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(STREAM_CHUNK);
+    const { bytesRead } = await handle.read(chunk, 0, STREAM_CHUNK, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    total += bytesRead;
+    if (total > limit) throw new IngestError(path, `larger than ${limitNote(limit)}`);
+    chunks.push(bytesRead === STREAM_CHUNK ? chunk : chunk.subarray(0, bytesRead));
   }
 }
 
-async function decode(path: string, bytes: Buffer): Promise<string> {
-  let raw: Buffer = bytes;
-  if (isGzip(bytes)) {
-    try {
-      // 1 MiB output chunks: with zlib's default 16 KiB, a 44 MB benchmark file took 0.93 s
-      // (thousands of round trips to the thread pool) instead of 0.21 s.
-      raw = await gunzipAsync(bytes, { chunkSize: 1 << 20 });
-    } catch (error) {
-      throw new IngestError(path, `corrupt gzip data: ${(error as Error).message}`);
-    }
+/**
+ * The file's bytes, at most `limit` of them. A regular file is refused by its size before
+ * it is read; anything else (a pipe, /dev/stdin, /dev/zero) is read in chunks and refused
+ * as soon as it passes the limit.
+ */
+async function readBytes(path: string, limit: number): Promise<Buffer> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw readFailure(path, error);
   }
-  // Invalid UTF-8 becomes U+FFFD rather than failing: one odd byte should cost a word, not the file.
-  return new TextDecoder('utf-8').decode(raw);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new IngestError(path, 'is a directory, not a file');
+    if (!stat.isFile()) return await readCounting(handle, path, limit);
+    if (stat.size > limit) throw new IngestError(path, `larger than ${limitNote(limit)}`);
+    const bytes = await handle.readFile();
+    if (bytes.length > limit) throw new IngestError(path, `larger than ${limitNote(limit)}`);
+    return bytes;
+  } catch (error) {
+    throw readFailure(path, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Gunzips when the bytes are gzip, inflating at most `limit` bytes. */
+async function gunzipIfNeeded(path: string, bytes: Buffer, limit: number): Promise<Buffer> {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    // 1 MiB output chunks: with zlib's default 16 KiB, a 44 MB benchmark file took 0.93 s
+    // (thousands of round trips to the thread pool) instead of 0.21 s. zlib stops at
+    // maxOutputLength, so a gzip bomb costs the limit, not its inflated size.
+    return await gunzipAsync(bytes, { chunkSize: 1 << 20, maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new IngestError(path, `inflates to more than ${limitNote(limit)}`);
+    }
+    throw new IngestError(path, `corrupt gzip data: ${(error as Error).message}`);
+  }
 }
 
 function parse(format: InputFormat, text: string, file: string): Pick<IngestResult, 'papers' | 'issues' | 'corpusDate'> {
@@ -59,6 +134,62 @@ function parse(format: InputFormat, text: string, file: string): Pick<IngestResu
     case 'csv':
       return parseCsv(text, file);
   }
+}
+
+/**
+ * Control characters removed from the fields the parsers do not pass through
+ * collapseWhitespace (ids, URLs, dates, labels); titles, abstracts and authors are clean.
+ */
+function withoutControlCharacters(paper: Paper): Paper {
+  const dirty = (value: string | undefined) => value !== undefined && hasControlCharacters(value);
+  const { id, url, date, label, labels } = paper;
+  if (!dirty(id) && !dirty(url) && !dirty(date) && !dirty(label) && !(labels !== undefined && labels.some(dirty))) return paper;
+  const result: Paper = { ...paper, id: removeControlCharacters(id) };
+  if (url !== undefined) result.url = removeControlCharacters(url);
+  if (date !== undefined) result.date = removeControlCharacters(date);
+  if (label !== undefined) result.label = removeControlCharacters(label);
+  if (labels !== undefined) result.labels = labels.map(removeControlCharacters);
+  return result;
+}
+
+/** The invalid sequences (their indices) a paper's text holds. */
+function invalidIn(paper: Paper): number[] {
+  return [...JSON.stringify(paper).matchAll(INVALID_MARKER)].map((m) => Number(m[1]));
+}
+
+/**
+ * Papers holding invalid UTF-8 are set aside, each reported at the line of its first bad
+ * sequence: their text is not what was written (most likely another encoding), and a
+ * reported record can be fixed and read again, while a silently altered one would enter
+ * themes and stores under a wrong title. Bad bytes outside any paper's fields (an unused
+ * column or field) are reported on their line too.
+ */
+function setAsideInvalid(papers: Paper[], issues: IngestIssue[], invalid: readonly InvalidBytes[], file: string) {
+  const describe = (bad: InvalidBytes) => `invalid UTF-8 (byte ${bad.bytes} at column ${bad.column})`;
+  const kept: Paper[] = [];
+  const found = new Set<number>();
+  const added: IngestIssue[] = [];
+  for (const paper of papers) {
+    const indices = invalidIn(paper);
+    if (indices.length === 0) {
+      kept.push(paper);
+      continue;
+    }
+    for (const index of indices) found.add(index);
+    const first = invalid[Math.min(...indices)];
+    added.push({ file, line: first.line, problem: `${describe(first)}: ${CONVERT_HINT}` });
+  }
+  const reportedLines = new Set(issues.map((issue) => issue.line));
+  const linesDone = new Set(added.map((issue) => issue.line));
+  invalid.forEach((bad, index) => {
+    if (found.has(index) || linesDone.has(bad.line)) return;
+    linesDone.add(bad.line);
+    // On a line the parser rejected anyway, the bad bytes are the likely cause.
+    const problem = reportedLines.has(bad.line) ? `${describe(bad)}: ${CONVERT_HINT}` : `${describe(bad)} in a field that is not read; the record is kept`;
+    added.push({ file, line: bad.line, problem });
+  });
+  const all = [...added, ...issues].sort((a, b) => a.line - b.line);
+  return { papers: kept, issues: all };
 }
 
 /** `line 3: missing title; line 9: ...; and 4 more`. */
@@ -73,19 +204,33 @@ function plural(count: number, word: string): string {
 }
 
 /**
- * Reads one corpus file into papers: the ingest stage's only I/O. Gunzips when the bytes are
- * gzip, decodes UTF-8, detects the format, parses, and drops duplicates (each listed in
- * `duplicates`, see dropDuplicates). Bad records are reported as issues and skipped, unless `strict`; a file with no usable paper left is an
- * error, as are missing, empty and unrecognised files (all IngestError naming the path).
+ * Reads one corpus file into papers: the ingest stage's only I/O. Reads at most
+ * `maxInputBytes` (before and after gunzip), gunzips when the bytes are gzip, decodes UTF-8
+ * or UTF-16, detects the format, parses, and drops duplicates (each listed in `duplicates`,
+ * see dropDuplicates). Bad records (invalid UTF-8 included) are reported as issues and
+ * skipped, unless `strict`; control characters are removed from every field. A file with no
+ * usable paper left is an error, as are missing, empty, unrecognised and too large files
+ * (all IngestError naming the path).
  */
 export async function readCorpus(path: string, options: ReadCorpusOptions = {}): Promise<IngestResult> {
-  const text = await decode(path, await readBytes(path));
+  const limit = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const { text, invalid } = decodeText(path, await gunzipIfNeeded(path, await readBytes(path, limit), limit));
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError(path, 'empty file');
+  /** Messages quote input: markers back as bytes, control characters escaped. */
+  const shown = (message: string) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
 
-  const format = detectFormat(path, text);
-  const parsed = parse(format, text, path);
-  const { papers, duplicates } = dropDuplicates(parsed.papers);
-  const { issues } = parsed;
+  let parsed: Pick<IngestResult, 'papers' | 'issues' | 'corpusDate'>;
+  let format: InputFormat;
+  try {
+    format = detectFormat(path, text);
+    parsed = parse(format, text, path);
+  } catch (error) {
+    if (error instanceof IngestError) throw new IngestError(path, shown(error.message.slice(path.length + 2)));
+    throw error;
+  }
+  const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
+  const { papers, duplicates } = dropDuplicates(checked.papers.map(withoutControlCharacters));
+  const issues = checked.issues.map((issue) => ({ ...issue, problem: shown(issue.problem) }));
 
   if (papers.length === 0) {
     const first = issues[0] ? `, first: ${describeIssue(issues[0])}` : '';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { removeBidiControls } from '../text/sanitizeText.js';
 
 /** The browser bundles the report inlines, so it works from file:// with no network. */
 export type BrowserBuild = 'vega' | 'vega-lite' | 'vega-embed';
@@ -54,12 +55,14 @@ export function scriptSafe(source: string): string {
  * JSON for a `<script type="application/json">` block. `<`, `>` and `&` become unicode
  * escapes so no data value can close the element or open a comment; U+2028/U+2029 are
  * escaped because older JS engines treat them as line terminators. The text is still
- * plain JSON: `JSON.parse(block.textContent)` returns the original value.
+ * plain JSON: `JSON.parse(block.textContent)` returns the original value, less any bidi
+ * override or isolate (they cannot occur outside strings in JSON, so removing them is safe),
+ * so no title in the data can reorder the page where the script shows it.
  */
 export function jsonForScript(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError('jsonForScript: value is not JSON-serialisable');
-  return json
+  return removeBidiControls(json)
     .replaceAll('<', '\\u003c')
     .replaceAll('>', '\\u003e')
     .replaceAll('&', '\\u0026')

@@ -38,6 +38,34 @@ describe('csvCell', () => {
     expect(csvCell('state-of-the-art')).toBe('state-of-the-art');
   });
 
+  it.each([
+    ['a;=cmd()', "a;'=cmd()"],
+    ['x;+1', "x;'+1"],
+    ['terms; -2; @user', "terms; '-2; '@user"],
+    ['a;\t=cmd()', "a;\t'=cmd()"],
+    ['title\n=cmd()', "title\n'=cmd()"],
+    ['title\t@x', "title\t'@x"],
+  ])('guards a part after ";", a tab or a line break that a semicolon-locale or TSV import would open as a formula: %j', (text, guarded) => {
+    const [[parsed]] = csvParseRows(csvCell(text));
+    expect(parsed).toBe(guarded);
+    const semicolonCells = parsed.split(/[;\t\r\n]/).map((part) => part.trimStart());
+    for (const part of semicolonCells) expect(part).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('leaves semicolon-separated text that starts no formula as it is', () => {
+    expect(csvCell('Bayesian optimization; surrogate models; state-of-the-art')).toBe('Bayesian optimization; surrogate models; state-of-the-art');
+    expect(csvCell('cs.LG;cs.CL')).toBe('cs.LG;cs.CL');
+  });
+
+  it('guards a formula at the start and in a later part of the same text', () => {
+    expect(guardFormula('=a;=b')).toBe("'=a;'=b");
+  });
+
+  it('removes control characters and bidi overrides from text that never passed ingest (labels pinned in a nightly config)', () => {
+    expect(csvCell('Pinned\u001b[31m label\u0000\u202e')).toBe('Pinned[31m label');
+    expect(csvCell('tab\tand\nbreak')).toBe('"tab\tand\nbreak"');
+  });
+
   it('writes numbers as numbers, negative ones included, without the formula guard', () => {
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(42)).toBe('42');

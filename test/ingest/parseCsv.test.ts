@@ -85,13 +85,49 @@ describe('parseCsv', () => {
     expect(result.issues).toEqual([]);
   });
 
-  it('reports an unclosed quote as malformed CSV at the line where its row starts', () => {
-    const text = 'title,abstract\nGood,One\n\n\nStill,Read\n"Unclosed,quote\nswallowed,row\n';
+  it('reports an unclosed quote at the line where its row starts, and reads the rows after it', () => {
+    const text = 'title,abstract\nGood,One\n\n\nStill,Read\n"Unclosed,quote\nnext,row\n';
     const result = parseCsv(text, 'f.csv');
-    expect(result.papers.map((p) => p.title)).toEqual(['Good', 'Still']);
-    expect(result.issues).toHaveLength(1);
-    expect(result.issues[0].line).toBe(6);
-    expect(result.issues[0].problem).toMatch(/^malformed CSV: Quote Not Closed/);
+    expect(result.papers.map((p) => p.title)).toEqual(['Good', 'Still', 'next']);
+    expect(result.issues).toEqual([{ file: 'f.csv', line: 6, problem: 'malformed CSV: unclosed quote in the field opened on line 6' }]);
+  });
+
+  it('does not let an unclosed quote merge the next row into a garbage title when a later quote closes it', () => {
+    const text = 'id,title,abstract\np1,Good,One\np5,"Broken title,abs five\np6,"Paper six",abs six\np7,Seven,abs seven\n';
+    const result = parseCsv(text, 'f.csv');
+    expect(result.papers.map((p) => [p.id, p.title])).toEqual([['p1', 'Good'], ['p6', 'Paper six'], ['p7', 'Seven']]);
+    expect(result.issues).toEqual([{ file: 'f.csv', line: 3, problem: 'malformed CSV: unclosed quote in the field opened on line 3' }]);
+  });
+
+  it('names the line of the unclosed quote when its row started on an earlier line', () => {
+    const text = 'title,abstract,url\n"Two\nline title","abs\nx",https://x\n"Multi\nline","broken,https://y\nT,A,U\n';
+    const result = parseCsv(text, 'f.csv');
+    expect(result.papers.map((p) => p.title)).toEqual(['Two line title', 'T']);
+    expect(result.issues).toEqual([{ file: 'f.csv', line: 5, problem: 'malformed CSV: unclosed quote in the field opened on line 6' }]);
+  });
+
+  it('reads a quoted field over several lines with doubled quotes inside as one field', () => {
+    const text = 'title,abstract\n"A ""quoted""\ntitle","First line\nsecond ""line"", end"\nT,A\n';
+    const result = parseCsv(text, 'f.csv');
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([['A "quoted" title', 'First line second "line", end'], ['T', 'A']]);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('keeps a stray quote in a one-line field of a row whose other field spans lines', () => {
+    const result = parseCsv('title,abstract\n"Bro"ken,"multi\nline"\nT,A\n', 'f.csv');
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([['"Bro"ken', 'multi line'], ['T', 'A']]);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('names the lines a row with the wrong number of fields spans', () => {
+    const result = parseCsv('id,title,abstract\np5,"Broken,abs five\np6,Paper six,abs six"\np7,T,A\n', 'f.csv');
+    expect(result.papers.map((p) => p.id)).toEqual(['p7']);
+    expect(result.issues).toEqual([{ file: 'f.csv', line: 2, problem: 'expected 3 fields, got 2 (the row spans lines 2-3: is a quote unclosed?)' }]);
+  });
+
+  it('refuses a file with more unclosed quotes than any CSV file has, naming the first', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `"open ${i},abstract ${i}\nline ${i}`);
+    expect(() => parseCsv(`title,abstract\n${rows.join('\n')}\n`, 'f.csv')).toThrow(/^f\.csv: more than 100 unclosed quotes \(the first on line 2\)/);
   });
 
   it('strips a UTF-8 byte order mark before reading the header', () => {

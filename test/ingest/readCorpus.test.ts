@@ -158,3 +158,105 @@ describe('readCorpus', () => {
     expect(result).not.toHaveProperty('corpusDate');
   });
 });
+
+describe('readCorpus on bytes that are not clean UTF-8', () => {
+  const jsonl = (titles: string[]) => titles.map((t, i) => line(t, `p${i}`)).join('\n');
+
+  it('skips a record with invalid UTF-8, reporting its line, column and byte, and reads the others', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${line('Good one', 'a')}\n{"id":"b","title":"M`), Buffer.from([0xfc]), Buffer.from(`ller","abstract":"About it."}\n${line('Good two', 'c')}\n`)]);
+    const result = await readCorpus(tmpFile('latin1.jsonl', bytes));
+    expect(result.papers.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0].line).toBe(2);
+    expect(result.issues[0].problem).toMatch(/^invalid UTF-8 \(byte 0xFC at column 21\)/);
+    for (const paper of result.papers) expect(JSON.stringify(paper)).not.toMatch(/[\uFFFD\uFDD0]/);
+  });
+
+  it('names the line of the bad byte inside a multi-line CSV record', async () => {
+    const bytes = Buffer.concat([Buffer.from('title,abstract\nT1,"First line\nsecond '), Buffer.from([0xe9, 0x41]), Buffer.from('"\nT2,A2\n')]);
+    const result = await readCorpus(tmpFile('latin1.csv', bytes));
+    expect(result.papers.map((p) => p.title)).toEqual(['T2']);
+    expect(result.issues.map((i) => [i.line, i.problem.slice(0, 37)])).toEqual([[3, 'invalid UTF-8 (byte 0xE9 at column 8)']]);
+  });
+
+  it('refuses a file that is all another encoding, pointing at the first bad byte', async () => {
+    const path = tmpFile('all-latin1.txt', Buffer.from('Caf\xe9 models for na\xefve users\nWe study caf\xe9 models for na\xefve users and their many applications in depth, with experiments.\n', 'latin1'));
+    await expect(readCorpus(path)).rejects.toThrow(/no usable papers .*line 1: invalid UTF-8 \(byte 0xE9 at column 4\)/);
+  });
+
+  it('keeps a record whose bad byte is in a field that is not read, and says so', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"id":"a","title":"T","abstract":"A","note":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+    const result = await readCorpus(tmpFile('note.jsonl', bytes));
+    expect(result.papers.map((p) => p.id)).toEqual(['a']);
+    expect(result.issues.map((i) => i.line)).toEqual([1]);
+    expect(result.issues[0].problem).toMatch(/invalid UTF-8 \(byte 0xFF at column 46\).*not read/);
+  });
+
+  it('keeps a genuine U+FFFD that was valid UTF-8 in the file', async () => {
+    const result = await readCorpus(tmpFile('fffd.jsonl', line('Broken \uFFFD glyph', 'a')));
+    expect(result.papers[0].title).toBe('Broken \uFFFD glyph');
+    expect(result.issues).toEqual([]);
+  });
+
+  it.each([
+    ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl(['Détection of ünïcode', 'Second']), 'utf16le')])],
+    ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(jsonl(['Détection of ünïcode', 'Second']), 'utf16le').swap16()])],
+  ])('reads a %s file with a byte order mark', async (name, bytes) => {
+    const result = await readCorpus(tmpFile(`${name}.jsonl`, bytes));
+    expect(result.papers.map((p) => p.title)).toEqual(['Détection of ünïcode', 'Second']);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('refuses a UTF-16 file that is cut in the middle of a character, naming its encoding', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl(['Cut short']), 'utf16le'), Buffer.from([0x41])]);
+    const path = tmpFile('cut.jsonl', bytes);
+    await expect(readCorpus(path)).rejects.toThrow(`${path}: invalid UTF-16LE data`);
+  });
+
+  it('reads a gzipped UTF-16 file', async () => {
+    const bytes = gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl(['Zipped wide text']), 'utf16le')]));
+    expect((await readCorpus(tmpFile('wide.jsonl.gz', bytes))).papers.map((p) => p.title)).toEqual(['Zipped wide text']);
+  });
+
+  it('reads a UTF-16 little-endian file without a byte order mark, as spreadsheet exports write it', async () => {
+    const result = await readCorpus(tmpFile('nobom.csv', Buffer.from('title,abstract\nWide title,Wide abstract\n', 'utf16le')));
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([['Wide title', 'Wide abstract']]);
+  });
+
+  it('removes NUL bytes and terminal control characters from every text field', async () => {
+    const result = await readCorpus(tmpFile('controls.jsonl', JSON.stringify({ id: 'a\u0000b', title: 'Red \u001b[31malert\u0007', abstract: 'Text\u009b with\u0000 \u202econtrols', authors: ['Eve\u001b]0;x'], url: 'https://x.org/\u0000a' })));
+    expect(result.papers[0]).toMatchObject({ id: 'ab', title: 'Red [31malert', abstract: 'Text with controls', authors: ['Eve]0;x'], url: 'https://x.org/a' });
+    expect(JSON.stringify(result.papers[0])).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('quotes snippets in issues escaped, so no control character reaches the terminal', async () => {
+    const path = tmpFile('escape.jsonl', `${line('Fine', 'a')}\nx\u001b[2J\u009b31m not json\n`);
+    const result = await readCorpus(path);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0].problem).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(result.issues[0].problem).toContain('\\u001b[2J');
+  });
+});
+
+describe('readCorpus size limits', () => {
+  it('refuses a file larger than the limit, naming the file and the limit', async () => {
+    const path = tmpFile('big.jsonl', `${line('Big', 'a')}\n`.repeat(10_000));
+    await expect(readCorpus(path, { maxInputBytes: 200_000 })).rejects.toThrow(`${path}: larger than the input limit of 0.2 MB`);
+  });
+
+  it('refuses a gzip file that inflates beyond the limit, without inflating all of it', async () => {
+    const bomb = gzipSync(Buffer.alloc(50_000_000, 0x20));
+    expect(bomb.length).toBeLessThan(200_000);
+    const path = tmpFile('bomb.jsonl.gz', bomb);
+    await expect(readCorpus(path, { maxInputBytes: 200_000 })).rejects.toThrow(`${path}: inflates to more than the input limit of 0.2 MB`);
+  });
+
+  it('refuses an endless device such as /dev/zero at the limit instead of reading forever', async () => {
+    await expect(readCorpus('/dev/zero', { maxInputBytes: 300_000 })).rejects.toThrow('/dev/zero: larger than the input limit of 0.3 MB');
+  });
+
+  it('reads a file just under the limit', async () => {
+    const path = tmpFile('small.jsonl', line('Small', 'a'));
+    expect((await readCorpus(path, { maxInputBytes: 1_000 })).papers).toHaveLength(1);
+  });
+});

@@ -50,6 +50,7 @@ describe('defaultOptions', () => {
       strict: false,
       quiet: false,
       runsIndex: resolve('reports/index.html'),
+      maxInputMb: 512,
     });
     expect(DEFAULT_OUT).toBe('reports/latest');
   });
@@ -60,6 +61,12 @@ describe('defaultOptions', () => {
     expect(normaliseOptions({ out: '/srv/x/reports/latest', runsIndex: false }).runsIndex).toBeNull();
     expect(normaliseOptions({ out: '/tmp/today', runsIndex: '/tmp/runs.html' }).runsIndex).toBe('/tmp/runs.html');
     expect(() => normaliseOptions({ runsIndex: ' ' })).toThrow(/^--runs-index:/);
+  });
+
+  it('takes --max-input-mb as whole megabytes from 1 to 512 (the longest string V8 can decode)', () => {
+    expect(normaliseOptions({ maxInputMb: '64' }).maxInputMb).toBe(64);
+    expect(normaliseOptions({ maxInputMb: 512 }).maxInputMb).toBe(512);
+    for (const bad of ['0', '513', '1.5', 'lots', -1]) expect(() => normaliseOptions({ maxInputMb: bad })).toThrow(/^--max-input-mb: .* expected an integer from 1 to 512/);
   });
 
   it('turns the tokens cache off with cacheDir false and moves it with a path', () => {

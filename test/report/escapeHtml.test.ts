@@ -17,4 +17,12 @@ describe('escapeHtml', () => {
   it('leaves other text, including non-ASCII, untouched', () => {
     expect(escapeHtml('Détection — 検出 ✓')).toBe('Détection — 検出 ✓');
   });
+
+  it('removes bidi overrides and isolates, so a label cannot reorder the text around it', () => {
+    expect(escapeHtml('Theme \u202egnp.exe\u202c and \u2067x\u2069')).toBe('Theme gnp.exe and x');
+  });
+
+  it('removes terminal and other control characters', () => {
+    expect(escapeHtml('a\u001b[31mb\u0000c\u009b')).toBe('a[31mbc');
+  });
 });

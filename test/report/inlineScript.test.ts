@@ -80,6 +80,10 @@ describe('jsonForScript', () => {
     expect(JSON.parse(jsonForScript(hostile))).toEqual(hostile);
   });
 
+  it('removes bidi overrides and isolates from the data, so a title cannot reorder the page around it', () => {
+    expect(JSON.parse(jsonForScript({ title: 'a\u202eb\u2066c\u2069' }))).toEqual({ title: 'abc' });
+  });
+
   it('rejects values JSON cannot represent', () => {
     expect(() => jsonForScript(undefined)).toThrow(TypeError);
   });

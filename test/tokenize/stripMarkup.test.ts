@@ -16,4 +16,12 @@ describe('stripMarkup', () => {
   it('drops HTML tags and URLs', () => {
     expect(words('See <a href="x">our <i>code</i></a> at https://github.com/x/y.')).toEqual(['See', 'our', 'code', 'at']);
   });
+
+  it('removes the same tags as one scan of the whole text would, whatever follows the last ">"', () => {
+    const tag = /<\/?[a-zA-Z][^>]*>/g;
+    for (const text of ['a <b and c <i>d</i> <e', '<a<a<a', 'x > y <p>z', '<b>bold</b><i', 'a<b', '<i>a</i>']) {
+      expect(stripMarkup(text)).toBe(stripMarkup(text.replace(tag, ' ')));
+    }
+    expect(stripMarkup('<a'.repeat(50_000))).toBe('<a'.repeat(50_000));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWinkTokenizer } from '../../src/tokenize/winkTokenizer.js';
+import { createEncodingTokenizer, createWinkTokenizer, MAX_WORD_LENGTH } from '../../src/tokenize/winkTokenizer.js';
 import { ADJACENT, BREAK, CONNECTOR } from '../../src/tokenize/tokenizedDoc.js';
 
 const tokenize = createWinkTokenizer({ extraStopWords: ['propose', 'method'], minWordLength: 2 });
@@ -54,5 +54,36 @@ describe('words', () => {
 
   it('drop a contraction whose parts are all stop words', () => {
     expect(tokenize("We don't overfit").surfaces).toEqual(['overfit']);
+  });
+});
+
+describe('overlong words', () => {
+  it('are no features: a 200,000-letter word gives no token and breaks the phrase around it', () => {
+    const long = 'x'.repeat(200_000);
+    expect(tokenize(long).lemmas).toEqual([]);
+    const doc = tokenize(`bayesian ${long} optimization`);
+    expect(doc.surfaces).toEqual(['bayesian', 'optimization']);
+    expect(doc.gaps).toEqual([BREAK, BREAK]);
+  });
+
+  it('are no features in non-ASCII text either', () => {
+    expect(tokenize(`é${'x'.repeat(200_000)} model`).surfaces).toEqual(['model']);
+  });
+
+  it(`are those longer than ${MAX_WORD_LENGTH} characters (a word of ${MAX_WORD_LENGTH} is kept)`, () => {
+    const longest = 'q'.repeat(MAX_WORD_LENGTH);
+    expect(tokenize(`${longest} ${longest}r`).surfaces).toEqual([longest]);
+  });
+
+  it('count hyphenated compounds whole', () => {
+    const compound = Array.from({ length: 20 }, () => 'part').join('-');
+    expect(compound.length).toBeGreaterThan(MAX_WORD_LENGTH);
+    expect(tokenize(`${compound} model`).surfaces).toEqual(['model']);
+  });
+
+  it('are no features in encoded batches either', () => {
+    const batch = createEncodingTokenizer({ extraStopWords: [], minWordLength: 2 })([`${'y'.repeat(200_000)} model`]);
+    expect(batch.newSurfaces).toEqual(['model']);
+    expect([...batch.lengths]).toEqual([1]);
   });
 });
