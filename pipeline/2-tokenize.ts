@@ -90,7 +90,7 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
     else fresh.addTo(encoder, nextFresh++);
   });
   const encoded = encoder.finish();
-  const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 3 });
+  const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 4 });
   return {
     cacheHits: texts.length - missing.length,
     phrases,

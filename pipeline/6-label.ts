@@ -1,9 +1,18 @@
 import { centroidScores, representatives } from '../src/label/centroidScores.js';
+import { chooseLabel } from '../src/label/chooseLabel.js';
 import { classTermCounts } from '../src/label/classTermCounts.js';
 import { classTfidf } from '../src/label/classTfidf.js';
+import { labelFigures, type LabelFigures } from '../src/label/labelFigures.js';
+import { labelHeading } from '../src/label/labelHeading.js';
+import { labelMatches, labelQuery, rowMatches } from '../src/label/labelQuery.js';
+import { isNounPhrase } from '../src/label/nounPhrase.js';
+import { pinnedLabels, type LabelPins } from '../src/label/pinnedLabels.js';
+import { subsumingPhrases } from '../src/label/subsumption.js';
+import { termEvenness, termPresence } from '../src/label/termPresence.js';
 import { themeLabel } from '../src/label/themeLabel.js';
-import { termRelations, topTerms } from '../src/label/topTerms.js';
+import { termRelations, topTerms, type RankedTerm } from '../src/label/topTerms.js';
 import type { Projection2d } from '../src/reduce/project2d.js';
+import { createPhraseTagger } from '../src/tokenize/winkTokenizer.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import { npmiCoherence } from '../src/metrics/npmi.js';
 import { silhouetteByCluster } from '../src/metrics/silhouette.js';
@@ -16,7 +25,23 @@ export interface LabelParams {
   representativeCount: number;
   /** See TopTermsParams.absorbShare. */
   absorbShare: number;
+  /** A paper mentions a term fully from this many occurrences (the title weight; see termPresence). */
+  fullMentions: number;
+  /** A term is generic when its termEvenness is at least this. */
+  genericEvenness: number;
+  /** A term stands for a longer phrase holding at least this share of its occurrences (subsumingPhrases). */
+  subsumeShare: number;
+  /** Labels given by the user, by theme id or top term. */
+  pins?: LabelPins;
 }
+
+export const DEFAULT_LABEL_PARAMS = {
+  topTermCount: 10,
+  representativeCount: 5,
+  absorbShare: 0.3,
+  genericEvenness: 0.9,
+  subsumeShare: 0.8,
+} as const;
 
 export interface LabelInput {
   papers: readonly Paper[];
@@ -34,35 +59,67 @@ export interface LabelOutput {
   assignments: Assignment[];
   /** Mean NPMI of the themes' top terms and the topic diversity of all top terms. */
   coherence: { npmi: number; diversity: number };
+  /** How well the labels name their themes (see labelFigures). */
+  labelQuality: LabelFigures;
 }
 
 /**
  * Stage 6, label. In: cluster labels and centres, term counts, reduced vectors. Out: themes
- * (c-TF-IDF top terms, phrases preferred, a 1-3 word label, representative papers, and
- * their quality: silhouette, NPMI coherence of the top terms, share of unique top terms),
- * each paper's assignment with its cosine score to the theme centre, and the run's
- * coherence and topic diversity (over the top `topTermCount` terms of each theme).
+ * (c-TF-IDF top terms, phrases preferred; a label of one or two noun phrases; representative
+ * papers that match the label; quality: silhouette, NPMI coherence of the top terms, share of
+ * unique top terms, and the label's precision, recall and F1 as a query), each paper's
+ * assignment with its cosine score to the theme centre, and the run's coherence, topic
+ * diversity and label figures.
  */
 export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const { k, vectorizer } = input;
   const V = vectorizer.vocabulary.length;
-  const counts = classTermCounts(input.counts, input.labels, k);
-  const weights = classTfidf(counts, k, V);
-  const scores = centroidScores(input.vectors, input.centres, input.labels);
-  const closest = representatives(scores, input.labels, k, params.representativeCount);
-  const relations = termRelations(vectorizer.vocabulary);
   const sizes = new Array<number>(k).fill(0);
   input.labels.forEach((c) => sizes[c]++);
+  const members: number[][] = Array.from({ length: k }, () => []);
+  input.labels.forEach((c, i) => members[c].push(i));
+
+  // 1. Term statistics by theme: counts, c-TF-IDF, mentions, spread, longer phrases.
+  const counts = classTermCounts(input.counts, input.labels, k);
+  const weights = classTfidf(counts, k, V);
+  const presence = termPresence(input.counts, input.labels, k, params.fullMentions);
+  const evenness = termEvenness(presence, sizes, V);
+  const relations = termRelations(vectorizer.vocabulary);
+  const subsumedBy = subsumingPhrases(columnSums(counts, k, V), relations, params.subsumeShare);
+
+  // 2. Top terms, phrases preferred over their parts.
   const ranked = Array.from({ length: k }, (_, c) =>
-    topTerms(
-      weights.subarray(c * V, (c + 1) * V),
-      counts.subarray(c * V, (c + 1) * V),
-      vectorizer.vocabulary,
-      vectorizer.displayForms,
-      relations,
-      { count: params.topTermCount, absorbShare: params.absorbShare },
-    ));
-  const columns = ranked.map((terms) => terms.map((t) => t.column));
+    topTerms(weights.subarray(c * V, (c + 1) * V), counts.subarray(c * V, (c + 1) * V),
+      vectorizer.vocabulary, vectorizer.displayForms, relations, { count: params.topTermCount, absorbShare: params.absorbShare }));
+
+  // 3. Labels: noun phrases that find the theme's papers, or the user's pins.
+  const isGeneric = genericWords(vectorizer, evenness, params.genericEvenness);
+  const headingLike = headingFilter(vectorizer, isGeneric);
+  const presenceTotals = columnSums(presence, k, V);
+  const documentFrequency = columnDocumentFrequency(input.counts);
+  const chosen = ranked.map((terms, c) => chooseLabel({
+    weights: weights.subarray(c * V, (c + 1) * V),
+    presence: presence.subarray(c * V, (c + 1) * V),
+    presenceTotals, documentFrequency, evenness, subsumedBy, acronyms: relations.acronyms,
+    counts: input.counts, members: members[c], headingLike, displayForms: vectorizer.displayForms,
+  }, sizes[c], { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15 }) ?? themeLabel(terms));
+  const pinned = pinnedLabels(params.pins, ranked.map((terms) => terms.map((t) => t.term)));
+  const labels = chosen.map((text, c) => pinned[c] ?? text);
+
+  // 4. Label quality: each label as a query over titles and abstracts.
+  const queries = labels.map((text) => labelQuery(text, vectorizer.vocabulary, vectorizer.displayForms));
+  const matches = labelMatches(input.counts, input.labels, queries);
+
+  // 5. Representatives: the members closest to the centre among those the label finds.
+  const scores = centroidScores(input.vectors, input.centres, input.labels);
+  const closest = representatives(scores, input.labels, k, Number.POSITIVE_INFINITY);
+  const chosenRepresentatives = closest.map((list, c) => {
+    const matching = list.filter((i) => rowMatches(input.counts, i, queries[c]));
+    return (matching.length > 0 ? matching : list).slice(0, params.representativeCount);
+  });
+
+  // 6. Coherence of the top terms, silhouettes, assignments.
+  const columns = ranked.map((terms) => terms.map((t: RankedTerm) => t.column));
   const coherence = npmiCoherence(input.counts, columns);
   const diversity = topicDiversity(columns);
   const silhouettes = sizes.filter((size) => size > 0).length < 2
@@ -70,14 +127,18 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     : silhouetteByCluster(input.vectors, input.labels);
   const themes: Theme[] = ranked.map((terms, c) => ({
     id: c,
-    label: themeLabel(terms),
+    label: labels[c],
+    heading: pinned[c] ?? labelHeading(labels[c], members[c].map((i) => input.papers[i].abstract)),
     size: sizes[c],
     topTerms: terms.map(({ term, weight }) => ({ term, weight })),
-    representativeIds: closest[c].map((i) => input.papers[i].id),
+    representativeIds: chosenRepresentatives[c].map((i) => input.papers[i].id),
     quality: {
       silhouette: round(silhouettes[c] ?? Number.NaN, 6),
       npmi: round(coherence.perTheme[c], 6),
       uniqueTerms: round(diversity.perTheme[c], 6),
+      labelPrecision: round(matches[c].precision, 6),
+      labelRecall: round(matches[c].recall, 6),
+      labelF1: round(matches[c].f1, 6),
     },
   }));
   const assignments = input.papers.map((paper, i) => ({
@@ -87,5 +148,51 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     x: input.map.x[i],
     y: input.map.y[i],
   }));
-  return { themes, assignments, coherence: { npmi: round(coherence.mean, 6), diversity: round(diversity.overall, 6) } };
+  const figures = labelFigures(labels, matches, isGeneric);
+  return {
+    themes,
+    assignments,
+    coherence: { npmi: round(coherence.mean, 6), diversity: round(diversity.overall, 6) },
+    labelQuality: { labelF1: round(figures.labelF1, 6), genericLabels: round(figures.genericLabels, 6), wordPairLabels: round(figures.wordPairLabels, 6) },
+  };
+}
+
+/** Sums of a dense k x V row-major matrix over its rows. */
+function columnSums(matrix: ArrayLike<number>, k: number, V: number): Float64Array {
+  const sums = new Float64Array(V);
+  for (let c = 0; c < k; c++) for (let t = 0; t < V; t++) sums[t] += matrix[c * V + t];
+  return sums;
+}
+
+/** Papers each column occurs in. */
+function columnDocumentFrequency(counts: CsrMatrix): Int32Array {
+  const df = new Int32Array(counts.cols);
+  for (let p = 0; p < counts.indices.length; p++) df[counts.indices[p]]++;
+  return df;
+}
+
+/** Whether a word (as written or as its lemma) is a vocabulary term spread evenly over the themes. */
+function genericWords(vectorizer: TfidfModel, evenness: Float64Array, threshold: number): (word: string) => boolean {
+  const column = new Map<string, number>();
+  vectorizer.vocabulary.forEach((key, j) => column.set(key, j));
+  vectorizer.displayForms.forEach((form, j) => { if (!column.has(form)) column.set(form, j); });
+  return (word) => {
+    const j = column.get(word);
+    return j !== undefined && evenness[j] >= threshold;
+  };
+}
+
+/** Whether a column reads as a heading: a noun phrase not made only of generic words. */
+function headingFilter(vectorizer: TfidfModel, isGeneric: (word: string) => boolean): (column: number) => boolean {
+  const tag = createPhraseTagger();
+  const known = new Map<number, boolean>();
+  return (column) => {
+    let ok = known.get(column);
+    if (ok !== undefined) return ok;
+    const text = vectorizer.displayForms[column];
+    const words = text.split(' ');
+    ok = isNounPhrase(words, tag(text)) && !words.filter((w) => w !== 'of').every(isGeneric);
+    known.set(column, ok);
+    return ok;
+  };
 }

@@ -52,7 +52,7 @@ export interface EvaluationRow {
   quality: Record<string, number>;
   /** Wall time of steps 2-6 (the tokens cache makes later variants' tokenizing cheap). */
   seconds: number;
-  themes: Array<{ id: number; label: string; size: number; silhouette: number; npmi: number }>;
+  themes: Array<{ id: number; label: string; size: number; silhouette: number; npmi: number; labelF1?: number }>;
 }
 
 export interface Evaluation {
@@ -107,7 +107,7 @@ export async function evaluate(
       quality: fitted.quality,
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       themes: fitted.labelled.themes.map((t) => ({
-        id: t.id, label: t.label, size: t.size, silhouette: t.quality!.silhouette, npmi: t.quality!.npmi,
+        id: t.id, label: t.label, size: t.size, silhouette: t.quality!.silhouette, npmi: t.quality!.npmi, labelF1: t.quality!.labelF1,
       })),
     });
   }
@@ -116,7 +116,7 @@ export async function evaluate(
 
 /** The comparison as a Markdown table (it reads as plain text in a terminal too). */
 export function evaluationTable(evaluation: Evaluation): string {
-  const figures = ['silhouette', 'npmi', 'topic_diversity', ...(evaluation.labelled ? ['v_measure', 'nmi', 'ari'] : [])];
+  const figures = ['silhouette', 'npmi', 'topic_diversity', 'label_f1', 'generic_labels', 'word_pair_labels', ...(evaluation.labelled ? ['v_measure', 'nmi', 'ari'] : [])];
   const header = ['variant', 'k', 'dims', ...figures, 'seconds'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   for (const row of evaluation.rows) {
@@ -128,8 +128,8 @@ export function evaluationTable(evaluation: Evaluation): string {
 
 /** The first variant's themes, one line each: what the figures are about. */
 export function themesTable(row: EvaluationRow): string {
-  const lines = ['| id | papers | silhouette | NPMI | label |', '|---:|---:|---:|---:|---|'];
-  for (const t of row.themes) lines.push(`| ${t.id} | ${t.size} | ${format(t.silhouette)} | ${format(t.npmi)} | ${t.label} |`);
+  const lines = ['| id | papers | silhouette | NPMI | label F1 | label |', '|---:|---:|---:|---:|---:|---|'];
+  for (const t of row.themes) lines.push(`| ${t.id} | ${t.size} | ${format(t.silhouette)} | ${format(t.npmi)} | ${format(t.labelF1)} | ${t.label} |`);
   return lines.join('\n');
 }
 

@@ -11,7 +11,7 @@ import { tokenize, tokenizerParams } from './2-tokenize.js';
 import { vectorize } from './3-vectorize.js';
 import { reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
-import { label } from './6-label.js';
+import { DEFAULT_LABEL_PARAMS, label } from './6-label.js';
 import { CorpusError } from './corpusError.js';
 import { boundByCorpus, clampParameters } from './corpusLimits.js';
 import { defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
@@ -67,7 +67,7 @@ export async function fitThemes(
   // 3. Vectorize: features -> sparse TF-IDF (CSR).
   const vectors = await timeStage(stages, 'vectorize', log,
     () => vectorize({ features: tokens.features }, {
-      minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true,
+      minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true, maxWeightedWords: 3,
     }),
     (v) => `${v.tfidf.rows} x ${v.tfidf.cols}, ${v.tfidf.values.length} non-zeros`);
   if (vectors.tfidf.cols < 2) {
@@ -104,8 +104,8 @@ export async function fitThemes(
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
       labels: clusters.labels, centres: clusters.centres, k: clusters.k,
-    }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.3 }),
-    (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}; ` +
+    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight }),
+    (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
       l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
   const parameters = {
@@ -124,7 +124,7 @@ export async function fitThemes(
     ...clampParameters(clamps),
   };
   const quality = qualityFigures(
-    { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity },
+    { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity, labels: labelled.labelQuality },
     papers, clusters.labels);
   const kSelection: RunSummary['kSelection'] = clusters.selection === null ? undefined : {
     criterion: clusters.selection.criterion,

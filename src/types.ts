@@ -82,7 +82,10 @@ export interface WeightedTerm {
 /** A theme (cluster) after labelling. Ids are 0..k-1, ordered by size, largest first. */
 export interface Theme {
   id: number;
+  /** One or two phrases as written in the papers, lower case, joined by " · " (the CSVs' text). */
   label: string;
+  /** The label as a heading ("Monte Carlo tree search"), as the report shows it. */
+  heading?: string;
   size: number;
   topTerms: WeightedTerm[];
   /** Paper ids closest to the theme centroid, closest first. */
@@ -99,6 +102,11 @@ export interface ThemeQuality {
   npmi: number;
   /** Share of its top-10 terms that no other theme has among its top 10. */
   uniqueTerms: number;
+  /** The label used as a query over titles and abstracts: share of the papers it finds that are the theme's. */
+  labelPrecision?: number;
+  /** ... and share of the theme's papers it finds. */
+  labelRecall?: number;
+  labelF1?: number;
 }
 
 /** Where one paper landed. */

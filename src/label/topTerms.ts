@@ -33,13 +33,16 @@ export function phraseParts(key: string): string[] {
 
 /**
  * Acronyms a phrase may be written as: the initials of its words, with and without the
- * connector ("mixture of expert" -> "moe", "me"; "bayesian optimization" -> "bo").
+ * connector, and their plurals ("mixture of expert" -> "moe", "me", "moes", "mes";
+ * "bayesian optimization" -> "bo", "bos").
  */
 export function phraseAcronyms(key: string): string[] {
   const words = key.split(' ');
   const all = words.map((w) => w[0]).join('');
   const content = words.filter((w) => w !== CONNECTOR_WORD).map((w) => w[0]).join('');
-  return all === content ? [all] : [all, content];
+  // Written in the plural, an acronym keeps its s ("bnns"): wink leaves it as it is.
+  const forms = all === content ? [all] : [all, content];
+  return [...forms, ...forms.map((form) => `${form}s`)];
 }
 
 /**

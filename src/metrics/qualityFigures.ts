@@ -1,3 +1,4 @@
+import type { LabelFigures } from '../label/labelFigures.js';
 import type { Paper } from '../types.js';
 import { adjustedRandIndex } from './ari.js';
 import { normalizedMutualInfo } from './nmi.js';
@@ -11,6 +12,8 @@ export interface UnsupervisedFigures {
   npmi: number;
   /** Topic diversity of the themes' top-10 terms. */
   topicDiversity: number;
+  /** How well the labels name their themes (label F1, generic and word-pair shares). */
+  labels?: LabelFigures;
 }
 
 /**
@@ -25,6 +28,11 @@ export function qualityFigures(unsupervised: UnsupervisedFigures, papers: readon
     npmi: round6(unsupervised.npmi),
     topic_diversity: round6(unsupervised.topicDiversity),
   };
+  if (unsupervised.labels) {
+    figures.label_f1 = round6(unsupervised.labels.labelF1);
+    figures.generic_labels = round6(unsupervised.labels.genericLabels);
+    figures.word_pair_labels = round6(unsupervised.labels.wordPairLabels);
+  }
   const gold = papers.map((paper) => paper.label);
   if (papers.length > 0 && gold.every((label): label is string => typeof label === 'string' && label !== '')) {
     const v = homogeneityCompletenessVMeasure(gold, labels);

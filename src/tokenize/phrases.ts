@@ -5,8 +5,8 @@ import { ADJACENT, CONNECTOR, CONNECTOR_WORD } from './tokenizedDoc.js';
 export interface PhraseParams {
   /** A candidate phrase becomes a feature when it occurs in at least this many documents. */
   minDocFrequency: number;
-  /** Longest phrase in words (2 or 3); "mixture of experts" counts as 3. */
-  maxWords: 2 | 3;
+  /** Longest phrase in words (2 to 4); "mixture of experts" counts as 3. */
+  maxWords: 2 | 3 | 4;
 }
 
 /** Fitted phrase vocabulary: lemma keys such as "model merge", "mixture of expert". Sorted. */
@@ -28,7 +28,7 @@ export interface FeatureCorpus {
 }
 
 /**
- * Phrase candidates are runs of 2-3 adjacent content words, plus "X of Y" (a CONNECTOR
+ * Phrase candidates are runs of 2-4 adjacent content words, plus "X of Y" (a CONNECTOR
  * gap); they never span a break (stop word, punctuation, number), which keeps most of them
  * meaningful without a part-of-speech filter. Candidates are pairs of ids (two lemmas, or
  * a bigram phrase and a lemma), counted in typed-array hash tables (PairTable), so
@@ -73,7 +73,8 @@ class DocumentFrequency {
 /**
  * Learns which candidates recur: those found in at least `minDocFrequency` documents.
  * A trigram can only recur where its leading bigram does, so trigrams are counted in a
- * second pass over the recurring bigrams only.
+ * second pass over the recurring bigrams only, and 4-word runs in a third pass over the
+ * recurring trigrams.
  */
 export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseModel {
   const { tokens, gaps, lemmaOfSurface: lemmaOf, lemmas } = corpus;
@@ -91,7 +92,7 @@ export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseM
   for (const slot of connected.slotsWithAtLeast(params.minDocFrequency)) {
     phrases.push(`${lemmas[connected.pairs.first(slot)]} ${CONNECTOR_WORD} ${lemmas[connected.pairs.second(slot)]}`);
   }
-  if (params.maxWords === 3 && recurringBigrams.length > 0) {
+  if (params.maxWords >= 3 && recurringBigrams.length > 0) {
     // Recurring bigram i (its phrase is phrases[i]) has slot i here.
     const bigramIndex = new PairTable();
     for (const slot of recurringBigrams) bigramIndex.slotOf(bigrams.pairs.first(slot), bigrams.pairs.second(slot));
@@ -104,9 +105,27 @@ export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseM
         if (index >= 0) trigrams.add(index, lemmaOf[doc[i]], d);
       }
     });
-    for (const slot of trigrams.slotsWithAtLeast(params.minDocFrequency)) {
-      phrases.push(`${phrases[trigrams.pairs.first(slot)]} ${lemmas[trigrams.pairs.second(slot)]}`);
+    const recurringTrigrams = trigrams.slotsWithAtLeast(params.minDocFrequency);
+    const trigramPhrases = recurringTrigrams.map((slot) => `${phrases[trigrams.pairs.first(slot)]} ${lemmas[trigrams.pairs.second(slot)]}`);
+    if (params.maxWords === 4 && recurringTrigrams.length > 0) {
+      // Recurring trigram i (its phrase is trigramPhrases[i]) has slot i here.
+      const trigramIndex = new PairTable();
+      for (const slot of recurringTrigrams) trigramIndex.slotOf(trigrams.pairs.first(slot), trigrams.pairs.second(slot));
+      const fourgrams = new DocumentFrequency();
+      tokens.forEach((doc, d) => {
+        const gap = gaps[d];
+        for (let i = 3; i < doc.length; i++) {
+          if (gap[i] !== ADJACENT || gap[i - 1] !== ADJACENT || gap[i - 2] !== ADJACENT) continue;
+          const lead = bigramIndex.find(lemmaOf[doc[i - 3]], lemmaOf[doc[i - 2]]);
+          const index = lead < 0 ? -1 : trigramIndex.find(lead, lemmaOf[doc[i - 1]]);
+          if (index >= 0) fourgrams.add(index, lemmaOf[doc[i]], d);
+        }
+      });
+      for (const slot of fourgrams.slotsWithAtLeast(params.minDocFrequency)) {
+        phrases.push(`${trigramPhrases[fourgrams.pairs.first(slot)]} ${lemmas[fourgrams.pairs.second(slot)]}`);
+      }
     }
+    phrases.push(...trigramPhrases);
   }
   return { phrases: phrases.sort() };
 }
@@ -122,10 +141,11 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
   const U = lemmas.length;
   const lemmaId = new Map(lemmas.map((lemma, id) => [lemma, id] as const));
   // Feature id of each phrase, by its pair: (lemma, lemma) for "a b" and "a of b",
-  // (bigram phrase id − U, lemma) for "a b c".
+  // (bigram phrase id − U, lemma) for "a b c", (trigram phrase id − U, lemma) for "a b c d".
   const bigram = new PhraseIds();
   const connected = new PhraseIds();
   const trigram = new PhraseIds();
+  const fourgram = new PhraseIds();
   const keys = [...lemmas];
   for (const phrase of model.phrases) {
     const words = phrase.split(' ');
@@ -136,10 +156,14 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
       if (ids[0] !== undefined && ids[1] !== undefined) bigram.set(ids[0], ids[1], id);
     } else if (words[1] === CONNECTOR_WORD) {
       if (ids[0] !== undefined && ids[2] !== undefined) connected.set(ids[0], ids[2], id);
-    } else if (ids[0] !== undefined && ids[1] !== undefined && ids[2] !== undefined) {
+    } else if (words.length === 3) {
       // Sorted order puts "a b" before "a b c", so the leading bigram already has its id.
-      const lead = bigram.get(ids[0], ids[1]);
-      if (lead >= 0) trigram.set(lead - U, ids[2], id);
+      const lead = ids[0] === undefined || ids[1] === undefined ? -1 : bigram.get(ids[0], ids[1]);
+      if (lead >= 0 && ids[2] !== undefined) trigram.set(lead - U, ids[2], id);
+    } else {
+      const lead = ids[0] === undefined || ids[1] === undefined ? -1 : bigram.get(ids[0], ids[1]);
+      const lead3 = lead < 0 || ids[2] === undefined ? -1 : trigram.get(lead - U, ids[2]);
+      if (lead3 >= 0 && ids[3] !== undefined) fourgram.set(lead3 - U, ids[3], id);
     }
   }
   // Surface variants of each phrase occurrence, for its display form, counted by surface
@@ -148,12 +172,18 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
   const connectedVariants = new VariantCounts();
   const leadSurfaces = new PairTable();
   const trigramVariants = new VariantCounts();
+  const leadTriples = new PairTable();
+  const fourgramVariants = new VariantCounts();
   const surfaceCounts = new Int32Array(surfaces.length);
   const headOf = compoundHeads(lemmas, lemmaId, keys);
   const docs = tokens.map((doc, d) => {
     const gap = gaps[d];
     const features: number[] = [];
+    // The trigram ending at the previous word, whose extension may be a 4-word phrase.
+    let previousTrigram = -1;
     for (let i = 0; i < doc.length; i++) {
+      const trigramBefore = previousTrigram;
+      previousTrigram = -1;
       surfaceCounts[doc[i]]++;
       features.push(lemmaOf[doc[i]]);
       const head = headOf[lemmaOf[doc[i]]];
@@ -171,6 +201,13 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
           if (id3 >= 0) {
             features.push(id3);
             trigramVariants.count(leadSurfaces.slotOf(doc[i - 2], doc[i - 1]), doc[i], id3);
+            previousTrigram = id3;
+          }
+          const id4 = trigramBefore < 0 ? -1 : fourgram.get(trigramBefore - U, lemmaOf[doc[i]]);
+          if (id4 >= 0) {
+            features.push(id4);
+            const triple = leadTriples.slotOf(leadSurfaces.slotOf(doc[i - 3], doc[i - 2]), doc[i - 1]);
+            fourgramVariants.count(triple, doc[i], id4);
           }
         }
       } else if (gap[i] === CONNECTOR) {
@@ -206,6 +243,10 @@ export function extractFeatures(corpus: EncodedCorpus, model: PhraseModel): Feat
   connectedVariants.forEach((a, b, id, count) => consider(id, count, `${surfaces[a]} ${CONNECTOR_WORD} ${surfaces[b]}`));
   trigramVariants.forEach((lead, c, id, count) =>
     consider(id, count, `${surfaces[leadSurfaces.first(lead)]} ${surfaces[leadSurfaces.second(lead)]} ${surfaces[c]}`));
+  fourgramVariants.forEach((triple, d, id, count) => {
+    const lead = leadTriples.first(triple);
+    consider(id, count, `${surfaces[leadSurfaces.first(lead)]} ${surfaces[leadSurfaces.second(lead)]} ${surfaces[leadTriples.second(triple)]} ${surfaces[d]}`);
+  });
   return { keys, displayForms, docs };
 }
 

@@ -215,3 +215,32 @@ function describeWordType(nlp: Wink, surface: string): WordType {
   const lemma = (tokens.out(nlp.its.lemma as never) as unknown as string[])[0];
   return { lemma: (lemma ?? surface).toLowerCase(), isStopWord: stopWordFlags[0] };
 }
+
+/** The part of speech of each word of a phrase (Universal POS tags: NOUN, ADJ, VERB, ...). */
+export type TagPhrase = (phrase: string) => string[];
+
+/**
+ * A tagger of short phrases, each tagged on its own, out of context: a label candidate is
+ * a phrase type, so its tags are a function of its words alone (the same in every theme and
+ * run), and a few hundred types per run cost a few milliseconds. A word wink splits
+ * ("bose-einstein", "fine-tuning") takes the tag of its last part.
+ */
+export function createPhraseTagger(): TagPhrase {
+  const nlp = winkInstance();
+  const known = new Map<string, string[]>();
+  return (phrase) => {
+    let tags = known.get(phrase);
+    if (tags !== undefined) return tags;
+    tags = [];
+    const tokens = nlp.readDoc(phrase).tokens();
+    const spaces = tokens.out(nlp.its.precedingSpaces) as unknown as string[];
+    const pos = tokens.out(nlp.its.pos) as unknown as string[];
+    for (let i = 0; i < pos.length; i++) {
+      if (i > 0 && spaces[i] === '') {
+        if (pos[i] !== 'PUNCT') tags[tags.length - 1] = pos[i];
+      } else tags.push(pos[i]);
+    }
+    known.set(phrase, tags);
+    return tags;
+  };
+}

@@ -13,6 +13,12 @@ export interface TfidfParams {
   sublinearTf: boolean;
   /** idf = ln((1 + n) / (1 + df)) + 1 instead of ln(n / df) + 1. */
   smoothIdf: boolean;
+  /**
+   * Phrases of more words than this are counted (the labels use them: "monte carlo tree
+   * search") but weigh nothing in the vectors (idf 0), which they would only skew towards
+   * the shorter phrases inside them. Absent: every feature is weighted.
+   */
+  maxWeightedWords?: number;
 }
 
 /** A fitted vectorizer: serialisable, enough to transform new documents. */
@@ -59,7 +65,9 @@ export function fitTfidf(corpus: FeatureCorpus, params: TfidfParams): TfidfModel
   }
   kept.sort((a, b) => compareCodePoints(corpus.keys[a], corpus.keys[b]));
   const idf = new Float64Array(kept.length);
+  const maxWords = params.maxWeightedWords ?? Number.POSITIVE_INFINITY;
   kept.forEach((f, j) => {
+    if (wordCount(corpus.keys[f]) > maxWords) return;
     idf[j] = params.smoothIdf ? Math.log((1 + n) / (1 + df[f])) + 1 : Math.log(n / df[f]) + 1;
   });
   return {
@@ -69,6 +77,12 @@ export function fitTfidf(corpus: FeatureCorpus, params: TfidfParams): TfidfModel
     idf,
     documentCount: n,
   };
+}
+
+function wordCount(key: string): number {
+  let words = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+  return words;
 }
 
 /** Raw term counts, documents x vocabulary, as CSR; features outside the vocabulary are ignored. */

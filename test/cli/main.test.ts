@@ -182,7 +182,8 @@ describe('paper-themes evaluate', () => {
     const { code, out, err } = await cli('evaluate', '--variants', 'default,no-phrases', '--k', '5', '--n-init', '5', '--no-cache', '--json', json);
     expect(code, err).toBe(0);
     expect(out).toContain('70 papers from');
-    expect(out).toContain('| variant | k | dims | silhouette | npmi | topic_diversity | seconds |');
+    expect(out).toContain('| variant | k | dims | silhouette | npmi | topic_diversity | label_f1 | generic_labels | word_pair_labels | seconds |');
+    expect(out).toContain('| id | papers | silhouette | NPMI | label F1 | label |');
     expect(out).toMatch(/\| default \| 5 \| 14 \| 0\.\d{3} \|/);
     expect(out).toMatch(/\| no-phrases \| 5 \| 14 \|/);
     expect(out).toContain('Themes of "default"');
@@ -192,6 +193,8 @@ describe('paper-themes evaluate', () => {
     expect(evaluation.rows.map((r: { variant: string }) => r.variant)).toEqual(['default', 'no-phrases']);
     expect(evaluation.rows[0].themes).toHaveLength(5);
     expect(evaluation.rows[0].quality.npmi).toBeTypeOf('number');
+    expect(evaluation.rows[0].quality.label_f1).toBeGreaterThan(0);
+    expect(evaluation.rows[0].themes[0].labelF1).toBeGreaterThan(0);
     expect(evaluation.rows[0].quality.topic_diversity).not.toBe(evaluation.rows[1].quality.topic_diversity);
   });
 

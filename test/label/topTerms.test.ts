@@ -56,8 +56,8 @@ describe('topTerms', () => {
 describe('acronyms', () => {
   it('are the initials of a phrase, with and without "of"', async () => {
     const { phraseAcronyms } = await import('../../src/label/topTerms.js');
-    expect(phraseAcronyms('bayesian optimization')).toEqual(['bo']);
-    expect(phraseAcronyms('mixture of expert')).toEqual(['moe', 'me']);
+    expect(phraseAcronyms('bayesian optimization')).toEqual(['bo', 'bos']);
+    expect(phraseAcronyms('mixture of expert')).toEqual(['moe', 'me', 'moes', 'mes']);
   });
 
   it('are absorbed by their phrase whatever their count', () => {

@@ -4,7 +4,7 @@ import { tokenize } from '../../pipeline/2-tokenize.js';
 import { vectorize } from '../../pipeline/3-vectorize.js';
 import { defaultDims, reduce } from '../../pipeline/4-reduce.js';
 import { cluster } from '../../pipeline/5-cluster.js';
-import { label } from '../../pipeline/6-label.js';
+import { DEFAULT_LABEL_PARAMS, label } from '../../pipeline/6-label.js';
 import { defaultOptions } from '../../pipeline/options.js';
 import { readWordList } from '../../pipeline/runPipeline.js';
 import { npmiCoherence } from '../../src/metrics/npmi.js';
@@ -25,7 +25,7 @@ async function labelSeed(k: number) {
   const output = label({
     papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
     labels: clusters.labels, centres: clusters.centres, k: clusters.k,
-  }, { topTermCount: 10, representativeCount: 5, absorbShare: 0.3 });
+  }, { ...DEFAULT_LABEL_PARAMS, fullMentions: 2 });
   return { papers, vectors, reduced, clusters, output };
 }
 

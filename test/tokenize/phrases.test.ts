@@ -12,7 +12,7 @@ function doc(words: string, gaps: number[]): TokenizedDoc {
 const merging = doc('models merging works', [BREAK, ADJACENT, BREAK]);
 const experts = doc('mixture experts routing', [BREAK, CONNECTOR, ADJACENT]);
 const bayes = doc('bayesian optimization surrogate', [BREAK, ADJACENT, ADJACENT]);
-const fit = (docs: TokenizedDoc[], minDocFrequency = 2, maxWords: 2 | 3 = 3) =>
+const fit = (docs: TokenizedDoc[], minDocFrequency = 2, maxWords: 2 | 3 | 4 = 3) =>
   fitPhrases(encodeDocs(docs), { minDocFrequency, maxWords });
 
 describe('fitPhrases', () => {
@@ -44,6 +44,21 @@ describe('fitPhrases', () => {
     expect(fit([twice], 1).phrases).toEqual(['data selection']);
   });
 
+  it('keeps 4-word runs that recur when maxWords is 4, and none at 3', () => {
+    const mcts = doc('monte carlo tree search planning', [BREAK, ADJACENT, ADJACENT, ADJACENT, BREAK]);
+    expect(fit([mcts, mcts], 2, 4).phrases).toEqual([
+      'carlo tree', 'carlo tree search', 'monte carlo', 'monte carlo tree', 'monte carlo tree search', 'tree search',
+    ]);
+    expect(fit([mcts, mcts], 2, 3).phrases).not.toContain('monte carlo tree search');
+  });
+
+  it('does not keep a 4-word run whose leading trigram is rare', () => {
+    const a = doc('monte carlo tree search', [BREAK, ADJACENT, ADJACENT, ADJACENT]);
+    const b = doc('monte carlo tree', [BREAK, ADJACENT, ADJACENT]);
+    const c = doc('carlo tree search', [BREAK, ADJACENT, ADJACENT]);
+    expect(fit([a, b, c], 2, 4).phrases).toEqual(['carlo tree', 'carlo tree search', 'monte carlo', 'monte carlo tree', 'tree search']);
+  });
+
   it('does not keep a trigram whose leading bigram is rare', () => {
     const a = doc('fast bayesian optimization', [BREAK, ADJACENT, ADJACENT]);
     const b = doc('slow bayesian optimization', [BREAK, ADJACENT, ADJACENT]);
@@ -52,6 +67,22 @@ describe('fitPhrases', () => {
 });
 
 describe('extractFeatures', () => {
+  it('lists each occurrence of a 4-word phrase after its trigrams, shown in its most frequent written form', () => {
+    const surfaces = 'Monte Carlo trees search'.toLowerCase().split(' ');
+    const mcts: TokenizedDoc = { lemmas: ['monte', 'carlo', 'tree', 'search'], surfaces, gaps: [BREAK, ADJACENT, ADJACENT, ADJACENT] };
+    const plain = doc('monte carlo tree search', [BREAK, ADJACENT, ADJACENT, ADJACENT]);
+    const corpus = encodeDocs([mcts, plain, plain]);
+    const features = extractFeatures(corpus, fitPhrases(corpus, { minDocFrequency: 2, maxWords: 4 }));
+    const keysOf = (d: number) => Array.from(features.docs[d], (id) => features.keys[id]);
+    expect(keysOf(0)).toEqual([
+      'monte', 'carlo', 'monte carlo', 'tree', 'carlo tree', 'monte carlo tree',
+      'search', 'tree search', 'carlo tree search', 'monte carlo tree search',
+    ]);
+    const id = features.keys.indexOf('monte carlo tree search');
+    expect(features.displayForms[id]).toBe('monte carlo tree search');
+    expect(features.displayForms[features.keys.indexOf('monte carlo tree')]).toBe('monte carlo tree');
+  });
+
   it('lists every lemma and every occurrence of a learned phrase, with phrase ids after the lemmas', () => {
     const corpus = encodeDocs([experts, bayes]);
     const features = extractFeatures(corpus, { phrases: ['bayesian optimization', 'bayesian optimization surrogate', 'mixture of expert'] });

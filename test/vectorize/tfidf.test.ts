@@ -30,6 +30,20 @@ describe('fitTfidf', () => {
     expect(model.idf[1]).toBeCloseTo(Math.log(4 / 3) + 1, 12);
   });
 
+  it('keeps phrases longer than maxWeightedWords as counted columns that weigh nothing in the vectors', () => {
+    const keys = ['monte', 'monte carlo tree', 'monte carlo tree search'];
+    const features: FeatureCorpus = { keys, displayForms: keys, docs: [Int32Array.of(0, 1, 2), Int32Array.of(0)] };
+    const model = fitTfidf(features, { ...params, maxWeightedWords: 3 });
+    expect(model.vocabulary).toEqual(keys);
+    expect(model.idf[1]).toBeGreaterThan(1);
+    expect(model.idf[2]).toBe(0);
+    const counts = countTerms(model, features);
+    expect(Array.from(counts.values.subarray(0, 3))).toEqual([1, 1, 1]);
+    const tfidf = weightTfidf(model, counts);
+    expect(tfidf.values[2]).toBe(0);
+    expect(tfidf.values[0] ** 2 + tfidf.values[1] ** 2).toBeCloseTo(1, 12);
+  });
+
   it('computes the plain idf ln(n/df) + 1 when smoothIdf is off', () => {
     const model = fitTfidf(docs, { ...params, smoothIdf: false });
     expect(model.idf[0]).toBeCloseTo(Math.log(3) + 1, 12);

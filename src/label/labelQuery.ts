@@ -1,0 +1,84 @@
+import type { CsrMatrix } from '../types.js';
+
+/** Separator of a two-phrase label ("bayesian optimization · surrogate models"). */
+export const LABEL_SEPARATOR = ' · ';
+
+/**
+ * A label as a search query: papers match when they contain any of its parts; a part is
+ * one vocabulary column (a phrase or word), or, for text the vocabulary does not hold as a
+ * whole (a label pinned by hand), all of its words. An empty list of columns matches nothing.
+ */
+export type LabelQuery = number[][];
+
+/** The parts of a label: split at " · " and at ", " (labels of earlier versions, pins). */
+export function labelParts(label: string): string[] {
+  return label.split(/ · |, /).map((part) => part.trim()).filter(Boolean);
+}
+
+/**
+ * The query of a label over a vocabulary: each part is looked up by its key or its display
+ * form, lower-cased; else each of its words is, and a word missing from the vocabulary makes
+ * the part match nothing.
+ */
+export function labelQuery(label: string, vocabulary: readonly string[], displayForms: readonly string[]): LabelQuery {
+  const column = new Map<string, number>();
+  vocabulary.forEach((key, j) => column.set(key, j));
+  displayForms.forEach((form, j) => { if (!column.has(form)) column.set(form, j); });
+  return labelParts(label.toLowerCase()).map((part) => {
+    const whole = column.get(part);
+    if (whole !== undefined) return [whole];
+    const words = part.split(/\s+/).map((word) => column.get(word));
+    return words.every((j): j is number => j !== undefined) ? words : [];
+  });
+}
+
+/** Whether row r of `counts` matches the query (see LabelQuery). */
+export function rowMatches(counts: CsrMatrix, r: number, query: LabelQuery): boolean {
+  const start = counts.indptr[r];
+  const end = counts.indptr[r + 1];
+  const has = (j: number) => {
+    let lo = start;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (counts.indices[mid] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < end && counts.indices[lo] === j;
+  };
+  return query.some((part) => part.length > 0 && part.every(has));
+}
+
+/** How well a label finds its theme's papers, used as a query over titles and abstracts. */
+export interface LabelMatch {
+  /** Share of the papers the label finds that belong to the theme. */
+  precision: number;
+  /** Share of the theme's papers the label finds. */
+  recall: number;
+  f1: number;
+}
+
+/**
+ * Precision, recall and F1 of each theme's label as a query: for theme c with query Q(c),
+ * found = papers matching Q(c); precision = |found ∩ c| / |found|, recall = |found ∩ c| / |c|.
+ * `counts` is papers x vocabulary (any non-zero is a mention in the title or abstract).
+ */
+export function labelMatches(counts: CsrMatrix, labels: Int32Array, queries: readonly LabelQuery[]): LabelMatch[] {
+  const k = queries.length;
+  const found = new Float64Array(k);
+  const hits = new Float64Array(k);
+  const sizes = new Float64Array(k);
+  for (let r = 0; r < counts.rows; r++) {
+    sizes[labels[r]]++;
+    for (let c = 0; c < k; c++) {
+      if (!rowMatches(counts, r, queries[c])) continue;
+      found[c]++;
+      if (labels[r] === c) hits[c]++;
+    }
+  }
+  return queries.map((_, c) => {
+    const precision = found[c] > 0 ? hits[c] / found[c] : 0;
+    const recall = sizes[c] > 0 ? hits[c] / sizes[c] : 0;
+    return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+  });
+}
