@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { sum } from '../src/linalg/dense.js';
+import { parseLabelPins, type LabelPins } from '../src/label/pinnedLabels.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { warmStart } from '../src/nightly/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
@@ -46,6 +47,7 @@ export async function fitThemes(
 ) {
   // 2. Tokenize: papers -> lemmas and recurring phrases per paper.
   const boilerplate = readWordList(options.stopwordsFile);
+  const pins = options.labelsFile === null ? undefined : readLabelPins(options.labelsFile);
   // No phrase occurs in more papers than there are: --no-phrases is a threshold none reaches.
   const phraseMinDf = options.phrases ? options.phraseMinDf ?? defaultPhraseMinDf(papers.length) : papers.length + 1;
   const cacheRules = rulesKey(TOKENIZER_VERSION, tokenizerParams({ boilerplate }));
@@ -104,7 +106,7 @@ export async function fitThemes(
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
       labels: clusters.labels, centres: clusters.centres, k: clusters.k,
-    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight }),
+    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins }),
     (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
       l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
@@ -148,6 +150,21 @@ export function readWordList(path: string): string[] {
     throw new OptionError('stopwords', path, `a readable word list (${(error as Error).message})`);
   }
   return text.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim().toLowerCase()).filter(Boolean);
+}
+
+/** The labels file of --labels, or an OptionError naming it and what is wrong. */
+export function readLabelPins(path: string): LabelPins {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new OptionError('labels', path, `a readable labels file (${(error as Error).message})`);
+  }
+  try {
+    return parseLabelPins(text);
+  } catch (error) {
+    throw new OptionError('labels', path, `a JSON object of theme id or top term -> label: ${(error as Error).message}`);
+  }
 }
 
 /** The tokens cache, or an OptionError naming --cache when it cannot be used. */

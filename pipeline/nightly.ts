@@ -147,7 +147,7 @@ export async function runNightly(
     const themes: StoredTheme[] = labelled.themes.map((theme, c) => {
       const id = match.ids[c];
       const pinned = config.pins[String(id)];
-      return { ...theme, id, label: pinned ?? theme.label, centroid: clusters.centres.slice(c * d, (c + 1) * d) };
+      return { ...theme, id, label: pinned ?? theme.label, heading: pinned ?? theme.heading, centroid: clusters.centres.slice(c * d, (c + 1) * d) };
     });
     const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
     const history = store.doneRunsByNight().filter((run) => run.night < night).map((run) => ({ night: run.night, themes: store.themes(run.id) }));

@@ -36,6 +36,8 @@ export interface PipelineOptions {
   /** Recurring 2-3 word phrases become features; false: single words only. */
   phrases: boolean;
   stopwordsFile: string;
+  /** Labels to pin (JSON: theme id or top term -> label); null: none. */
+  labelsFile: string | null;
   /** Worker threads for tokenization. */
   workers: number;
   /** Folder of the tokens cache; null: no cache. */
@@ -105,6 +107,7 @@ export function defaultOptions(): PipelineOptions {
     lemmas: true,
     phrases: true,
     stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
+    labelsFile: null,
     workers: defaultWorkers(),
     cacheDir: projectPath('data/cache'),
     strict: false,
@@ -139,6 +142,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('lemmas')) o.lemmas = flag('lemmas', raw.lemmas);
   if (has('phrases')) o.phrases = flag('phrases', raw.phrases);
   if (has('stopwordsFile')) o.stopwordsFile = text('stopwords', raw.stopwordsFile);
+  if (has('labelsFile')) o.labelsFile = text('labels', raw.labelsFile);
   if (has('workers')) o.workers = bounded('workers', raw.workers, LIMITS.workers);
   if (raw.cacheDir === false) o.cacheDir = null;
   else if (has('cacheDir')) o.cacheDir = text('cache', raw.cacheDir);

@@ -59,6 +59,9 @@ Options:
   --no-phrases        single words only, no 2-3 word phrases
   --no-lemmas         words as written (lower case) instead of their lemmas
   --stopwords FILE    boilerplate word list (default data/stopwords/boilerplate.txt)
+  --labels FILE       labels to pin, a JSON object: theme id or top term -> label, e.g.
+                      {"3": "Model merging", "monte carlo tree search": "MCTS"}; a term
+                      pins the theme where it ranks highest among the top terms
   --workers N         tokenizer threads, 1 to 128 (default: the number of cores)
   --cache DIR         tokens cache: papers tokenized before are not tokenized again
                       (default data/cache)
@@ -107,6 +110,7 @@ const RUN_OPTIONS = {
   'phrase-min-df': { type: 'string' },
   'title-weight': { type: 'string' },
   stopwords: { type: 'string' },
+  labels: { type: 'string' },
   'no-phrases': { type: 'boolean' },
   'no-lemmas': { type: 'boolean' },
   workers: { type: 'string' },
@@ -171,7 +175,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       input: values.input, out: values.out, k: values.k, kRange: values['k-range'], seed: values.seed,
       dims: values.dims, center: values['no-center'] ? false : values.center, nInit: values['n-init'], kmeans: values.kmeans, minDf: values['min-df'],
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
-      stopwordsFile: values.stopwords, workers: values.workers,
+      stopwordsFile: values.stopwords, labelsFile: values.labels, workers: values.workers,
       refine: values['no-refine'] ? false : undefined,
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
@@ -237,7 +241,7 @@ function failure(error: unknown, io: CliIo): number {
 function resolvePaths(raw: RawOptions): RawOptions {
   const base = process.env.INIT_CWD ?? process.cwd();
   const at = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? resolve(base, value) : value);
-  return { ...raw, input: at(raw.input), out: at(raw.out), stopwordsFile: at(raw.stopwordsFile), cacheDir: at(raw.cacheDir), runsIndex: at(raw.runsIndex) };
+  return { ...raw, input: at(raw.input), out: at(raw.out), stopwordsFile: at(raw.stopwordsFile), labelsFile: at(raw.labelsFile), cacheDir: at(raw.cacheDir), runsIndex: at(raw.runsIndex) };
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -8,13 +8,16 @@ export const THEMES_COLUMNS = [
   'silhouette',
   'npmi',
   'unique_terms',
+  'label_precision',
+  'label_recall',
+  'label_f1',
   'top_terms',
   'representative_1',
   'representative_2',
   'representative_3',
 ] as const;
 
-/** Quality figures: silhouette, NPMI and unique-term share, to 4 decimals (cells stay short). */
+/** Quality figures: silhouette, NPMI, unique-term share and label match, to 4 decimals (cells stay short). */
 const QUALITY_DECIMALS = 4;
 
 /** Fixed number of representative columns, so every row has the same shape. */
@@ -43,6 +46,9 @@ export function themesCsv(summary: RunSummary): string {
       csvCell(theme.quality?.silhouette, QUALITY_DECIMALS),
       csvCell(theme.quality?.npmi, QUALITY_DECIMALS),
       csvCell(theme.quality?.uniqueTerms, QUALITY_DECIMALS),
+      csvCell(theme.quality?.labelPrecision, QUALITY_DECIMALS),
+      csvCell(theme.quality?.labelRecall, QUALITY_DECIMALS),
+      csvCell(theme.quality?.labelF1, QUALITY_DECIMALS),
       csvCell(theme.topTerms.map((t) => t.term).join(TERM_SEPARATOR)),
       ...representatives,
     ]);

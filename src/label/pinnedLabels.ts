@@ -32,3 +32,36 @@ export function pinnedLabels(pins: LabelPins | undefined, topTerms: readonly (re
   }
   return out;
 }
+
+/** A pinned label is a theme's name in the report, not a paragraph. */
+export const MAX_PIN_LENGTH = 200;
+
+/**
+ * Reads a labels file: a JSON object whose keys are theme ids or top terms and whose values
+ * are labels, e.g. {"3": "Model merging", "monte carlo tree search": "MCTS"}. Throws an
+ * Error whose message says what is wrong and where (the line of a syntax error, the key of a
+ * bad value); the caller adds the file and option.
+ */
+export function parseLabelPins(text: string): LabelPins {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : null;
+    throw new Error(`not valid JSON${line === null ? '' : ` at line ${line}`} (${message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error('expected a JSON object of theme id or top term -> label, e.g. {"3": "Model merging"}');
+  }
+  const pins: LabelPins = { byTheme: {}, byTerm: {} };
+  for (const [key, label] of Object.entries(value)) {
+    if (typeof label !== 'string' || label.trim() === '') throw new Error(`"${key}": the label must be a non-empty string`);
+    if (label.length > MAX_PIN_LENGTH) throw new Error(`"${key}": a label of at most ${MAX_PIN_LENGTH} characters`);
+    if (key.trim() === '') throw new Error('an empty key: use a theme id or a top term');
+    if (/^\d+$/.test(key)) pins.byTheme[String(Number(key))] = label.trim();
+    else pins.byTerm[key.trim()] = label.trim();
+  }
+  return pins;
+}

@@ -148,10 +148,11 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
       '<tr>',
       `<td><span class="swatch" style="background:${escapeHtml(colors[i])}"></span></td>`,
       `<td class="num" data-value="${theme.id}">${theme.id}</td>`,
-      `<td>${escapeHtml(theme.label)}</td>`,
+      `<td>${escapeHtml(theme.heading ?? theme.label)}</td>`,
       `<td class="num" data-value="${theme.size}">${formatCount(theme.size)}</td>`,
       qualityCell(theme.quality?.silhouette),
       qualityCell(theme.quality?.npmi),
+      qualityCell(theme.quality?.labelF1),
       `<td>${terms}</td>`,
       `<td><ol>${reps}</ol></td>`,
       '</tr>',
@@ -161,10 +162,10 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
     '<section class="card">',
     '<h2>Themes</h2>',
     '<div class="scroll">',
-    '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance).</p>',
+    '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance). Label F1: how well the label, searched for in titles and abstracts, finds the theme\u2019s papers and only them (0 to 1).</p>',
     '<table data-sortable>',
     `<thead><tr><th><span class="sr">Colour</span></th>${sortableHeader('Id', 'number', 'ascending')}${sortableHeader('Label', 'text')}` +
-      `${sortableHeader('Size', 'number')}${sortableHeader('Silhouette', 'number')}${sortableHeader('NPMI', 'number')}` +
+      `${sortableHeader('Size', 'number')}${sortableHeader('Silhouette', 'number')}${sortableHeader('NPMI', 'number')}${sortableHeader('Label F1', 'number')}` +
       `${sortableHeader('Top terms', 'text')}<th>Representative papers</th></tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
@@ -212,7 +213,7 @@ function papersByThemeHtml(themes: Theme[], colors: string[]): string {
   const names = themeNames(themes);
   const items = themes.map((theme, i) => [
     `<details class="theme-papers" data-theme="${escapeHtml(names.get(theme.id) ?? '')}">`,
-    `<summary><span class="swatch" style="background:${escapeHtml(colors[i])}"></span> ${escapeHtml(theme.label)} <span class="theme-name">(#${theme.id}, ${formatCount(theme.size)} papers)</span></summary>`,
+    `<summary><span class="swatch" style="background:${escapeHtml(colors[i])}"></span> ${escapeHtml(theme.heading ?? theme.label)} <span class="theme-name">(#${theme.id}, ${formatCount(theme.size)} papers)</span></summary>`,
     '<ol class="results"></ol>',
     '</details>',
   ].join(''));

@@ -24,7 +24,10 @@ const BAR_BAND = 24;
  */
 export function themeNames(themes: readonly Theme[]): Map<number, string> {
   const ordered = [...themes].sort((a, b) => a.id - b.id);
-  const base = (t: Theme) => (t.label.trim() === '' ? `Theme ${t.id}` : t.label);
+  const base = (t: Theme) => {
+    const name = t.heading ?? t.label;
+    return name.trim() === '' ? `Theme ${t.id}` : name;
+  };
   const counts = new Map<string, number>();
   for (const t of ordered) counts.set(base(t), (counts.get(base(t)) ?? 0) + 1);
   return new Map(

@@ -115,6 +115,48 @@ describe('paper-themes run', () => {
   });
 });
 
+describe('paper-themes run --labels', () => {
+  const labelsFile = (text: string) => {
+    const file = join(tmp(), 'labels.json');
+    writeFileSync(file, text);
+    return file;
+  };
+  const themeLabels = (out: string) => readFileSync(join(out, 'themes.csv'), 'utf8').split('\r\n').slice(1, -1).map((row) => row.split(',')[1]);
+
+  it('pins a label by theme id and by top term, in themes.csv and the report', async () => {
+    const plain = tmp();
+    expect((await cli('run', '--input', jsonl(corpus), '--out', plain, '--k', '3', '--min-df', '1', '--no-cache', '--quiet')).code).toBe(0);
+    const before = themeLabels(plain);
+    const mergingTheme = before.findIndex((label) => label.includes('model merging'));
+    const out = tmp();
+    expect(mergingTheme).toBeGreaterThanOrEqual(0);
+    const other = (mergingTheme + 1) % 3;
+    const pins = labelsFile(JSON.stringify({ [other]: 'Pinned by id', 'Model Merging': 'Pinned by term' }));
+    const { code, err } = await cli('run', '--input', jsonl(corpus), '--out', out, '--k', '3', '--min-df', '1', '--no-cache', '--quiet', '--labels', pins);
+    expect(code, err).toBe(0);
+    const after = themeLabels(out);
+    expect(after[other]).toBe('Pinned by id');
+    expect(after[mergingTheme]).toBe('Pinned by term');
+    expect(after.filter((label, i) => label !== before[i])).toHaveLength(2);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<td>Pinned by id</td>');
+  });
+
+  it('refuses a labels file that is not a JSON object of labels, naming --labels, the file and the line (exit 2)', async () => {
+    const broken = labelsFile('{"0": "a",\n "1" "b"}');
+    const bad = await cli('run', '--input', jsonl(corpus), '--out', tmp(), '--k', '3', '--min-df', '1', '--no-cache', '--labels', broken);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--labels');
+    expect(bad.err).toContain(broken);
+    expect(bad.err).toContain('line 2');
+    const notText = await cli('run', '--input', jsonl(corpus), '--out', tmp(), '--k', '3', '--min-df', '1', '--no-cache', '--labels', labelsFile('{"2": 7}'));
+    expect(notText.code).toBe(2);
+    expect(notText.err).toContain('"2": the label must be a non-empty string');
+    const missing = await cli('run', '--input', jsonl(corpus), '--out', tmp(), '--no-cache', '--labels', join(tmp(), 'none.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('a readable labels file');
+  });
+});
+
 describe('the installed command', () => {
   it('runs from bin/ as npm would (the compiled build is current)', () => {
     execFileSync('npx', ['tsc', '-p', '.'], { cwd: root });

@@ -5,7 +5,7 @@ import type { RunSummary } from '../../src/types.js';
 import { LABEL_INJECTION, summary } from '../fixtures/report/summary.js';
 
 const HEADER =
-  'theme_id,theme_label,size,silhouette,npmi,unique_terms,top_terms,representative_1,representative_2,representative_3';
+  'theme_id,theme_label,size,silhouette,npmi,unique_terms,label_precision,label_recall,label_f1,top_terms,representative_1,representative_2,representative_3';
 
 const small: RunSummary = {
   corpusName: 'small',
@@ -35,7 +35,7 @@ const small: RunSummary = {
         { term: 'beta, b', weight: 0.3 },
       ],
       representativeIds: ['p1', 'p2', 'p4', 'p3'],
-      quality: { silhouette: 0.123456, npmi: -0.00001, uniqueTerms: 1 },
+      quality: { silhouette: 0.123456, npmi: -0.00001, uniqueTerms: 1, labelPrecision: 0.75, labelRecall: 0.5, labelF1: 0.6 },
     },
   ],
 };
@@ -55,6 +55,12 @@ describe('themesCsv', () => {
     const [letters, cmd] = csvParse(themesCsv(small));
     expect([letters.silhouette, letters.npmi, letters.unique_terms]).toEqual(['0.1235', '0.0000', '1.0000']);
     expect([cmd.silhouette, cmd.npmi, cmd.unique_terms]).toEqual(['', '', '']);
+  });
+
+  it('writes the label’s precision, recall and F1 as a query, empty when unknown', () => {
+    const [letters, cmd] = csvParse(themesCsv(small));
+    expect([letters.label_precision, letters.label_recall, letters.label_f1]).toEqual(['0.7500', '0.5000', '0.6000']);
+    expect([cmd.label_precision, cmd.label_recall, cmd.label_f1]).toEqual(['', '', '']);
   });
 
   it('joins top terms with "; "', () => {

@@ -45,6 +45,7 @@ describe('defaultOptions', () => {
       lemmas: true,
       phrases: true,
       stopwordsFile: projectPath('data/stopwords/boilerplate.txt'),
+      labelsFile: null,
       workers: availableParallelism(),
       cacheDir: projectPath('data/cache'),
       strict: false,

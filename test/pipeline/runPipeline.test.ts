@@ -113,7 +113,7 @@ describe('runPipeline on the bundled seed corpus', () => {
     const assignments = readFileSync(join(out, 'assignments.csv'), 'utf8').trimEnd().split('\r\n');
     const themes = readFileSync(join(out, 'themes.csv'), 'utf8').trimEnd().split('\r\n');
     expect(assignments[0].startsWith('paper_id,title,theme_id,theme_label,score')).toBe(true);
-    expect(themes[0].startsWith('theme_id,theme_label,size,silhouette,npmi,unique_terms,top_terms')).toBe(true);
+    expect(themes[0].startsWith('theme_id,theme_label,size,silhouette,npmi,unique_terms,label_precision,label_recall,label_f1,top_terms')).toBe(true);
     expect(summary.themes).toHaveLength(5);
     expect(themes).toHaveLength(1 + 5);
     // Abstract-free rows: a title never spans lines in this corpus.

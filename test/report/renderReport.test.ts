@@ -143,6 +143,19 @@ describe('renderReport', () => {
     expect(rows[3]).toContain('<td class="num" data-value="3">3</td><td>&lt;b&gt;x&lt;/b&gt;</td>');
   });
 
+  it('shows a theme’s heading in place of its label, and its label F1 as a sortable column', () => {
+    const themes = summary.themes.map((t, i) => (i === 0
+      ? { ...t, heading: 'Model merging', quality: { silhouette: 0.2, npmi: 0.1, uniqueTerms: 1, labelF1: 0.8125 } }
+      : t));
+    const page = renderReport({ ...summary, themes });
+    const body = page.slice(page.indexOf('<tbody>'), page.indexOf('</tbody>'));
+    const first = (body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [])[0];
+    expect(first).toContain('<td>Model merging</td>');
+    expect(first).toContain('0.813');
+    expect(page).toContain('Label F1');
+    expect(jsonBlock(page, 'spec-map')).toContain('Model merging');
+  });
+
   it('uses the chart colours for the table swatches', () => {
     const map = JSON.parse(jsonBlock(html, 'spec-map')) as { encoding: { color: { scale: { range: string[] } } } };
     const table = html.slice(html.indexOf('<table data-sortable>'), html.indexOf('</table>', html.indexOf('<table data-sortable>')));
