@@ -1,10 +1,11 @@
-import { centroidScores, representatives } from '../src/label/centroidScores.js';
+import { centroidScores } from '../src/label/centroidScores.js';
+import { representativePapers } from '../src/label/representativePapers.js';
 import { chooseLabel } from '../src/label/chooseLabel.js';
 import { classTermCounts } from '../src/label/classTermCounts.js';
 import { classTfidf } from '../src/label/classTfidf.js';
 import { labelFigures, type LabelFigures } from '../src/label/labelFigures.js';
 import { labelHeading } from '../src/label/labelHeading.js';
-import { labelMatches, labelQuery, rowMatches } from '../src/label/labelQuery.js';
+import { labelMatches, labelQuery } from '../src/label/labelQuery.js';
 import { isNounPhrase } from '../src/label/nounPhrase.js';
 import { pinnedLabels, type LabelPins } from '../src/label/pinnedLabels.js';
 import { subsumingPhrases } from '../src/label/subsumption.js';
@@ -110,13 +111,10 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const queries = labels.map((text) => labelQuery(text, vectorizer.vocabulary, vectorizer.displayForms));
   const matches = labelMatches(input.counts, input.labels, queries);
 
-  // 5. Representatives: the members closest to the centre among those the label finds.
+  // 5. Representatives: members the label finds that fit the theme best.
   const scores = centroidScores(input.vectors, input.centres, input.labels);
-  const closest = representatives(scores, input.labels, k, Number.POSITIVE_INFINITY);
-  const chosenRepresentatives = closest.map((list, c) => {
-    const matching = list.filter((i) => rowMatches(input.counts, i, queries[c]));
-    return (matching.length > 0 ? matching : list).slice(0, params.representativeCount);
-  });
+  const chosenRepresentatives = ranked.map((terms, c) => representativePapers(
+    members[c], scores, input.counts, queries[c], terms.map((t) => t.column), terms.map((t) => t.weight), params.representativeCount));
 
   // 6. Coherence of the top terms, silhouettes, assignments.
   const columns = ranked.map((terms) => terms.map((t: RankedTerm) => t.column));
