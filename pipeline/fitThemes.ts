@@ -36,6 +36,11 @@ export interface FitExtras {
   previous?: { assignments: ReadonlyMap<string, number>; k: number; keepKWithin: number };
   /** Where warnings go (options lowered to what the corpus allows); default: the log. */
   warn?: (line: string) => void;
+  /**
+   * Labels pinned by the caller once the themes are known (nightly pins by stable theme id:
+   * the ids follow from the clusters), keyed by cluster index; added to --labels.
+   */
+  pinsFor?: (labels: Int32Array, k: number) => Record<string, string>;
 }
 
 export async function fitThemes(
@@ -106,7 +111,7 @@ export async function fitThemes(
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
       labels: clusters.labels, centres: clusters.centres, k: clusters.k,
-    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins }),
+    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(pins, extras.pinsFor?.(clusters.labels, clusters.k)) }),
     (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
       l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
@@ -150,6 +155,11 @@ export function readWordList(path: string): string[] {
     throw new OptionError('stopwords', path, `a readable word list (${(error as Error).message})`);
   }
   return text.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim().toLowerCase()).filter(Boolean);
+}
+
+function withCallerPins(pins: LabelPins | undefined, byIndex: Record<string, string> | undefined): LabelPins | undefined {
+  if (byIndex === undefined || Object.keys(byIndex).length === 0) return pins;
+  return { byTheme: { ...pins?.byTheme, ...byIndex }, byTerm: { ...pins?.byTerm } };
 }
 
 /** The labels file of --labels, or an OptionError naming it and what is wrong. */

@@ -137,6 +137,16 @@ export async function runNightly(
       previous: previousRun && previousThemes.length >= 2
         ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
         : undefined,
+      // Pins are by stable theme id: the same match as step 3 gives each cluster its id.
+      pinsFor: (labels, k) => {
+        const ids = matchThemes(papers.map((p) => p.id), labels, k, previousAssignments, store.nextThemeId(), config.matchThreshold).ids;
+        const byIndex: Record<string, string> = {};
+        ids.forEach((id, c) => {
+          const pinned = config.pins[String(id)];
+          if (pinned !== undefined) byIndex[String(c)] = pinned;
+        });
+        return byIndex;
+      },
     });
     crashPoint('after-fit');
 
@@ -146,8 +156,7 @@ export async function runNightly(
     const d = fitted.reduced.vectors.cols;
     const themes: StoredTheme[] = labelled.themes.map((theme, c) => {
       const id = match.ids[c];
-      const pinned = config.pins[String(id)];
-      return { ...theme, id, label: pinned ?? theme.label, heading: pinned ?? theme.heading, centroid: clusters.centres.slice(c * d, (c + 1) * d) };
+      return { ...theme, id, centroid: clusters.centres.slice(c * d, (c + 1) * d) };
     });
     const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
     const history = store.doneRunsByNight().filter((run) => run.night < night).map((run) => ({ night: run.night, themes: store.themes(run.id) }));

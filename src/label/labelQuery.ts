@@ -6,7 +6,8 @@ export const LABEL_SEPARATOR = ' · ';
 /**
  * A label as a search query: papers match when they contain any of its parts; a part is
  * one vocabulary column (a phrase or word), or, for text the vocabulary does not hold as a
- * whole (a label pinned by hand), all of its words. An empty list of columns matches nothing.
+ * whole (a label pinned by hand), all of its words the vocabulary holds. An empty list of
+ * columns matches nothing.
  */
 export type LabelQuery = number[][];
 
@@ -17,8 +18,8 @@ export function labelParts(label: string): string[] {
 
 /**
  * The query of a label over a vocabulary: each part is looked up by its key or its display
- * form, lower-cased; else each of its words is, and a word missing from the vocabulary makes
- * the part match nothing.
+ * form, lower-cased; else it is the words of it the vocabulary holds (punctuation ignored;
+ * a word the papers never use cannot find any), and none of them makes it match nothing.
  */
 export function labelQuery(label: string, vocabulary: readonly string[], displayForms: readonly string[]): LabelQuery {
   const column = new Map<string, number>();
@@ -27,8 +28,10 @@ export function labelQuery(label: string, vocabulary: readonly string[], display
   return labelParts(label.toLowerCase()).map((part) => {
     const whole = column.get(part);
     if (whole !== undefined) return [whole];
-    const words = part.split(/\s+/).map((word) => column.get(word));
-    return words.every((j): j is number => j !== undefined) ? words : [];
+    return part.split(/[^\p{L}\p{N}-]+/u).flatMap((word) => {
+      const j = column.get(word);
+      return j === undefined ? [] : [j];
+    });
   });
 }
 
