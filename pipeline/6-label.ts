@@ -5,7 +5,7 @@ import { classTermCounts } from '../src/label/classTermCounts.js';
 import { classTfidf } from '../src/label/classTfidf.js';
 import { labelFigures, type LabelFigures } from '../src/label/labelFigures.js';
 import { labelHeading } from '../src/label/labelHeading.js';
-import { labelMatches, labelQuery } from '../src/label/labelQuery.js';
+import { labelMatches, labelQuery, termColumns } from '../src/label/labelQuery.js';
 import { isNounPhrase } from '../src/label/nounPhrase.js';
 import { pinnedLabels, type LabelPins } from '../src/label/pinnedLabels.js';
 import { subsumingPhrases } from '../src/label/subsumption.js';
@@ -13,7 +13,7 @@ import { termEvenness, termPresence } from '../src/label/termPresence.js';
 import { themeLabel } from '../src/label/themeLabel.js';
 import { termRelations, topTerms, type RankedTerm } from '../src/label/topTerms.js';
 import type { Projection2d } from '../src/reduce/project2d.js';
-import { createPhraseTagger } from '../src/tokenize/winkTokenizer.js';
+import { createPhraseTagger, type TagPhrase } from '../src/tokenize/winkTokenizer.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import { npmiCoherence } from '../src/metrics/npmi.js';
 import { silhouetteByCluster } from '../src/metrics/silhouette.js';
@@ -43,6 +43,9 @@ export const DEFAULT_LABEL_PARAMS = {
   genericEvenness: 0.9,
   subsumeShare: 0.8,
 } as const;
+
+/** Abstracts read for a heading's writing: the theme's first papers, enough to see the usual one. */
+const HEADING_SAMPLE = 100;
 
 export interface LabelInput {
   papers: readonly Paper[];
@@ -88,14 +91,17 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const relations = termRelations(vectorizer.vocabulary);
   const subsumedBy = subsumingPhrases(columnSums(counts, k, V), relations, params.subsumeShare);
 
-  // 2. Top terms, phrases preferred over their parts.
+  // 2. Top terms, phrases preferred over their parts, fragments left out.
+  const tag = createPhraseTagger();
+  const columnOf = termColumns(vectorizer.vocabulary, vectorizer.displayForms);
+  const isGeneric = genericWords(columnOf, evenness, params.genericEvenness);
+  const nounPhrase = nounPhraseFilter(vectorizer, tag);
   const ranked = Array.from({ length: k }, (_, c) =>
     topTerms(weights.subarray(c * V, (c + 1) * V), counts.subarray(c * V, (c + 1) * V),
-      vectorizer.vocabulary, vectorizer.displayForms, relations, { count: params.topTermCount, absorbShare: params.absorbShare }));
+      vectorizer.vocabulary, vectorizer.displayForms, relations, { count: params.topTermCount, absorbShare: params.absorbShare }, nounPhrase));
 
   // 3. Labels: noun phrases that find the theme's papers, or the user's pins.
-  const isGeneric = genericWords(vectorizer, evenness, params.genericEvenness);
-  const headingLike = headingFilter(vectorizer, isGeneric);
+  const headingLike = (column: number) => nounPhrase(column) && !vectorizer.displayForms[column].split(' ').filter((w) => w !== 'of').every(isGeneric);
   const presenceTotals = columnSums(presence, k, V);
   const documentFrequency = columnDocumentFrequency(input.counts);
   const chosen = ranked.map((terms, c) => chooseLabel({
@@ -108,7 +114,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const labels = chosen.map((text, c) => pinned[c] ?? text);
 
   // 4. Label quality: each label as a query over titles and abstracts.
-  const queries = labels.map((text) => labelQuery(text, vectorizer.vocabulary, vectorizer.displayForms));
+  const queries = labels.map((text) => labelQuery(text, columnOf));
   const matches = labelMatches(input.counts, input.labels, queries);
 
   // 5. Representatives: members the label finds that fit the theme best.
@@ -126,7 +132,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const themes: Theme[] = ranked.map((terms, c) => ({
     id: c,
     label: labels[c],
-    heading: pinned[c] ?? labelHeading(labels[c], members[c].map((i) => input.papers[i].abstract)),
+    heading: pinned[c] ?? labelHeading(labels[c], members[c].slice(0, HEADING_SAMPLE).map((i) => input.papers[i].abstract)),
     size: sizes[c],
     topTerms: terms.map(({ term, weight }) => ({ term, weight })),
     representativeIds: chosenRepresentatives[c].map((i) => input.papers[i].id),
@@ -170,27 +176,23 @@ function columnDocumentFrequency(counts: CsrMatrix): Int32Array {
 }
 
 /** Whether a word (as written or as its lemma) is a vocabulary term spread evenly over the themes. */
-function genericWords(vectorizer: TfidfModel, evenness: Float64Array, threshold: number): (word: string) => boolean {
-  const column = new Map<string, number>();
-  vectorizer.vocabulary.forEach((key, j) => column.set(key, j));
-  vectorizer.displayForms.forEach((form, j) => { if (!column.has(form)) column.set(form, j); });
+function genericWords(columnOf: ReadonlyMap<string, number>, evenness: Float64Array, threshold: number): (word: string) => boolean {
   return (word) => {
-    const j = column.get(word);
+    const j = columnOf.get(word);
     return j !== undefined && evenness[j] >= threshold;
   };
 }
 
-/** Whether a column reads as a heading: a noun phrase not made only of generic words. */
-function headingFilter(vectorizer: TfidfModel, isGeneric: (word: string) => boolean): (column: number) => boolean {
-  const tag = createPhraseTagger();
+/** Whether a column's display form is a noun phrase (isNounPhrase, tagged once per column). */
+function nounPhraseFilter(vectorizer: TfidfModel, tag: TagPhrase): (column: number) => boolean {
   const known = new Map<number, boolean>();
   return (column) => {
     let ok = known.get(column);
-    if (ok !== undefined) return ok;
-    const text = vectorizer.displayForms[column];
-    const words = text.split(' ');
-    ok = isNounPhrase(words, tag(text)) && !words.filter((w) => w !== 'of').every(isGeneric);
-    known.set(column, ok);
+    if (ok === undefined) {
+      const text = vectorizer.displayForms[column];
+      ok = isNounPhrase(text.split(' '), tag(text));
+      known.set(column, ok);
+    }
     return ok;
   };
 }

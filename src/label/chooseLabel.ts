@@ -146,12 +146,13 @@ export function chooseLabel(evidence: LabelEvidence, size: number, params: Label
 /** For each column, which of the theme's members mention it (1) or not (0). */
 function memberMentions(evidence: LabelEvidence, columns: readonly number[]): Uint8Array[] {
   const { counts, members } = evidence;
-  const index = new Map(columns.map((column, i) => [column, i] as const));
+  const slot = new Int32Array(counts.cols).fill(-1);
+  columns.forEach((column, i) => (slot[column] = i));
   const found = columns.map(() => new Uint8Array(members.length));
   members.forEach((r, m) => {
     for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) {
-      const i = index.get(counts.indices[p]);
-      if (i !== undefined) found[i][m] = 1;
+      const i = slot[counts.indices[p]];
+      if (i >= 0) found[i][m] = 1;
     }
   });
   return found;

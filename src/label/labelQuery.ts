@@ -17,19 +17,28 @@ export function labelParts(label: string): string[] {
 }
 
 /**
- * The query of a label over a vocabulary: each part is looked up by its key or its display
- * form, lower-cased; else it is the words of it the vocabulary holds (punctuation ignored;
- * a word the papers never use cannot find any), and none of them makes it match nothing.
+ * Where each term text is in a vocabulary: keys first, then display forms ("networks" finds
+ * the column of "network"). Made once per run and shared by every label's query.
  */
-export function labelQuery(label: string, vocabulary: readonly string[], displayForms: readonly string[]): LabelQuery {
+export function termColumns(vocabulary: readonly string[], displayForms: readonly string[]): Map<string, number> {
   const column = new Map<string, number>();
   vocabulary.forEach((key, j) => column.set(key, j));
   displayForms.forEach((form, j) => { if (!column.has(form)) column.set(form, j); });
+  return column;
+}
+
+/**
+ * The query of a label over a vocabulary (`columns` from termColumns): each part is looked up
+ * by its key or its display form, lower-cased; else it is the words of it the vocabulary
+ * holds (punctuation ignored; a word the papers never use cannot find any), and none of them
+ * makes it match nothing.
+ */
+export function labelQuery(label: string, columns: ReadonlyMap<string, number>): LabelQuery {
   return labelParts(label.toLowerCase()).map((part) => {
-    const whole = column.get(part);
+    const whole = columns.get(part);
     if (whole !== undefined) return [whole];
     return part.split(/[^\p{L}\p{N}-]+/u).flatMap((word) => {
-      const j = column.get(word);
+      const j = columns.get(word);
       return j === undefined ? [] : [j];
     });
   });
@@ -68,20 +77,47 @@ export interface LabelMatch {
  */
 export function labelMatches(counts: CsrMatrix, labels: Int32Array, queries: readonly LabelQuery[]): LabelMatch[] {
   const k = queries.length;
-  const found = new Float64Array(k);
-  const hits = new Float64Array(k);
   const sizes = new Float64Array(k);
+  for (let r = 0; r < counts.rows; r++) sizes[labels[r]]++;
+  // Postings of the query columns only: one pass over the matrix, then set operations.
+  const slot = new Int32Array(counts.cols).fill(-1);
+  const lists: number[][] = [];
+  for (const query of queries) for (const part of query) for (const j of part) if (slot[j] < 0) slot[j] = lists.push([]) - 1;
   for (let r = 0; r < counts.rows; r++) {
-    sizes[labels[r]]++;
-    for (let c = 0; c < k; c++) {
-      if (!rowMatches(counts, r, queries[c])) continue;
-      found[c]++;
-      if (labels[r] === c) hits[c]++;
+    for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) {
+      const s = slot[counts.indices[p]];
+      if (s >= 0) lists[s].push(r);
     }
   }
-  return queries.map((_, c) => {
-    const precision = found[c] > 0 ? hits[c] / found[c] : 0;
-    const recall = sizes[c] > 0 ? hits[c] / sizes[c] : 0;
+  const postings = (j: number) => lists[slot[j]];
+  const seen = new Int32Array(counts.rows).fill(-1);
+  return queries.map((query, c) => {
+    let found = 0;
+    let hits = 0;
+    for (const part of query) {
+      if (part.length === 0) continue;
+      // Rows holding every column of the part: the shortest posting list, filtered.
+      const partLists = part.map(postings).sort((a, b) => a.length - b.length);
+      for (const r of partLists[0]) {
+        if (seen[r] === c || !partLists.every((list, i) => i === 0 || includesSorted(list, r))) continue;
+        seen[r] = c;
+        found++;
+        if (labels[r] === c) hits++;
+      }
+    }
+    const precision = found > 0 ? hits / found : 0;
+    const recall = sizes[c] > 0 ? hits / sizes[c] : 0;
     return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
   });
+}
+
+function includesSorted(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === value;
 }

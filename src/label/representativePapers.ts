@@ -25,15 +25,15 @@ export function representativePapers(
   topWeights: readonly number[],
   count: number,
 ): number[] {
-  const weightOf = new Map<number, number>();
+  const weightOf = new Float64Array(counts.cols);
   let totalWeight = 0;
   topColumns.forEach((column, i) => {
-    weightOf.set(column, topWeights[i]);
+    weightOf[column] = topWeights[i];
     totalWeight += topWeights[i];
   });
   const fit = (r: number) => {
     let mentioned = 0;
-    for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) mentioned += weightOf.get(counts.indices[p]) ?? 0;
+    for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) mentioned += weightOf[counts.indices[p]];
     return Math.max(0, scores[r]) * (totalWeight > 0 ? mentioned / totalWeight : 1);
   };
   const found = members.filter((r) => rowMatches(counts, r, query));

@@ -73,7 +73,9 @@ export function termRelations(vocabulary: readonly string[]): TermRelations {
  *
  * `weights` and `counts` are this theme's rows (length V) of the c-TF-IDF and class-count
  * matrices; `vocabulary` gives the keys, `displayForms` what people read and `relations`
- * the phrases' parts (termRelations(vocabulary)).
+ * the phrases' parts (termRelations(vocabulary)). `readable(column)` says whether a phrase
+ * reads as a term (a noun phrase, not a fragment such as "fine-tuning large"); a phrase
+ * that does not is left out, asked only of phrases that would make the list.
  */
 export function topTerms(
   weights: Float64Array,
@@ -82,6 +84,7 @@ export function topTerms(
   displayForms: readonly string[],
   relations: TermRelations,
   params: TopTermsParams,
+  readable: (column: number) => boolean = () => true,
 ): RankedTerm[] {
   const score = Float64Array.from(weights);
   const absorbed = new Uint8Array(vocabulary.length);
@@ -103,6 +106,7 @@ export function topTerms(
   for (let j = 0; j < vocabulary.length; j++) {
     if (absorbed[j] || !(score[j] > 0)) continue;
     if (best.length === params.count && !before(j, best[best.length - 1])) continue;
+    if (relations.parts[j] !== null && !readable(j)) continue;
     let at = best.length;
     while (at > 0 && before(j, best[at - 1])) at--;
     best.splice(at, 0, j);
