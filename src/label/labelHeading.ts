@@ -3,11 +3,15 @@ import { labelParts, LABEL_SEPARATOR } from './labelQuery.js';
 /**
  * A label as a heading: each part as the theme's papers most often write it ("monte carlo
  * tree search" -> "Monte Carlo tree search", "bose-einstein condensate" -> "Bose-Einstein
- * condensate"), its first letter upper-cased. `texts` are the theme's abstracts (titles
+ * condensate"), the first part's first letter upper-cased ("Bayesian optimization ·
+ * surrogate models"). `texts` are the theme's abstracts (titles
  * are often in title case); a part they never contain keeps its lower-case form.
  */
 export function labelHeading(label: string, texts: readonly string[]): string {
-  return labelParts(label).map((part) => capitalise(mostCommonWriting(part, texts))).join(LABEL_SEPARATOR);
+  return labelParts(label).map((part, i) => {
+    const writing = mostCommonWriting(part, texts);
+    return i === 0 ? capitalise(writing) : writing;
+  }).join(LABEL_SEPARATOR);
 }
 
 function mostCommonWriting(part: string, texts: readonly string[]): string {
