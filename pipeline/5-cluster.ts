@@ -1,4 +1,5 @@
 import { chooseK, type KCandidate } from '../src/cluster/chooseK.js';
+import { kRangeEdge, type KRangeEdge } from '../src/cluster/kRangeEdge.js';
 import { fitKMeans, type KMeansModel } from '../src/cluster/kmeans.js';
 import { fitMiniBatchKMeans } from '../src/cluster/miniBatchKMeans.js';
 import type { WarmStart } from '../src/nightly/warmStart.js';
@@ -86,8 +87,23 @@ export interface ClusterOutput {
   /** Papers moved by the TF-IDF refinement (0 without it), and its rounds. */
   refined: number;
   refineRounds: number;
-  /** With k = 'auto': the silhouette and inertia of every k tried, and the rule used. */
-  selection: { criterion: string; curve: KCandidate[] } | null;
+  /** With k = 'auto': how k was chosen (see KSelection). */
+  selection: KSelection | null;
+}
+
+/** How `k = 'auto'` chose k. */
+export interface KSelection {
+  /** The rule and how it was applied (sample, restarts, warm window). */
+  criterion: string;
+  /** Why the chosen k, as the end of the sentence "k = N, ...". */
+  reason: string;
+  /** The k with the highest silhouette; differs from the chosen k when last night's k is kept. */
+  best: number;
+  /** The k searched, first and last. */
+  searchedRange: [number, number];
+  /** Set when the chosen k sits at an edge of the user's range (see kRangeEdge). */
+  edge: KRangeEdge | null;
+  curve: KCandidate[];
 }
 
 /**
@@ -154,11 +170,12 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     );
     for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
     let chosen = choice.k;
-    let how = sampled ? `; searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k`
-      : warm ? `; searched within ${WARM_K_REACH} of last night's k, with ${searchNInit} restarts per k` : '';
+    const how = sampled ? `searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k`
+      : warm ? `searched within ${WARM_K_REACH} of last night's k, with ${searchNInit} restarts per k` : '';
+    const best = choice.curve.find((c) => c.k === choice.k)!;
+    let reason = `chosen by ${choice.criterion}${how === '' ? '' : `; ${how}`}`;
     if (warm) {
       const previous = choice.curve.find((c) => c.k === warm.previousK);
-      const best = choice.curve.find((c) => c.k === choice.k)!;
       // Last night's k is judged by the better of a fresh fit and last night's themes
       // themselves (the start of tonight's fit at that k): a few fresh restarts can miss
       // them, and a night without new papers must then keep its k and its themes.
@@ -166,11 +183,24 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       const keptSilhouette = silhouetteOf(searchX, searchRows ? searchRows.map((r) => kept[r]) : kept);
       if (previous !== undefined && best.silhouette - Math.max(previous.silhouette, keptSilhouette) <= warm.keepKWithin) {
         chosen = previous.k;
-        if (chosen !== choice.k) how += `; last night's k = ${chosen} kept (within ${warm.keepKWithin} of the best)`;
+        if (chosen !== choice.k) {
+          reason = `last night's k, kept: its silhouette (${Math.max(previous.silhouette, keptSilhouette).toFixed(4)}) is within ` +
+            `${warm.keepKWithin} of the highest (${best.silhouette.toFixed(4)} at k = ${choice.k}); ${how}`;
+        }
       }
     }
     model = sampled || warm ? fit(chosen) : choice.fit;
-    selection = { criterion: choice.criterion + how, curve: choice.curve };
+    const searchedRange: [number, number] = [choice.curve[0].k, choice.curve[choice.curve.length - 1].k];
+    const userRange: [number, number] = [Math.max(2, params.kRange[0]), Math.min(params.kRange[1], searchX.rows - 1)];
+    selection = {
+      criterion: choice.criterion + (how === '' ? '' : `; ${how}`),
+      reason,
+      best: choice.k,
+      searchedRange,
+      // An edge means the curve may rise past it; a kept k lower on the curve is not at one.
+      edge: chosen === choice.k ? kRangeEdge(choice.curve, chosen, userRange, X.rows - 1) : null,
+      curve: choice.curve,
+    };
   } else {
     model = fit(Math.min(params.k, X.rows - 1));
   }

@@ -133,11 +133,16 @@ export async function fitThemes(
   const quality = qualityFigures(
     { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity, labels: labelled.labelQuality },
     papers, clusters.labels);
-  const kSelection: RunSummary['kSelection'] = clusters.selection === null ? undefined : {
-    criterion: clusters.selection.criterion,
+  const selection = clusters.selection;
+  const kSelection: RunSummary['kSelection'] = selection === null ? undefined : {
+    criterion: selection.criterion,
     chosen: clusters.k,
-    curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
+    reason: selection.reason,
+    searchedRange: selection.searchedRange,
+    ...(selection.edge === null ? {} : { edge: selection.edge }),
+    curve: selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
   };
+  if (selection?.edge) (extras.warn ?? log)(`--k auto: ${selection.edge.note}`);
   return { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 

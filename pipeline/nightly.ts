@@ -1,3 +1,4 @@
+import { kSelectionRecord } from './kSelectionRecord.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { libraryVersions } from '../src/io/libraryVersions.js';
@@ -186,6 +187,7 @@ export async function runNightly(
       parameters: fitted.parameters,
       libraries: libraryVersions(),
       quality: fitted.quality,
+      clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map((t) => ({ id: t.id, label: t.label, size: t.size, ...t.quality })),
       theme_changes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, previous: t.previous, status: t.status })),
       ended_themes: match.ended,

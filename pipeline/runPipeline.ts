@@ -18,6 +18,7 @@ import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
 import { CorpusError } from './corpusError.js';
 import { crashPoint } from './crashPoint.js';
+import { kSelectionRecord } from './kSelectionRecord.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export { readWordList } from './fitThemes.js';
@@ -137,10 +138,7 @@ async function runStages(
       k: clusters.k,
       inertia: round(clusters.inertia, 6),
       iterations: clusters.iterations,
-      k_selection: clusters.selection && {
-        criterion: clusters.selection.criterion,
-        curve: clusters.selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6), inertia: round(c.inertia, 6) })),
-      },
+      k_selection: kSelectionRecord(clusters.selection, clusters.k),
     },
     quality,
     themes: labelled.themes.map((t) => ({ id: t.id, label: t.label, size: t.size, ...t.quality })),

@@ -129,13 +129,26 @@ export interface RunSummary {
   /** Quality figures by name (silhouette, v_measure, nmi, ari, ...). */
   quality: Record<string, number>;
   /** How `--k auto` chose k: the silhouette of each k tried. Absent when k was given. */
-  kSelection?: { criterion: string; chosen: number; curve: Array<{ k: number; silhouette: number }> };
+  kSelection?: KSelectionSummary;
   /** Nightly runs: how themes grew, appeared and faded over the nights. */
   trends?: ThemeTrends;
   /** Same order as `assignments`. */
   papers: Paper[];
   assignments: Assignment[];
   themes: Theme[];
+}
+
+/** How `--k auto` chose k, as the report and run.json show it. */
+export interface KSelectionSummary {
+  criterion: string;
+  chosen: number;
+  /** The end of the sentence "k = N, ...": the rule, or why last night's k was kept. */
+  reason: string;
+  /** The k searched, first and last. */
+  searchedRange: [number, number];
+  /** When the chosen k is at the top (or, above 2, the bottom) of the range searched. */
+  edge?: { edge: 'top' | 'bottom'; note: string; suggestedRange: [number, number] | null };
+  curve: Array<{ k: number; silhouette: number }>;
 }
 
 /** Themes over the nights of the nightly job (see src/nightly/themeTrends.ts). */

@@ -129,7 +129,8 @@ function chartsHtml(kSelection: RunSummary['kSelection']): string {
     ...(kSelection === undefined ? [] : [
       '<section class="card">',
       '<h2>Choice of k</h2>',
-      `<p class="hint">k = ${kSelection.chosen}, chosen by ${escapeHtml(kSelection.criterion)}.</p>`,
+      `<p class="hint">k = ${kSelection.chosen}, ${escapeHtml(kSelection.reason)}.</p>`,
+      ...(kSelection.edge === undefined ? [] : [`<p class="note" id="k-edge">Note: ${escapeHtml(kSelection.edge.note)}.</p>`]),
       '<div id="k-curve" class="chart"></div>',
       '</section>',
     ]),
@@ -255,6 +256,7 @@ header, main { max-width: 1200px; margin: 0 auto; padding: 16px 20px; }
 h1 { font-size: 1.6rem; margin: 0 0 4px; overflow-wrap: anywhere; }
 h2 { font-size: 1.1rem; margin: 0 0 8px; }
 .facts, .hint { color: var(--muted); margin: 0 0 12px; }
+.note { margin: 0 0 12px; padding: 6px 10px; border-left: 4px solid #9a6700; background: #fff8c5; }
 .figures { display: flex; flex-wrap: wrap; gap: 12px 40px; }
 dl { display: flex; flex-wrap: wrap; gap: 6px 20px; margin: 0; }
 dl div { display: flex; gap: 6px; }

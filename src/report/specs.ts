@@ -134,6 +134,7 @@ export function kCurveSpec(summary: RunSummary): TopLevelSpec | undefined {
   const selection = summary.kSelection;
   if (selection === undefined || selection.curve.length === 0) return undefined;
   const values = selection.curve.map((c) => ({ k: c.k, silhouette: c.silhouette }));
+  const chosenPoint = values.filter((v) => v.k === selection.chosen);
   return {
     $schema: SCHEMA,
     description: `Mean cosine silhouette for each k tried; the chosen k (${selection.chosen}) is marked.`,
@@ -156,6 +157,20 @@ export function kCurveSpec(summary: RunSummary): TopLevelSpec | undefined {
         data: { values: [{ k: selection.chosen }] },
         mark: { type: 'rule', strokeDash: [4, 3], color: '#59636e' },
         encoding: { x: { field: 'k', type: 'quantitative' } },
+      },
+      // A ring on the chosen k's own point, so the mark sits where the text says k is
+      // (also when the nightly job keeps last night's k below the curve's highest point).
+      {
+        data: { values: chosenPoint },
+        mark: { type: 'point', shape: 'circle', size: 180, filled: false, strokeWidth: 2, color: '#1f2328' },
+        encoding: {
+          x: { field: 'k', type: 'quantitative' },
+          y: { field: 'silhouette', type: 'quantitative' },
+          tooltip: [
+            { field: 'k', type: 'quantitative', title: 'chosen k' },
+            { field: 'silhouette', type: 'quantitative', title: 'Silhouette', format: '.4f' },
+          ],
+        },
       },
     ],
   };

@@ -110,7 +110,8 @@ describe('the seed report in Chromium', () => {
     expect(await count('#sizes path[aria-roledescription="bar"]')).toBe(themes.length);
     const termBars = themes.reduce((n, t) => n + Math.min(t.topTerms.length, TOP_TERMS_SHOWN), 0);
     expect(await count('#terms path[aria-roledescription="bar"]')).toBe(termBars);
-    expect(await count('#k-curve path[aria-roledescription="point"]')).toBe(kSelection!.curve.length);
+    // One point per k tried, plus the ring on the chosen k.
+    expect(await count('#k-curve path[aria-roledescription="point"]')).toBe(kSelection!.curve.length + 1);
     expect(await count('#map .role-legend-label text')).toBe(themes.length);
     await page.close();
   });

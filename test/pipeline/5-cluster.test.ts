@@ -35,6 +35,25 @@ describe('cluster (stage 5)', () => {
     expect(result.k).toBe(5);
     expect(result.selection!.curve.map((c) => c.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(result.selection!.criterion).not.toMatch(/sample/);
+    expect(result.selection!.edge).toBeNull();
+  });
+
+  it('marks the top of the range when the silhouette is still rising there', () => {
+    const { X } = blobs(600, 5, 8, 2);
+    const result = cluster({ vectors: X }, { k: 'auto', kRange: [2, 4], nInit: 3, seed: 2 });
+    expect(result.k).toBe(4);
+    expect(result.selection!.edge).toEqual({
+      edge: 'top', suggestedRange: [2, 8],
+      note: 'silhouette still rising at k = 4, the top of the k range 2-4: try --k-range 2-8',
+    });
+  });
+
+  it('marks the bottom of a range that starts above 2 when its first k is best', () => {
+    const { X } = blobs(600, 3, 8, 5);
+    const result = cluster({ vectors: X }, { k: 'auto', kRange: [3, 8], nInit: 3, seed: 5 });
+    expect(result.k).toBe(3);
+    expect(result.selection!.edge?.edge).toBe('bottom');
+    expect(result.selection!.edge?.suggestedRange).toEqual([2, 8]);
   });
 
   it(`searches k on a ${K_SEARCH_SAMPLE}-paper sample above that size, then clusters every paper`, () => {
@@ -78,5 +97,22 @@ describe('cluster (stage 5) on a warm night', () => {
     expect(warm.selection!.criterion).toContain("within 3 of last night's k");
     expect(warm.k).toBe(4);
     expect([...warm.labels]).toEqual([...first.labels]);
+  });
+
+  it("says so when last night's k is kept below the best one, and reports no edge for it", async () => {
+    const { warmStart } = await import('../../src/nightly/warmStart.js');
+    const { X } = blobs(800, 4, 8, 6);
+    const three = cluster({ vectors: X }, { k: 3, kRange: [2, 12], nInit: 3, seed: 6 });
+    const ids = Array.from({ length: X.rows }, (_, i) => `p${i}`);
+    const previous = new Map(ids.map((id, i) => [id, three.labels[i]]));
+    // keepKWithin 1: any k within a silhouette of 1 keeps last night's k = 3.
+    const warm = cluster({ vectors: X }, {
+      k: 'auto', kRange: [3, 12], nInit: 3, seed: 6,
+      warmStart: { previousK: 3, keepKWithin: 1, start: (k) => warmStart(X, ids, previous, k) },
+    });
+    expect(warm.k).toBe(3);
+    expect(warm.selection!.best).toBe(4);
+    expect(warm.selection!.reason).toMatch(/^last night's k, kept: its silhouette \(0\.\d{4}\) is within 1 of the highest \(0\.\d{4} at k = 4\)/);
+    expect(warm.selection!.edge).toBeNull();
   });
 });

@@ -97,6 +97,31 @@ describe('paper-themes nightly', () => {
     expect(html).toContain('<h2>Tonight (2026-11-22)</h2>');
   });
 
+  it('records how k was chosen each night, warning (even under --quiet) when k is at the top of the range', async () => {
+    const w = workspace();
+    const first = await nightly(w, '2026-11-20', '--quiet');
+    const note = 'silhouette still rising at k = 12, the top of the k range 2-12: try --k-range 2-24';
+    expect(first.err).toContain(`warning: --k auto: ${note}`);
+    const night1 = JSON.parse(readFileSync(join(w.reports, '2026-11-20', 'run.json'), 'utf8'));
+    expect(night1.clustering.k).toBe(12);
+    expect(night1.clustering.k_selection).toMatchObject({ chosen: 12, searched_range: [2, 12], edge: 'top', edge_note: note });
+    // The next night searches near last night's k only; the edge is still the range's top.
+    await nightly(w, '2026-11-21', '--quiet');
+    const night2 = JSON.parse(readFileSync(join(w.reports, '2026-11-21', 'run.json'), 'utf8'));
+    expect(night2.clustering.k_selection.searched_range).toEqual([9, 12]);
+    expect(night2.clustering.k_selection.reason).toContain("searched within 3 of last night's k");
+    const html = readFileSync(join(w.reports, '2026-11-21', 'index.html'), 'utf8');
+    expect(html).toContain(`<p class="hint">k = ${night2.clustering.k}, `);
+    expect(html).toContain(`Note: ${note}.`);
+    // The range the note suggests is an option of the nightly job too.
+    const wider = workspace();
+    const third = await nightly(wider, '2026-11-20', '--quiet', '--k-range', '2-24');
+    expect(third.code).toBe(0);
+    expect(third.err).not.toContain('--k auto');
+    const night3 = JSON.parse(readFileSync(join(wider.reports, '2026-11-20', 'run.json'), 'utf8'));
+    expect(night3.clustering.k_selection).toMatchObject({ searched_range: [2, 24], edge: null });
+  });
+
   it('keeps a label pinned in the config file on later nights', async () => {
     const w = workspace();
     await nightly(w, '2026-11-20', '--quiet');

@@ -107,6 +107,34 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(summary.themes.map((t) => t.size)).toEqual([...summary.themes.map((t) => t.size)].sort((x, y) => y - x));
   });
 
+  it('warns, and says in run.json and the report, when --k auto stops at the top of its range', async () => {
+    // On the bundled corpus the silhouette climbs all through the default range 2-12.
+    const out = tmp();
+    const warnings: string[] = [];
+    const { record } = await runPipeline(normaliseOptions({ out, cacheDir: false }), () => {}, (line) => warnings.push(line));
+    const selection = (record.clustering as { k: number; k_selection: Record<string, unknown> & { curve: Array<{ k: number; silhouette: number }> } });
+    const curve = selection.k_selection.curve;
+    expect(selection.k).toBe(12);
+    expect(curve.at(-1)!.k).toBe(12);
+    expect(curve.at(-1)!.silhouette).toBe(Math.max(...curve.map((c) => c.silhouette)));
+    const note = 'silhouette still rising at k = 12, the top of the k range 2-12: try --k-range 2-24';
+    expect(selection.k_selection).toMatchObject({ chosen: 12, best: 12, searched_range: [2, 12], edge: 'top', edge_note: note, suggested_range: [2, 24] });
+    expect(warnings).toContain(`--k auto: ${note}`);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`<p class="note" id="k-edge">Note: ${note}.</p>`);
+
+    // With the suggested range the best k lies inside it: no warning, no note.
+    const wider = tmp();
+    const quiet: string[] = [];
+    const again = await runPipeline(normaliseOptions({ out: wider, cacheDir: false, kRange: [2, 24] }), () => {}, (line) => quiet.push(line));
+    const widerSelection = (again.record.clustering as { k: number; k_selection: { edge: unknown; edge_note: unknown } });
+    expect(widerSelection.k).toBeGreaterThan(12);
+    expect(widerSelection.k).toBeLessThan(24);
+    expect(widerSelection.k_selection.edge).toBeNull();
+    expect(widerSelection.k_selection.edge_note).toBeNull();
+    expect(quiet.filter((line) => line.includes('--k auto'))).toEqual([]);
+    expect(readFileSync(join(wider, 'index.html'), 'utf8')).not.toContain('id="k-edge"');
+  });
+
   it('writes the CSV headers the exports promise, one row per paper and per theme', async () => {
     const out = tmp();
     const { summary } = await runPipeline(normaliseOptions({ out, k: 5, cacheDir: false }));

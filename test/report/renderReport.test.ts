@@ -96,6 +96,17 @@ describe('renderReport', () => {
     expect(config.charts[0].renderer).toBe('canvas');
   });
 
+  it('says how k was chosen, and adds a note only when k sits at an edge of the range', () => {
+    expect(html).toContain('<p class="hint">k = 4, chosen by highest mean cosine silhouette.</p>');
+    expect(html).not.toContain('id="k-edge"');
+    const note = 'silhouette still rising at k = 6, the top of the k range 2-6: try --k-range 2-12';
+    const atEdge = renderReport({
+      ...summary,
+      kSelection: { ...summary.kSelection!, chosen: 6, edge: { edge: 'top', note, suggestedRange: [2, 12] } },
+    });
+    expect(atEdge).toContain(`<p class="note" id="k-edge">Note: ${note}.</p>`);
+  });
+
   it('has no k chart when k was given', () => {
     const page = renderReport({ ...summary, kSelection: undefined });
     expect(page).not.toContain('id="k-curve"');

@@ -267,12 +267,21 @@ describe('themeNames', () => {
 });
 
 describe('kCurveSpec', () => {
-  it('draws one point per k tried and a rule at the chosen k', async () => {
+  it('draws one point per k tried, a rule at the chosen k and a ring on its point', async () => {
     const { root } = await renderHeadless(kCurveSpec(summary)!);
-    expect(countMarks(root, 'symbol')).toBe(summary.kSelection!.curve.length);
+    // One symbol per k, plus the ring.
+    expect(countMarks(root, 'symbol')).toBe(summary.kSelection!.curve.length + 1);
     expect(countMarks(root, 'rule')).toBe(1);
-    const rule = (kCurveSpec(summary) as any).layer[1].data.values;
-    expect(rule).toEqual([{ k: summary.kSelection!.chosen }]);
+    const layers = (kCurveSpec(summary) as any).layer;
+    expect(layers[1].data.values).toEqual([{ k: summary.kSelection!.chosen }]);
+    expect(layers[2].data.values).toEqual([{ k: 4, silhouette: 0.187 }]);
+  });
+
+  it('puts the ring on the kept k, not on the highest point, when they differ', () => {
+    const kept = { ...summary, kSelection: { ...summary.kSelection!, chosen: 2, reason: "last night's k, kept" } };
+    const layers = (kCurveSpec(kept) as any).layer;
+    expect(layers[1].data.values).toEqual([{ k: 2 }]);
+    expect(layers[2].data.values).toEqual([{ k: 2, silhouette: 0.121 }]);
   });
 
   it('is absent when k was given', () => {
