@@ -2,7 +2,7 @@ import type { KCandidate } from './chooseK.js';
 
 /** Where the chosen k sits in the range searched, when that is where the curve may go on. */
 export interface KRangeEdge {
-  /** 'top': k is the largest k searched; 'bottom': the smallest, and above 2. */
+  /** 'top': the best silhouettes reach the largest k; 'bottom': the smallest, above 2. */
   edge: 'top' | 'bottom';
   /** One sentence for the log, the report and run.json. */
   note: string;
@@ -11,34 +11,51 @@ export interface KRangeEdge {
 }
 
 /**
- * Whether the chosen k lies at an edge of the range the user asked to search, where the
- * criterion might have gone on improving past the range: k = kMax (the silhouette still
- * rising) or k = kMin > 2 (highest at the bottom). An edge of a narrower window searched
- * for another reason (the nightly job looks near last night's k) is not the user's range
- * and is not reported. The suggested range doubles kMax, up to `kLimit` (papers - 1), or
- * lowers kMin to 2.
+ * Silhouettes this close to the highest count as level with it: about three standard
+ * errors of the mean silhouette of a 3,000-paper sample (≈ 0.0016 on the benchmark).
+ */
+export const K_PLATEAU_TOLERANCE = 0.005;
+
+/**
+ * Whether the best k may lie past an end of the range the user asked to search: the
+ * silhouette at kMax (or at kMin > 2) is within `tolerance` of the highest, so the curve
+ * is still rising, or level, at that end. On the benchmark the curve is a plateau from
+ * about k = 25 to past 30, and the pick within it moves with the seed; the plateau's
+ * reaching the end is what matters, not the pick's being the end. An end of a narrower
+ * window searched for another reason (the nightly job looks near last night's k) is not
+ * the user's range and is not reported. The suggested range doubles kMax, up to `kLimit`
+ * (papers - 1), or lowers kMin to 2.
  *
  * `range` is the user's range as used (already lowered to the corpus); `curve` every k
- * searched, in increasing k.
+ * searched, in increasing k; `best` the k of highest silhouette.
  */
-export function kRangeEdge(curve: readonly KCandidate[], chosen: number, range: readonly [number, number], kLimit: number): KRangeEdge | null {
+export function kRangeEdge(
+  curve: readonly KCandidate[], best: number, range: readonly [number, number], kLimit: number,
+  tolerance = K_PLATEAU_TOLERANCE,
+): KRangeEdge | null {
   if (curve.length < 2) return null;
-  const searchedMin = curve[0].k;
-  const searchedMax = curve[curve.length - 1].k;
+  const top = curve[curve.length - 1];
+  const bottom = curve[0];
+  const highest = curve.find((c) => c.k === best);
+  if (highest === undefined) return null;
+  const level = (c: KCandidate) => c.silhouette >= highest.silhouette - tolerance;
   const searched = `${range[0]}-${range[1]}`;
-  if (chosen === searchedMax && searchedMax === range[1]) {
+  const plateau = (end: KCandidate, towards: string) => end.k === best
+    ? `silhouette ${towards === 'up' ? 'still rising' : 'highest'} at k = ${best}`
+    : `silhouette within ${tolerance} of its highest (k = ${best}) ${towards} to k = ${end.k}`;
+  if (top.k === range[1] && level(top)) {
     const wider = Math.min(kLimit, 2 * range[1]);
     const suggestedRange: [number, number] | null = wider > range[1] ? [range[0], wider] : null;
     const advice = suggestedRange === null
       ? `k cannot go above ${kLimit} (papers - 1)`
       : `try --k-range ${suggestedRange[0]}-${suggestedRange[1]}`;
-    return { edge: 'top', note: `silhouette still rising at k = ${chosen}, the top of the k range ${searched}: ${advice}`, suggestedRange };
+    return { edge: 'top', note: `${plateau(top, 'up')}, the top of the k range ${searched}: ${advice}`, suggestedRange };
   }
-  if (chosen === searchedMin && searchedMin === range[0] && range[0] > 2) {
+  if (bottom.k === range[0] && range[0] > 2 && level(bottom)) {
     const suggestedRange: [number, number] = [2, range[1]];
     return {
       edge: 'bottom',
-      note: `silhouette highest at k = ${chosen}, the bottom of the k range ${searched}: try --k-range ${suggestedRange[0]}-${suggestedRange[1]}`,
+      note: `${plateau(bottom, 'down')}, the bottom of the k range ${searched}: try --k-range ${suggestedRange[0]}-${suggestedRange[1]}`,
       suggestedRange,
     };
   }
