@@ -34,22 +34,27 @@ const THEMES: PaperTerms[][] = [
   [...times(2, { condensate: 2, model: 3 }), ...times(2, { vortex: 2, model: 3 }), ...times(2, { model: 3 })],
 ];
 
-/** The evidence chooseLabel gets in the label stage, computed by the same modules from THEMES. */
-function evidenceOf(theme: number, headingLike: (column: number) => boolean = () => true): { evidence: LabelEvidence; size: number } {
-  const column = new Map(VOCABULARY.map((key, j) => [key, j] as const));
-  const papers = THEMES.flat();
-  const labels = Int32Array.from(THEMES.flatMap((papers, c) => papers.map(() => c)));
+/** The evidence chooseLabel gets in the label stage, computed by the same modules from `themes`' papers. */
+function evidenceOf(
+  theme: number,
+  headingLike: (column: number) => boolean = () => true,
+  themes: PaperTerms[][] = THEMES,
+  vocabulary: string[] = VOCABULARY,
+): { evidence: LabelEvidence; size: number } {
+  const column = new Map(vocabulary.map((key, j) => [key, j] as const));
+  const papers = themes.flat();
+  const labels = Int32Array.from(themes.flatMap((papers, c) => papers.map(() => c)));
   const rows = papers.map((paper) => {
-    const row = new Array<number>(VOCABULARY.length).fill(0);
+    const row = new Array<number>(vocabulary.length).fill(0);
     for (const [term, n] of Object.entries(paper)) {
       for (const key of [term, ...(term.includes(' ') ? phraseParts(term) : [])]) row[column.get(key)!] += n;
     }
     return row;
   });
   const counts = csrFromDense(rows);
-  const k = THEMES.length;
-  const V = VOCABULARY.length;
-  const sizes = THEMES.map((papers) => papers.length);
+  const k = themes.length;
+  const V = vocabulary.length;
+  const sizes = themes.map((papers) => papers.length);
   const classCounts = classTermCounts(counts, labels, k);
   const presence = termPresence(counts, labels, k, FULL_MENTIONS);
   const presenceTotals = new Float64Array(V);
@@ -62,7 +67,7 @@ function evidenceOf(theme: number, headingLike: (column: number) => boolean = ()
   }
   const documentFrequency = new Int32Array(V);
   for (const j of counts.indices) documentFrequency[j]++;
-  const relations = termRelations(VOCABULARY);
+  const relations = termRelations(vocabulary);
   const evidence: LabelEvidence = {
     weights: classTfidf(classCounts, k, V).subarray(theme * V, (theme + 1) * V),
     presence: presence.subarray(theme * V, (theme + 1) * V),
@@ -74,7 +79,7 @@ function evidenceOf(theme: number, headingLike: (column: number) => boolean = ()
     counts,
     members: Array.from(labels).flatMap((c, r) => (c === theme ? [r] : [])),
     headingLike,
-    displayForms: VOCABULARY,
+    displayForms: vocabulary,
   };
   return { evidence, size: sizes[theme] };
 }
@@ -142,5 +147,50 @@ describe('chooseLabel', () => {
   it('is null when no candidate reads as a heading', () => {
     const { evidence, size } = evidenceOf(0, () => false);
     expect(chooseLabel(evidence, size, PARAMS)).toBeNull();
+  });
+});
+
+const MORE_VOCABULARY = [
+  'mcts', 'monte', 'carlo', 'tree', 'search', 'monte carlo', 'carlo tree', 'tree search', 'monte carlo tree', 'carlo tree search',
+  'monte carlo tree search', 'wireless', 'network', 'wireless network', 'knot', 'energy', 'harvesting', 'energy harvesting',
+];
+
+/**
+ * Three themes of six papers:
+ *   0: "mcts" in all six, "monte carlo tree search" written out in three of them.
+ *   1: "wireless" in all six, "wireless network" in four (the word is often alone).
+ *   2: "knot" in all six, "energy harvesting" in one.
+ */
+const MORE_THEMES: PaperTerms[][] = [
+  [...times(3, { mcts: 2 }), ...times(3, { 'mcts': 2, 'monte carlo tree search': 2 })],
+  [...times(2, { wireless: 2 }), ...times(4, { 'wireless': 2, 'wireless network': 2 })],
+  [...times(5, { knot: 2 }), { 'knot': 2, 'energy harvesting': 2 }],
+];
+const more = (theme: number) => evidenceOf(theme, () => true, MORE_THEMES, MORE_VOCABULARY);
+
+describe('chooseLabel: phrases before words, acronyms by their phrase', () => {
+  it('puts a phrase in the place of its acronym, with the acronym’s score when higher ("mcts")', () => {
+    const { evidence, size } = more(0);
+    const scored = scoreCandidates(evidence, size, PARAMS.poolSize);
+    const column = (key: string) => MORE_VOCABULARY.indexOf(key);
+    expect(scored.map((c) => c.column)).not.toContain(column('mcts'));
+    // The acronym is in every paper, the phrase in half: the phrase takes the acronym's fit 1.
+    expect(scored[0].column).toBe(column('monte carlo tree search'));
+    expect(scored[0].score).toBeCloseTo(1, 12);
+    expect(chooseLabel(evidence, size, PARAMS)).toBe('monte carlo tree search');
+  });
+
+  it('prefers a phrase holding the top word to the word ("wireless" -> "wireless network")', () => {
+    const { evidence, size } = more(1);
+    const [word] = scoreCandidates(evidence, size, PARAMS.poolSize);
+    expect(evidence.displayForms[word.column]).toBe('wireless');
+    expect(chooseLabel(evidence, size, PARAMS)).toBe('wireless network');
+  });
+
+  it('keeps the word when every phrase scores far below it', () => {
+    const { evidence, size } = more(2);
+    expect(chooseLabel(evidence, size, PARAMS)).toBe('knot');
+    // With no such margin the phrase goes first (and, finding one paper, takes the word as its second part).
+    expect(chooseLabel(evidence, size, { ...PARAMS, phraseShare: 0 })).toBe('energy harvesting · knot');
   });
 });
