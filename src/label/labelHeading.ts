@@ -3,8 +3,8 @@ import { labelParts, LABEL_SEPARATOR } from './labelQuery.js';
 /**
  * A label as a heading: each part as the theme's papers most often write it ("monte carlo
  * tree search" -> "Monte Carlo tree search", "bose-einstein condensate" -> "Bose-Einstein
- * condensate"), the first part's first letter upper-cased ("Bayesian optimization ·
- * surrogate models"). `texts` are the theme's abstracts (titles
+ * condensate", "mcts" -> "MCTS"), the first part's first letter upper-cased ("Bayesian
+ * optimization · surrogate models"). `texts` are the theme's abstracts (titles
  * are often in title case); a part they never contain keeps its lower-case form.
  */
 export function labelHeading(label: string, texts: readonly string[]): string {
@@ -21,8 +21,9 @@ function mostCommonWriting(part: string, texts: readonly string[]): string {
   for (const text of texts) {
     for (const match of text.matchAll(pattern)) {
       const writing = match[0].replace(/\s+/g, ' ');
-      // A writing in capitals throughout is a title in capitals, not how the term is spelt.
-      if (writing.length > 3 && writing === writing.toUpperCase() && writing !== writing.toLowerCase()) continue;
+      // Several words in capitals throughout are a title in capitals, not how the term is
+      // spelt; one word in capitals is an acronym ("MCTS") and is spelt so.
+      if (writing.includes(' ') && writing === writing.toUpperCase() && writing !== writing.toLowerCase()) continue;
       writings.set(writing, (writings.get(writing) ?? 0) + 1);
     }
   }

@@ -84,7 +84,7 @@ export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseM
     const gap = gaps[d];
     for (let i = 1; i < doc.length; i++) {
       if (gap[i] === ADJACENT) bigrams.add(lemmaOf[doc[i - 1]], lemmaOf[doc[i]], d);
-      else if (gap[i] === CONNECTOR && params.maxWords === 3) connected.add(lemmaOf[doc[i - 1]], lemmaOf[doc[i]], d);
+      else if (gap[i] === CONNECTOR && params.maxWords >= 3) connected.add(lemmaOf[doc[i - 1]], lemmaOf[doc[i]], d);
     }
   });
   const recurringBigrams = bigrams.slotsWithAtLeast(params.minDocFrequency);

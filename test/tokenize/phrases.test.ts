@@ -26,6 +26,11 @@ describe('fitPhrases', () => {
     ]);
   });
 
+  it('keeps "X of Y" at maxWords 4 too (the setting of the tokenize stage), and not at 2', () => {
+    expect(fit([experts, experts], 2, 4).phrases).toContain('mixture of expert');
+    expect(fit([experts, experts], 2, 2).phrases).not.toContain('mixture of expert');
+  });
+
   it('never joins words across a break', () => {
     expect(fit([merging, merging]).phrases).toEqual(['model merging']);
   });
