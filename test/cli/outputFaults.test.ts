@@ -235,7 +235,7 @@ describe('paper-themes run, outputs that cannot be written, refused before the w
 
   it('says a full disk for a runs index on /dev/full (ENOSPC), exit code 5, the report itself complete', async () => {
     const out = join(tmp(), 'report');
-    const { code, err } = await cli('run', '--input', corpusFile(), '--out', out, '--runs-index', '/dev/full', '--quiet', ...RUN);
+    const { code, err } = await cli('run', '--input', corpusFile(), '--out', out, '--runs-index', '/dev/full', '--quiet', '--k', '4', ...RUN);
     expect(code).toBe(5);
     expectOneLine(err);
     expect(err).toContain('cannot write /dev/full: no space left on device (ENOSPC)');
@@ -254,7 +254,7 @@ describe('paper-themes evaluate --json and export --out, outputs that cannot be 
   });
 
   it('says a full disk for evaluate --json /dev/full (ENOSPC), exit code 5', async () => {
-    const { code, err } = await cli('evaluate', '--input', corpusFile(), '--json', '/dev/full', '--variants', 'lsa', '--quiet', ...RUN);
+    const { code, err } = await cli('evaluate', '--input', corpusFile(), '--json', '/dev/full', '--variants', 'lsa', '--quiet', '--k', '4', ...RUN);
     expect(code).toBe(5);
     expectOneLine(err);
     expect(err).toContain('cannot write /dev/full: no space left on device (ENOSPC)');
