@@ -73,6 +73,19 @@ describe('runPipeline on the bundled seed corpus', () => {
     }
   });
 
+  it('with BM25 weights too: the known groups, byte-identical outputs per seed, k1 and b in run.json', async () => {
+    const [a, b] = [tmp(), tmp()];
+    const options = { seed: 42, cacheDir: false, weighting: 'bm25', bm25K1: '1.2', bm25B: '0.5' } as const;
+    const first = await runPipeline(normaliseOptions({ ...options, out: a }));
+    await runPipeline(normaliseOptions({ ...options, out: b }));
+    expect(seedGroupsProblem(first.summary)).toBeNull();
+    for (const file of ['assignments.csv', 'themes.csv', 'index.html']) {
+      expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
+    }
+    const run = JSON.parse(readFileSync(join(a, 'run.json'), 'utf8'));
+    expect(run.parameters).toMatchObject({ weighting: 'bm25', bm25_k1: 1.2, bm25_b: 0.5 });
+  });
+
   it('records parameters, library versions, per-stage time and memory, and quality in run.json', async () => {
     const out = tmp();
     const { summary } = await runPipeline(normaliseOptions({ out, cacheDir: false }));
@@ -86,6 +99,8 @@ describe('runPipeline on the bundled seed corpus', () => {
     }
     expect(run.libraries['wink-nlp']).toMatch(/^\d+\.\d+\.\d+/);
     expect(run.parameters.seed).toBe(42);
+    expect(run.parameters.weighting).toBe('tfidf');
+    expect(run.parameters.bm25_k1).toBeUndefined();
     expect(run.quality.silhouette).toBeGreaterThan(0);
     expect(run.quality.silhouette).toBeLessThanOrEqual(1);
     expect(run.quality.v_measure).toBeUndefined();
