@@ -6,7 +6,7 @@ export interface VectorizeOutput {
   model: TfidfModel;
   /** Raw counts, papers x vocabulary (the labelling stage needs them). */
   counts: CsrMatrix;
-  /** TF-IDF, papers x vocabulary, l2-normalised rows. */
+  /** Term weights (tf-idf or BM25, see weightTfidf), papers x vocabulary, l2-normalised rows. */
   tfidf: CsrMatrix;
 }
 

@@ -29,6 +29,7 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'no-lemmas', description: 'words as written instead of lemmas', options: () => ({ lemmas: false }) },
   { name: 'no-phrases', description: 'single words only, no 2-3 word phrases', options: () => ({ phrases: false }) },
   { name: 'title-x1', description: 'title counted once instead of twice', options: () => ({ titleWeight: 1 }) },
+  { name: 'bm25', description: 'BM25 term weights (--bm25-k1, --bm25-b) instead of tf-idf', options: () => ({ weighting: 'bm25' }) },
   { name: 'lsa', description: 'LSA (SVD of the uncentred TF-IDF) instead of PCA', options: () => ({ center: false }) },
   {
     name: 'half-dims', description: 'half the SVD components',

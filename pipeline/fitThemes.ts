@@ -10,6 +10,7 @@ import type { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import type { Paper, RunSummary } from '../src/types.js';
 import { tokenize, tokenizerParams } from './2-tokenize.js';
 import { vectorize } from './3-vectorize.js';
+import type { TermWeighting } from '../src/vectorize/tfidf.js';
 import { reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
 import { DEFAULT_LABEL_PARAMS, label } from './6-label.js';
@@ -71,10 +72,11 @@ export async function fitThemes(
     },
     (t) => `${t.cacheHits} of ${papers.length} papers from the tokens cache, ${t.phrases.phrases.length} recurring phrases`);
 
-  // 3. Vectorize: features -> sparse TF-IDF (CSR).
+  // 3. Vectorize: features -> sparse TF-IDF or BM25 weights (CSR).
+  const weighting: TermWeighting = options.weighting === 'bm25' ? { scheme: 'bm25', k1: options.bm25K1, b: options.bm25B } : { scheme: 'tfidf' };
   const vectors = await timeStage(stages, 'vectorize', log,
     () => vectorize({ features: tokens.features }, {
-      minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true, maxWeightedWords: 3,
+      minDf: options.minDf, maxDf: options.maxDf, maxFeatures: options.maxFeatures, sublinearTf: true, smoothIdf: true, maxWeightedWords: 3, weighting,
     }),
     (v) => `${v.tfidf.rows} x ${v.tfidf.cols}, ${v.tfidf.values.length} non-zeros`);
   if (vectors.tfidf.cols < 2) {
@@ -123,6 +125,8 @@ export async function fitThemes(
     n_init: nInit,
     kmeans: options.kmeans,
     refine: options.refine,
+    weighting: options.weighting,
+    ...(options.weighting === 'bm25' ? { bm25_k1: options.bm25K1, bm25_b: options.bm25B } : {}),
     min_df: options.minDf,
     max_df: options.maxDf,
     phrase_min_df: options.phrases ? phraseMinDf : 'off',

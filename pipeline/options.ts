@@ -25,6 +25,12 @@ export interface PipelineOptions {
   kmeans: 'full' | 'minibatch';
   /** Refine the k-means themes by spherical k-means on the full TF-IDF rows. */
   refine: boolean;
+  /** Term weights of the vectors: tf-idf with sublinear tf, or BM25's tf times the same idf. */
+  weighting: 'tfidf' | 'bm25';
+  /** BM25's k1 (saturation of repeated terms), >= 0; used with weighting 'bm25'. */
+  bm25K1: number;
+  /** BM25's b (document-length normalisation), in [0, 1]; used with weighting 'bm25'. */
+  bm25B: number;
   minDf: number;
   maxDf: number;
   maxFeatures: number | null;
@@ -99,6 +105,9 @@ export function defaultOptions(): PipelineOptions {
     nInit: null,
     kmeans: 'full',
     refine: true,
+    weighting: 'tfidf',
+    bm25K1: 2,
+    bm25B: 0.75,
     minDf: 2,
     maxDf: 0.5,
     maxFeatures: null,
@@ -134,6 +143,9 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('nInit')) o.nInit = bounded('n-init', raw.nInit, LIMITS.nInit);
   if (has('kmeans')) o.kmeans = oneOf('kmeans', raw.kmeans, ['full', 'minibatch'] as const);
   if (has('refine')) o.refine = flag('refine', raw.refine);
+  if (has('weighting')) o.weighting = oneOf('weighting', raw.weighting, ['tfidf', 'bm25'] as const);
+  if (has('bm25K1')) o.bm25K1 = decimal('bm25-k1', raw.bm25K1, [0, 1000], 'a number from 0 to 1000');
+  if (has('bm25B')) o.bm25B = decimal('bm25-b', raw.bm25B, [0, 1], 'a number from 0 to 1');
   if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');
   if (has('maxDf')) o.maxDf = share('max-df', raw.maxDf);
   if (has('maxFeatures')) o.maxFeatures = integer('max-features', raw.maxFeatures, 1, 'an integer >= 1');
@@ -179,6 +191,12 @@ function bounded(option: string, value: unknown, [min, max]: readonly [number, n
 function share(option: string, value: unknown): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !(n > 0 && n <= 1)) throw new OptionError(option, value, 'a share of documents in (0, 1]');
+  return n;
+}
+
+function decimal(option: string, value: unknown, [min, max]: readonly [number, number], expected: string): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) throw new OptionError(option, value, expected);
   return n;
 }
 

@@ -50,6 +50,12 @@ Options:
                       papers; faster on very large corpora, --n-init then unused)
   --no-refine         keep the k-means themes of the reduced space as they are (default:
                       refine them by spherical k-means on the full TF-IDF vectors)
+  --weighting tfidf|bm25
+                      term weights of the vectors: tf-idf with tf = 1 + ln(count) (default),
+                      or BM25: tf = c (k1 + 1) / (c + k1 (1 - b + b len/avgLen)), c the count,
+                      len the paper's number of terms, avgLen the mean; same idf, unit rows
+  --bm25-k1 K1        BM25 saturation, 0 to 1000 (default 2); with --weighting bm25
+  --bm25-b B          BM25 length normalisation, 0 to 1 (default 0.75); with --weighting bm25
   --title-weight N    how many times a title counts in a paper's text, 1 to 10 (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
@@ -104,6 +110,9 @@ const RUN_OPTIONS = {
   'n-init': { type: 'string' },
   kmeans: { type: 'string' },
   'no-refine': { type: 'boolean' },
+  weighting: { type: 'string' },
+  'bm25-k1': { type: 'string' },
+  'bm25-b': { type: 'string' },
   'min-df': { type: 'string' },
   'max-df': { type: 'string' },
   'max-features': { type: 'string' },
@@ -177,6 +186,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, labelsFile: values.labels, workers: values.workers,
       refine: values['no-refine'] ? false : undefined,
+      weighting: values.weighting, bm25K1: values['bm25-k1'], bm25B: values['bm25-b'],
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
       runsIndex: values['no-runs-index'] ? false : values['runs-index'], maxInputMb: values['max-input-mb'],

@@ -19,7 +19,17 @@ export interface TfidfParams {
    * the shorter phrases inside them. Absent: every feature is weighted.
    */
   maxWeightedWords?: number;
+  /** How a count becomes a term weight (see weightTfidf); absent: tf-idf as set by sublinearTf. */
+  weighting?: TermWeighting;
 }
+
+/**
+ * Term weighting of the vectors. 'tfidf': tf as set by TfidfParams.sublinearTf. 'bm25':
+ * Okapi BM25's saturating, length-normalised tf (see bm25Tf), with k1 >= 0 (how slowly
+ * repeats saturate; 0 gives presence only) and b in [0, 1] (how much a long document's
+ * counts are discounted; 0 none).
+ */
+export type TermWeighting = { scheme: 'tfidf' } | { scheme: 'bm25'; k1: number; b: number };
 
 /** A fitted vectorizer: serialisable, enough to transform new documents. */
 export interface TfidfModel {
@@ -31,6 +41,11 @@ export interface TfidfModel {
   /** idf[j] of feature j, see TfidfParams.smoothIdf. */
   idf: Float64Array;
   documentCount: number;
+  /**
+   * Mean length of the fitted documents: the sum of a document's counts of vocabulary terms,
+   * averaged over the documents (BM25's avgdl; kept so new documents are weighted alike).
+   */
+  meanDocumentLength: number;
 }
 
 /**
@@ -64,6 +79,8 @@ export function fitTfidf(corpus: FeatureCorpus, params: TfidfParams): TfidfModel
     kept = kept.slice(0, params.maxFeatures);
   }
   kept.sort((a, b) => compareCodePoints(corpus.keys[a], corpus.keys[b]));
+  let keptCount = 0;
+  for (const f of kept) keptCount += total[f];
   const idf = new Float64Array(kept.length);
   const maxWords = params.maxWeightedWords ?? Number.POSITIVE_INFINITY;
   kept.forEach((f, j) => {
@@ -76,6 +93,7 @@ export function fitTfidf(corpus: FeatureCorpus, params: TfidfParams): TfidfModel
     displayForms: kept.map((f) => corpus.displayForms[f]),
     idf,
     documentCount: n,
+    meanDocumentLength: n > 0 ? keptCount / n : 0,
   };
 }
 
@@ -134,23 +152,57 @@ function sortAscending(a: Int32Array, start: number, end: number): void {
 }
 
 /**
- * TF-IDF weights from counts: w(d, t) = tf(d, t) * idf(t), then each row scaled to unit
- * l2 norm (rows without any vocabulary term stay zero). Same sparsity as `counts`.
+ * Term weights from counts: w(d, t) = tf(d, t) * idf(t), then each row scaled to unit l2
+ * norm (rows without any vocabulary term stay zero). Same sparsity as `counts`.
+ *
+ * tf is, by the model's weighting: tf-idf, the count c (or 1 + ln c with sublinearTf);
+ * BM25, bm25Tf(c, len(d) / avgLen) with len(d) the sum of d's counts and avgLen the model's
+ * meanDocumentLength (sublinearTf then unused: BM25's tf saturates by itself).
  */
 export function weightTfidf(model: TfidfModel, counts: CsrMatrix): CsrMatrix {
+  const weighting = model.params.weighting ?? { scheme: 'tfidf' };
   const values = new Float64Array(counts.values.length);
   for (let r = 0; r < counts.rows; r++) {
-    let squares = 0;
-    for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) {
-      const count = counts.values[p];
-      const tf = model.params.sublinearTf ? 1 + Math.log(count) : count;
-      values[p] = tf * model.idf[counts.indices[p]];
-      squares += values[p] * values[p];
+    const start = counts.indptr[r];
+    const end = counts.indptr[r + 1];
+    if (weighting.scheme === 'bm25') {
+      const relativeLength = rowSum(counts.values, start, end) / (model.meanDocumentLength || 1);
+      for (let p = start; p < end; p++) {
+        values[p] = bm25Tf(counts.values[p], relativeLength, weighting.k1, weighting.b) * model.idf[counts.indices[p]];
+      }
+    } else {
+      for (let p = start; p < end; p++) {
+        const count = counts.values[p];
+        values[p] = (model.params.sublinearTf ? 1 + Math.log(count) : count) * model.idf[counts.indices[p]];
+      }
     }
-    const norm = Math.sqrt(squares);
-    if (norm > 0) for (let p = counts.indptr[r]; p < counts.indptr[r + 1]; p++) values[p] /= norm;
+    normaliseRange(values, start, end);
   }
   return { ...counts, values };
+}
+
+/**
+ * Okapi BM25's term frequency: tf = c (k1 + 1) / (c + k1 (1 - b + b len/avgLen)), for a
+ * count c > 0 in a document of relativeLength = len/avgLen. It rises from 1 (c = 1, average
+ * length) towards k1 + 1 as c grows, and a document longer than average needs more repeats
+ * for the same tf when b > 0. With k1 = 0 it is 1 for every present term.
+ */
+export function bm25Tf(count: number, relativeLength: number, k1: number, b: number): number {
+  return (count * (k1 + 1)) / (count + k1 * (1 - b + b * relativeLength));
+}
+
+function rowSum(values: Float64Array, start: number, end: number): number {
+  let total = 0;
+  for (let p = start; p < end; p++) total += values[p];
+  return total;
+}
+
+/** Scales values[start, end) to unit l2 norm; an all-zero range stays zero. */
+function normaliseRange(values: Float64Array, start: number, end: number): void {
+  let squares = 0;
+  for (let p = start; p < end; p++) squares += values[p] * values[p];
+  const norm = Math.sqrt(squares);
+  if (norm > 0) for (let p = start; p < end; p++) values[p] /= norm;
 }
 
 /** Locale-independent ordering, so that the vocabulary is the same on every machine. */

@@ -247,6 +247,19 @@ describe('paper-themes evaluate', () => {
     expect(out).toContain('| v_measure | nmi | ari |');
   });
 
+  it('runs the bm25 variant with the --bm25-k1 and --bm25-b given, and names a bad --bm25-k1', async () => {
+    const json = join(tmp(), 'eval.json');
+    const { code, err } = await cli('evaluate', '--variants', 'default,bm25', '--bm25-k1', '1.2', '--bm25-b', '0.5', '--k', '5', '--n-init', '5', '--no-cache', '--quiet', '--json', json);
+    expect(code, err).toBe(0);
+    const rows = JSON.parse(readFileSync(json, 'utf8')).rows as Array<{ variant: string; quality: Record<string, number> }>;
+    expect(rows.map((r) => r.variant)).toEqual(['default', 'bm25']);
+    // Other weights, other silhouettes in the reduced space.
+    expect(rows[1].quality.silhouette).not.toBe(rows[0].quality.silhouette);
+    const bad = await cli('run', '--out', tmp(), '--no-runs-index', '--no-cache', '--bm25-k1=-1');
+    expect(bad.code).toBe(2);
+    expect(bad.err.split('\n')[0]).toBe('paper-themes: --bm25-k1: "-1" is not valid; expected a number from 0 to 1000');
+  });
+
   it('names --variants when a variant is unknown, and refuses --out', async () => {
     const bad = await cli('evaluate', '--variants', 'default,stemming', '--no-cache');
     expect(bad.code).toBe(2);

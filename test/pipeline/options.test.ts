@@ -37,6 +37,9 @@ describe('defaultOptions', () => {
       nInit: null,
       kmeans: 'full',
       refine: true,
+      weighting: 'tfidf',
+      bm25K1: 2,
+      bm25B: 0.75,
       minDf: 2,
       maxDf: 0.5,
       maxFeatures: null,
@@ -172,6 +175,13 @@ describe('normaliseOptions', () => {
     expect(normaliseOptions({ maxDf: 1 }).maxDf).toBe(1);
   });
 
+  it('takes --weighting and BM25\'s k1 and b, bounds included', () => {
+    expect(normaliseOptions({ weighting: 'bm25', bm25K1: '1.2', bm25B: '0.5' })).toMatchObject({ weighting: 'bm25', bm25K1: 1.2, bm25B: 0.5 });
+    expect(normaliseOptions({ bm25K1: '0', bm25B: '0' })).toMatchObject({ bm25K1: 0, bm25B: 0 });
+    expect(normaliseOptions({ bm25K1: 1000, bm25B: 1 })).toMatchObject({ bm25K1: 1000, bm25B: 1 });
+    expect(normaliseOptions({ weighting: 'tfidf' }).weighting).toBe('tfidf');
+  });
+
   it('keeps paths as given', () => {
     const o = normaliseOptions({ input: 'papers.jsonl', out: 'out/dir', stopwordsFile: 'my-stop.txt' });
     expect(o).toMatchObject({ input: 'papers.jsonl', out: 'out/dir', stopwordsFile: 'my-stop.txt' });
@@ -231,6 +241,19 @@ describe('normaliseOptions', () => {
     ['out', '', '--out'],
     ['stopwordsFile', '', '--stopwords'],
     ['kmeans', 'elkan', '--kmeans'],
+    ['weighting', 'BM25', '--weighting'],
+    ['weighting', 'tf-idf', '--weighting'],
+    ['weighting', true, '--weighting'],
+    ['bm25K1', '-0.5', '--bm25-k1'],
+    ['bm25K1', '1001', '--bm25-k1'],
+    ['bm25K1', 'two', '--bm25-k1'],
+    ['bm25K1', '', '--bm25-k1'],
+    ['bm25K1', Number.POSITIVE_INFINITY, '--bm25-k1'],
+    ['bm25K1', Number.NaN, '--bm25-k1'],
+    ['bm25B', '1.5', '--bm25-b'],
+    ['bm25B', -0.1, '--bm25-b'],
+    ['bm25B', 'half', '--bm25-b'],
+    ['bm25B', true, '--bm25-b'],
     ['center', 'yes', '--center'],
     ['center', 1, '--center'],
     ['strict', 'true', '--strict'],
@@ -252,6 +275,8 @@ describe('normaliseOptions', () => {
     expect((errorOf({ maxDf: '2' }) as Error).message).toBe(
       '--max-df: "2" is not valid; expected a share of documents in (0, 1]',
     );
+    expect((errorOf({ bm25B: '2' }) as Error).message).toBe('--bm25-b: "2" is not valid; expected a number from 0 to 1');
+    expect((errorOf({ weighting: 'okapi' }) as Error).message).toBe('--weighting: "okapi" is not valid; expected one of tfidf, bm25');
     expect((errorOf({ kRange: '1-5' }) as Error).message).toMatch(/^--k-range: "1-5" is not valid; expected .*2-30/);
   });
 

@@ -73,6 +73,24 @@ describe('runPipeline on the bundled seed corpus', () => {
     }
   });
 
+  // The seed groups are not asserted here: with BM25 weights "model merging" keeps only 3
+  // of its 5 papers together at seed 42 (BM25 is measured on the benchmark, not on 70 papers).
+  it('with BM25 weights: other themes than tf-idf, byte-identical outputs per seed, k1 and b in run.json', async () => {
+    const [a, b, plain] = [tmp(), tmp(), tmp()];
+    const options = { seed: 42, cacheDir: false, weighting: 'bm25', bm25K1: '1.2', bm25B: '0.5' } as const;
+    const first = await runPipeline(normaliseOptions({ ...options, out: a }));
+    await runPipeline(normaliseOptions({ ...options, out: b }));
+    await runPipeline(normaliseOptions({ seed: 42, cacheDir: false, out: plain }));
+    for (const file of ['assignments.csv', 'themes.csv', 'index.html']) {
+      expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
+    }
+    expect(readFileSync(join(a, 'assignments.csv')).equals(readFileSync(join(plain, 'assignments.csv')))).toBe(false);
+    expect(first.summary.themes.reduce((n, t) => n + t.size, 0)).toBe(70);
+    for (const theme of first.summary.themes) expect(theme.label.trim()).not.toBe('');
+    const run = JSON.parse(readFileSync(join(a, 'run.json'), 'utf8'));
+    expect(run.parameters).toMatchObject({ weighting: 'bm25', bm25_k1: 1.2, bm25_b: 0.5 });
+  });
+
   it('records parameters, library versions, per-stage time and memory, and quality in run.json', async () => {
     const out = tmp();
     const { summary } = await runPipeline(normaliseOptions({ out, cacheDir: false }));
@@ -86,6 +104,8 @@ describe('runPipeline on the bundled seed corpus', () => {
     }
     expect(run.libraries['wink-nlp']).toMatch(/^\d+\.\d+\.\d+/);
     expect(run.parameters.seed).toBe(42);
+    expect(run.parameters.weighting).toBe('tfidf');
+    expect(run.parameters.bm25_k1).toBeUndefined();
     expect(run.quality.silhouette).toBeGreaterThan(0);
     expect(run.quality.silhouette).toBeLessThanOrEqual(1);
     expect(run.quality.v_measure).toBeUndefined();

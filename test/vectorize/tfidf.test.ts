@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTerms, fitTfidf, weightTfidf, type TfidfParams } from '../../src/vectorize/tfidf.js';
+import { bm25Tf, countTerms, fitTfidf, weightTfidf, type TfidfParams } from '../../src/vectorize/tfidf.js';
 import type { FeatureCorpus } from '../../src/tokenize/phrases.js';
 
 const params: TfidfParams = { minDf: 1, maxDf: 1, maxFeatures: null, sublinearTf: true, smoothIdf: true };
@@ -113,5 +113,82 @@ describe('countTerms and weightTfidf', () => {
     const w = weightTfidf(model, countTerms(model, corpus('zzz')));
     expect(w.indptr[1]).toBe(0);
     expect(w.values.length).toBe(0);
+  });
+});
+
+describe('BM25 weighting', () => {
+  const bm25 = { ...params, weighting: { scheme: 'bm25', k1: 2, b: 0.75 } } as const;
+  const idfA = Math.log(4 / 2) + 1;
+  const idfB = Math.log(4 / 3) + 1;
+
+  it('keeps the mean document length over vocabulary terms only', () => {
+    // lengths 3, 2, 1; with minDf 2 only b and c are kept: lengths 1, 2, 1.
+    expect(fitTfidf(docs, params).meanDocumentLength).toBe(2);
+    expect(fitTfidf(docs, { ...params, minDf: 2 }).meanDocumentLength).toBeCloseTo(4 / 3, 12);
+  });
+
+  it('gives tf = c (k1 + 1) / (c + k1 (1 - b + b len/avgLen)) times idf, l2-normalised (checked by hand)', () => {
+    const model = fitTfidf(docs, bm25);
+    const w = weightTfidf(model, countTerms(model, docs));
+    // d0 = a a b: len 3, avgLen 2, k1 (1 - b + b len/avgLen) = 2 (0.25 + 1.125) = 2.75;
+    // tf(a) = 2 x 3 / (2 + 2.75) = 6 / 4.75, tf(b) = 3 / (1 + 2.75) = 0.8.
+    const a = (6 / 4.75) * idfA;
+    const b = 0.8 * idfB;
+    expect(w.values[0]).toBeCloseTo(a / Math.hypot(a, b), 12);
+    expect(w.values[1]).toBeCloseTo(b / Math.hypot(a, b), 12);
+    // d1 = b c: average length, both counts 1, so tf 1 and the weights are the idfs.
+    const c = Math.log(4 / 3) + 1;
+    expect(w.values[2]).toBeCloseTo(idfB / Math.hypot(idfB, c), 12);
+    expect(w.values[4]).toBeCloseTo(1, 12);
+  });
+
+  it('weighs new documents against the fitted mean length', () => {
+    const model = fitTfidf(docs, bm25);
+    const w = weightTfidf(model, countTerms(model, corpus('a a a a b')));
+    // len 5, avgLen 2 (of the fitted documents): 2 (0.25 + 0.75 x 2.5) = 4.25;
+    // tf(a) = 4 x 3 / 8.25, tf(b) = 3 / 5.25.
+    const a = (12 / 8.25) * idfA;
+    const b = (3 / 5.25) * idfB;
+    expect(w.values[0]).toBeCloseTo(a / Math.hypot(a, b), 12);
+    expect(w.values[1]).toBeCloseTo(b / Math.hypot(a, b), 12);
+  });
+
+  it('differs from tf-idf, which an explicit tfidf weighting leaves as it was', () => {
+    const plain = fitTfidf(docs, params);
+    const explicit = fitTfidf(docs, { ...params, weighting: { scheme: 'tfidf' } });
+    const okapi = fitTfidf(docs, bm25);
+    const before = weightTfidf(plain, countTerms(plain, docs)).values;
+    expect(weightTfidf(explicit, countTerms(explicit, docs)).values).toEqual(before);
+    expect(weightTfidf(okapi, countTerms(okapi, docs)).values[0]).not.toBeCloseTo(before[0], 3);
+  });
+
+  it('gives the same weights on every call (determinism)', () => {
+    const model = fitTfidf(docs, bm25);
+    const first = weightTfidf(model, countTerms(model, docs));
+    const second = weightTfidf(fitTfidf(docs, bm25), countTerms(model, docs));
+    expect(Array.from(second.values)).toEqual(Array.from(first.values));
+    expect(Array.from(second.indices)).toEqual(Array.from(first.indices));
+  });
+});
+
+describe('bm25Tf', () => {
+  it('is 1 for a single occurrence in a document of average length, whatever k1 and b', () => {
+    for (const [k1, b] of [[0, 0], [1.2, 0.75], [2, 0.5], [10, 1]]) expect(bm25Tf(1, 1, k1, b)).toBeCloseTo(1, 12);
+  });
+
+  it('saturates towards k1 + 1 as the count grows', () => {
+    expect(bm25Tf(3, 1, 2, 0.75)).toBeCloseTo(9 / 5, 12);
+    expect(bm25Tf(1e9, 1, 2, 0.75)).toBeCloseTo(3, 6);
+  });
+
+  it('discounts long documents by b and ignores the length when b = 0', () => {
+    // len/avgLen 2: 2 x 3 / (2 + 2 (0.25 + 1.5)) = 6 / 5.5.
+    expect(bm25Tf(2, 2, 2, 0.75)).toBeCloseTo(6 / 5.5, 12);
+    expect(bm25Tf(2, 2, 2, 0)).toBeCloseTo(bm25Tf(2, 1, 2, 0), 12);
+    expect(bm25Tf(2, 4, 2, 1)).toBeLessThan(bm25Tf(2, 2, 2, 1));
+  });
+
+  it('is 1 for every present term when k1 = 0', () => {
+    expect(bm25Tf(7, 3, 0, 0.75)).toBe(1);
   });
 });
