@@ -54,8 +54,8 @@ Options:
                       term weights of the vectors: tf-idf with tf = 1 + ln(count) (default),
                       or BM25: tf = c (k1 + 1) / (c + k1 (1 - b + b len/avgLen)), c the count,
                       len the paper's number of terms, avgLen the mean; same idf, unit rows
-  --bm25-k1 K1        BM25 saturation, 0 to 1000 (default 2); with --weighting bm25
-  --bm25-b B          BM25 length normalisation, 0 to 1 (default 0.75); with --weighting bm25
+  --bm25-k1 K1        BM25 saturation, 0 to 1000 (default 1.2); with --weighting bm25
+  --bm25-b B          BM25 length normalisation, 0 to 1 (default 0.5); with --weighting bm25
   --title-weight N    how many times a title counts in a paper's text, 1 to 10 (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
