@@ -19,7 +19,9 @@ import { npmiCoherence } from '../src/metrics/npmi.js';
 import { silhouetteByCluster } from '../src/metrics/silhouette.js';
 import { topicDiversity } from '../src/metrics/topicDiversity.js';
 import { round } from './stageRecord.js';
-import type { Assignment, CsrMatrix, DenseMatrix, Paper, Theme } from '../src/types.js';
+import { looseFits } from '../src/metrics/looseFits.js';
+import { isLooseTheme } from '../src/metrics/looseThemes.js';
+import type { Assignment, CsrMatrix, DenseMatrix, Paper, Theme, ThemeQuality } from '../src/types.js';
 
 export interface LabelParams {
   topTermCount: number;
@@ -71,9 +73,10 @@ export interface LabelOutput {
  * Stage 6, label. In: cluster labels and centres, term counts, reduced vectors. Out: themes
  * (c-TF-IDF top terms, phrases preferred; a label of one or two noun phrases; representative
  * papers that match the label; quality: silhouette, NPMI coherence of the top terms, share of
- * unique top terms, and the label's precision, recall and F1 as a query), each paper's
- * assignment with its cosine score to the theme centre, and the run's coherence, topic
- * diversity and label figures.
+ * unique top terms, and the label's precision, recall and F1 as a query; loose when
+ * silhouette and NPMI are both low), each paper's assignment with its cosine score to the
+ * theme centre (a loose fit when far below the theme's median), and the run's coherence,
+ * topic diversity and label figures.
  */
 export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const { k, vectorizer } = input;
@@ -117,10 +120,11 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const queries = labels.map((text) => labelQuery(text, columnOf));
   const matches = labelMatches(input.counts, input.labels, queries);
 
-  // 5. Representatives: members the label finds that fit the theme best.
+  // 5. Representatives: members the label finds that fit the theme best, tight fits first.
   const scores = centroidScores(input.vectors, input.centres, input.labels);
+  const looseFit = looseFits(scores, input.labels);
   const chosenRepresentatives = ranked.map((terms, c) => representativePapers(
-    members[c], scores, input.counts, queries[c], terms.map((t) => t.column), terms.map((t) => t.weight), params.representativeCount));
+    members[c], scores, looseFit, input.counts, queries[c], terms.map((t) => t.column), terms.map((t) => t.weight), params.representativeCount));
 
   // 6. Coherence of the top terms, silhouettes, assignments.
   const columns = ranked.map((terms) => terms.map((t: RankedTerm) => t.column));
@@ -129,7 +133,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const silhouettes = sizes.filter((size) => size > 0).length < 2
     ? new Float64Array(k)
     : silhouetteByCluster(input.vectors, input.labels);
-  const themes: Theme[] = ranked.map((terms, c) => ({
+  const themes: Theme[] = ranked.map((terms, c) => withLooseFlag({
     id: c,
     label: labels[c],
     heading: pinned[c] ?? labelHeading(labels[c], members[c].slice(0, HEADING_SAMPLE).map((i) => input.papers[i].abstract)),
@@ -151,6 +155,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     score: scores[i],
     x: input.map.x[i],
     y: input.map.y[i],
+    looseFit: looseFit[i] === 1,
   }));
   const figures = labelFigures(labels, matches, isGeneric);
   return {
@@ -159,6 +164,11 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     coherence: { npmi: round(coherence.mean, 6), diversity: round(diversity.overall, 6) },
     labelQuality: { labelF1: round(figures.labelF1, 6), genericLabels: round(figures.genericLabels, 6), wordPairLabels: round(figures.wordPairLabels, 6) },
   };
+}
+
+/** The theme with `loose` set from its (rounded) quality figures, as run.json shows them. */
+function withLooseFlag(theme: Theme & { quality: ThemeQuality }): Theme {
+  return { ...theme, loose: isLooseTheme(theme.quality) };
 }
 
 /** Sums of a dense k x V row-major matrix over its rows. */

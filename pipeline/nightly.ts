@@ -24,6 +24,7 @@ import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './7-report.js';
+import { looseRecord, themeRecord } from './looseRecord.js';
 
 export interface NightlyResult {
   night: string;
@@ -188,7 +189,8 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: fitted.quality,
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
-      themes: [...themes].sort((a, b) => b.size - a.size).map((t) => ({ id: t.id, label: t.label, size: t.size, ...t.quality })),
+      themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
+      loose: looseRecord(themes, assignments),
       theme_changes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, previous: t.previous, status: t.status })),
       ended_themes: match.ended,
       stages,

@@ -13,6 +13,7 @@ import { tokenizerParams } from './2-tokenize.js';
 import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './7-report.js';
+import { looseRecord, themeRecord } from './looseRecord.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
@@ -141,7 +142,8 @@ async function runStages(
       k_selection: kSelectionRecord(clusters.selection, clusters.k),
     },
     quality,
-    themes: labelled.themes.map((t) => ({ id: t.id, label: t.label, size: t.size, ...t.quality })),
+    themes: labelled.themes.map(themeRecord),
+    loose: looseRecord(labelled.themes, labelled.assignments),
     stages,
     finished_at: new Date().toISOString(),
     total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),

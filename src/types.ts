@@ -92,6 +92,8 @@ export interface Theme {
   representativeIds: string[];
   /** How good the theme is; every run sets it (optional for hand-made themes). */
   quality?: ThemeQuality;
+  /** Weak: silhouette and NPMI both low (src/metrics/looseThemes.ts). Flagged, never hidden. */
+  loose?: boolean;
 }
 
 /** Per-theme quality figures (see src/metrics). */
@@ -118,6 +120,8 @@ export interface Assignment {
   /** 2-D map coordinates (projection of the reduced vectors). */
   x: number;
   y: number;
+  /** Score far below the theme's median (src/metrics/looseFits.ts); the paper is still assigned. */
+  looseFit?: boolean;
 }
 
 /** Everything the HTML report and the CSV exports need; plain data, no library objects. */

@@ -7,6 +7,7 @@ import { assignmentsCsv } from '../export/assignmentsCsv.js';
 import { fileProblem } from '../io/checkWritable.js';
 import { OutputError } from '../io/outputError.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
+import { looseFits } from '../metrics/looseFits.js';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadNightlyConfig, parseSources } from '../nightly/config.js';
 import { demoSeeding } from '../nightly/demoSeeding.js';
 import { LockPathError } from '../nightly/lock.js';
@@ -180,7 +181,10 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
   try {
     const run = chosen === undefined ? store.doneRun({ before: firstFutureNight() }) : store.doneRun({ night: chosen });
     if (run === undefined) throw new NightlyOptionError(`--run: no finished night ${which === 'latest' ? '' : `${which} `}in ${config.store}`);
-    const assignments = store.assignments(run.id);
+    // Loose fits follow from the stored scores by the same rule the night applied.
+    const stored = store.assignments(run.id);
+    const loose = looseFits(Float64Array.from(stored, (a) => a.score), Int32Array.from(stored, (a) => a.themeId));
+    const assignments = stored.map((a, i) => ({ ...a, looseFit: loose[i] === 1 }));
     const byId = new Map(store.papers(run.night).map((p) => [p.id, p]));
     const papers = assignments.map((a) => byId.get(a.paperId)!);
     const summary: RunSummary = {

@@ -5,6 +5,8 @@ import { csvCell, csvHeader, csvRow } from './csvCell.js';
  * Column order is part of the file format that downstream notebooks rely on: new columns
  * go last. `title_derived` is `true` when the record had no title and `title` is the first
  * sentence of its abstract, so the title column never passes for an author's title.
+ * `loose_fit` is `true` when the paper's score is far below its theme's median (see
+ * src/metrics/looseFits.ts): k-means still assigned it, but it fits no theme well.
  */
 export const ASSIGNMENTS_COLUMNS = [
   'paper_id',
@@ -17,6 +19,7 @@ export const ASSIGNMENTS_COLUMNS = [
   'date',
   'url',
   'title_derived',
+  'loose_fit',
 ] as const;
 
 /** Six decimals keep cosine scores and map coordinates exact enough to re-plot, yet diffable. */
@@ -56,6 +59,7 @@ export function assignmentsCsv(summary: RunSummary): string {
       csvCell(paper.date),
       csvCell(paper.url),
       csvCell(paper.titleDerived === true ? 'true' : 'false'),
+      csvCell(a.looseFit === true ? 'true' : 'false'),
     ]);
   });
   return csvHeader(ASSIGNMENTS_COLUMNS) + rows.join('');

@@ -15,6 +15,7 @@ export const THEMES_COLUMNS = [
   'representative_1',
   'representative_2',
   'representative_3',
+  'loose',
 ] as const;
 
 /** Quality figures: silhouette, NPMI, unique-term share and label match, to 4 decimals (cells stay short). */
@@ -29,7 +30,8 @@ const TERM_SEPARATOR = '; ';
 /**
  * One row per theme, in id order: the summary a reader skims before opening the report.
  * Representatives are shown by title (ids mean nothing to a reader); an id with no matching
- * paper, or a theme with fewer than three representatives, leaves the cell empty.
+ * paper, or a theme with fewer than three representatives, leaves the cell empty. `loose`
+ * is `true` for a weak theme (silhouette and NPMI both low; see src/metrics/looseThemes.ts).
  */
 export function themesCsv(summary: RunSummary): string {
   const titles = new Map(summary.papers.map((paper) => [paper.id, paper.title]));
@@ -51,6 +53,7 @@ export function themesCsv(summary: RunSummary): string {
       csvCell(theme.quality?.labelF1, QUALITY_DECIMALS),
       csvCell(theme.topTerms.map((t) => t.term).join(TERM_SEPARATOR)),
       ...representatives,
+      csvCell(theme.loose === true ? 'true' : 'false'),
     ]);
   });
   return csvHeader(THEMES_COLUMNS) + rows.join('');

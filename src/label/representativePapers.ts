@@ -3,7 +3,9 @@ import { rowMatches, type LabelQuery } from './labelQuery.js';
 
 /**
  * A theme's representative papers, best first: members its label finds (the label as a
- * query), ranked by how well they fit the theme, in the reduced space and in words:
+ * query), tight fits before loose fits (see looseFits: a paper far from the centre only
+ * represents the theme when too few others do), each group ranked by how well its papers
+ * fit the theme, in the reduced space and in words:
  *
  *   fit(d) = cosine(d, centre) * (sum of the theme's top-term weights d mentions
  *                                 / sum of all its top-term weights)
@@ -14,11 +16,13 @@ import { rowMatches, type LabelQuery } from './labelQuery.js';
  * earlier paper.
  *
  * `members` are row indices of `counts` (papers x vocabulary); `scores[i]` is paper i's
- * cosine to its theme centre; `topColumns`/`topWeights` the theme's top terms.
+ * cosine to its theme centre and `looseFit[i]` 1 when it is a loose fit; `topColumns` and
+ * `topWeights` the theme's top terms.
  */
 export function representativePapers(
   members: readonly number[],
   scores: Float64Array,
+  looseFit: Uint8Array,
   counts: CsrMatrix,
   query: LabelQuery,
   topColumns: readonly number[],
@@ -39,5 +43,5 @@ export function representativePapers(
   const found = members.filter((r) => rowMatches(counts, r, query));
   const pool = found.length > 0 ? found : [...members];
   const fits = new Map(pool.map((r) => [r, fit(r)] as const));
-  return pool.sort((a, b) => fits.get(b)! - fits.get(a)! || a - b).slice(0, count);
+  return pool.sort((a, b) => looseFit[a] - looseFit[b] || fits.get(b)! - fits.get(a)! || a - b).slice(0, count);
 }

@@ -4,7 +4,7 @@ import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
 import type { RunSummary } from '../../src/types.js';
 import { IMG_INJECTION, SCRIPT_INJECTION, summary } from '../fixtures/report/summary.js';
 
-const HEADER = 'paper_id,title,theme_id,theme_label,score,x,y,date,url,title_derived';
+const HEADER = 'paper_id,title,theme_id,theme_label,score,x,y,date,url,title_derived,loose_fit';
 
 function tiny(overrides: Partial<RunSummary> = {}): RunSummary {
   return {
@@ -90,5 +90,14 @@ describe('assignmentsCsv', () => {
       ['a', 'A real title', 'false'],
       ['b', 'We study sepsis in adults', 'true'],
     ]);
+  });
+
+  it('says in its last column, loose_fit, which papers fit their theme loosely (false when not set)', () => {
+    const s = tiny();
+    const assignments = [{ ...s.assignments[0], looseFit: true }, { ...s.assignments[1], looseFit: false }];
+    const text = assignmentsCsv({ ...s, assignments });
+    expect(text.split('\r\n')[0].split(',').at(-1)).toBe('loose_fit');
+    expect(csvParse(text).map((r) => [r.paper_id, r.loose_fit])).toEqual([['a', 'true'], ['b', 'false']]);
+    expect(csvParse(assignmentsCsv(s)).map((r) => r.loose_fit)).toEqual(['false', 'false']);
   });
 });
