@@ -92,6 +92,12 @@ export const PAGE_SCRIPT = `
     title.textContent = p.title;
     if (p.url) { title.href = p.url; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
     item.appendChild(title);
+    if (p.loose_fit) {
+      var mark = document.createElement('span');
+      mark.className = 'loose-fit';
+      mark.textContent = ' \u00b7 loose fit';
+      item.appendChild(mark);
+    }
     return item;
   }
   Array.prototype.forEach.call(document.querySelectorAll('details.theme-papers'), function (details) {

@@ -87,6 +87,7 @@ function headerHtml(summary: RunSummary): string {
     summary.corpusDate === undefined ? undefined : escapeHtml(summary.corpusDate),
     `${formatCount(summary.papers.length)} papers`,
     `${formatCount(summary.themes.length)} themes`,
+    looseFacts(summary),
   ].filter((fact): fact is string => fact !== undefined);
   return [
     '<header>',
@@ -102,6 +103,17 @@ function headerHtml(summary: RunSummary): string {
   ].join('\n');
 }
 
+/**
+ * How many themes are loose and papers loose fits, said even when none are, so a reader
+ * knows the report looked.
+ */
+function looseFacts(summary: RunSummary): string {
+  const themes = summary.themes.filter((t) => t.loose === true).length;
+  const papers = summary.assignments.filter((a) => a.looseFit === true).length;
+  const plural = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
+  return `<span class="loose-facts">${plural(themes, 'loose theme')}, ${plural(papers, 'loose fit')}</span>`;
+}
+
 /** Keys are untrusted too (parameter names come from run configuration). */
 function definitionList<V>(title: string, entries: Array<[string, V]>, show: (v: V) => string): string {
   if (entries.length === 0) return '';
@@ -115,7 +127,7 @@ function chartsHtml(kSelection: RunSummary['kSelection']): string {
   return [
     '<section class="card">',
     '<h2>Theme map</h2>',
-    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open the paper when it has a link.</p>',
+    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open the paper when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>',
     '<div class="search">',
     '<label for="search">Find papers by title words</label>',
     '<input type="search" id="search" placeholder="e.g. model merging" autocomplete="off" spellcheck="false">',
@@ -149,7 +161,7 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
       '<tr>',
       `<td><span class="swatch" style="background:${escapeHtml(colors[i])}"></span></td>`,
       `<td class="num" data-value="${theme.id}">${theme.id}</td>`,
-      `<td>${escapeHtml(theme.heading ?? theme.label)}</td>`,
+      `<td>${escapeHtml(theme.heading ?? theme.label)}${looseBadge(theme)}</td>`,
       `<td class="num" data-value="${theme.size}">${formatCount(theme.size)}</td>`,
       qualityCell(theme.quality?.silhouette),
       qualityCell(theme.quality?.npmi),
@@ -163,7 +175,7 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
     '<section class="card">',
     '<h2>Themes</h2>',
     '<div class="scroll">',
-    '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance). Label F1: how well the label, searched for in titles and abstracts, finds the theme\u2019s papers and only them (0 to 1).</p>',
+    '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance). Label F1: how well the label, searched for in titles and abstracts, finds the theme\u2019s papers and only them (0 to 1). A loose theme has both a silhouette below 0 and an NPMI below 0.05: weak, shown all the same.</p>',
     '<table data-sortable>',
     `<thead><tr><th><span class="sr">Colour</span></th>${sortableHeader('Id', 'number', 'ascending')}${sortableHeader('Label', 'text')}` +
       `${sortableHeader('Size', 'number')}${sortableHeader('Silhouette', 'number')}${sortableHeader('NPMI', 'number')}${sortableHeader('Label F1', 'number')}` +
@@ -214,7 +226,7 @@ function papersByThemeHtml(themes: Theme[], colors: string[]): string {
   const names = themeNames(themes);
   const items = themes.map((theme, i) => [
     `<details class="theme-papers" data-theme="${escapeHtml(names.get(theme.id) ?? '')}">`,
-    `<summary><span class="swatch" style="background:${escapeHtml(colors[i])}"></span> ${escapeHtml(theme.heading ?? theme.label)} <span class="theme-name">(#${theme.id}, ${formatCount(theme.size)} papers)</span></summary>`,
+    `<summary><span class="swatch" style="background:${escapeHtml(colors[i])}"></span> ${escapeHtml(theme.heading ?? theme.label)}${looseBadge(theme)} <span class="theme-name">(#${theme.id}, ${formatCount(theme.size)} papers)</span></summary>`,
     '<ol class="results"></ol>',
     '</details>',
   ].join(''));
@@ -225,6 +237,11 @@ function papersByThemeHtml(themes: Theme[], colors: string[]): string {
     ...items,
     '</section>',
   ].join('\n');
+}
+
+/** The badge after a loose theme's heading (nothing for other themes). */
+function looseBadge(theme: Theme): string {
+  return theme.loose === true ? ' <span class="badge loose" title="Silhouette and NPMI both low: a weak theme">loose</span>' : '';
 }
 
 /** A per-theme quality figure; a missing one sorts last when ascending. */
@@ -288,6 +305,8 @@ a { color: #0b57d0; }
 .badge.new { background: #dafbe1; }
 .badge.growing { background: #ddf4ff; }
 .badge.fading { background: #fff1e5; }
+.badge.loose { background: #fff8c5; }
+.loose-fit { color: var(--muted); }
 details.theme-papers { margin: 4px 0; }
 details.theme-papers summary { cursor: pointer; }
 details.theme-papers .results { max-height: 360px; }

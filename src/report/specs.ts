@@ -75,13 +75,17 @@ export const SEARCH_SIGNAL = 'search';
  */
 const MATCHES_SEARCH = `${SEARCH_SIGNAL} === '' || test(regexp(${SEARCH_SIGNAL}, 'i'), datum.title)`;
 
+/** Opacity of a loose fit's point in the map: visible, but behind the tight fits (0.85). */
+export const LOOSE_FIT_OPACITY = 0.3;
+
 /**
  * The 2-D theme map: one point per paper. Scroll/drag zooms and pans (interval selection
  * bound to the scales); clicking a legend entry highlights that theme by fading the others
  * (point selection bound to the legend), which is how a reader isolates one theme in a
  * crowded map. The search box fades the papers whose titles do not match, and a click on a
  * point opens the paper's page when one is known (`url` is only present then, which keeps
- * the inlined data small for corpora without links).
+ * the inlined data small for corpora without links). Loose fits (`loose_fit`, present and
+ * true only for them) are drawn faded, at {@link LOOSE_FIT_OPACITY}.
  */
 export function themeMapSpec(summary: RunSummary): TopLevelSpec {
   const names = themeNames(summary.themes);
@@ -91,7 +95,8 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
     const point = {
       title: paper.title, theme: nameOf(names, a.themeId), score: roundTo(a.score, 3), x: roundTo(a.x, 5), y: roundTo(a.y, 5),
     };
-    return url === undefined ? point : { ...point, url };
+    const linked = url === undefined ? point : { ...point, url };
+    return a.looseFit === true ? { ...linked, loose_fit: true } : linked;
   });
   const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;
   return {
@@ -115,7 +120,13 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
         scale: colorScale(summary),
         legend: { title: 'Theme (click to highlight)', labelLimit: 260, symbolOpacity: 1 },
       },
-      opacity: { condition: { test: { and: [{ param: 'pick' }, MATCHES_SEARCH] }, value: 0.85 }, value: 0.06 },
+      opacity: {
+        condition: [
+          { test: { and: [{ param: 'pick' }, MATCHES_SEARCH, '!datum.loose_fit'] }, value: 0.85 },
+          { test: { and: [{ param: 'pick' }, MATCHES_SEARCH] }, value: LOOSE_FIT_OPACITY },
+        ],
+        value: 0.06,
+      },
       href: { field: 'url', type: 'nominal' },
       tooltip: [
         { field: 'title', type: 'nominal', title: 'Title' },

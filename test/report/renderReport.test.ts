@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBrowserBuild } from '../../src/report/inlineScript.js';
 import { CANVAS_THRESHOLD, mapRenderer, renderReport } from '../../src/report/renderReport.js';
 import { themeColor } from '../../src/report/specs.js';
+import { isLooseTheme } from '../../src/metrics/looseThemes.js';
 import type { RunSummary } from '../../src/types.js';
 import {
   IMG_INJECTION,
@@ -165,6 +166,32 @@ describe('renderReport', () => {
     expect(first).toContain('0.813');
     expect(page).toContain('Label F1');
     expect(jsonBlock(page, 'spec-map')).toContain('Model merging');
+  });
+
+  it('marks a loose theme with a badge after its heading, in the table and the papers list, and no other theme', () => {
+    const weak = { silhouette: -0.12, npmi: 0.01, uniqueTerms: 0.5, labelF1: 0.2 };
+    expect(isLooseTheme(weak)).toBe(true);
+    const themes = summary.themes.map((t) => (t.id === 2 ? { ...t, heading: 'Diffusion models', quality: weak, loose: isLooseTheme(weak) } : { ...t, loose: false }));
+    const page = renderReport({ ...summary, themes });
+    const body = page.slice(page.indexOf('<tbody>'), page.indexOf('</tbody>'));
+    const rows = body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+    const badge = '<span class="badge loose" title="Silhouette and NPMI both low: a weak theme">loose</span>';
+    expect(rows[2]).toContain(`<td>Diffusion models ${badge}</td>`);
+    expect(rows.filter((row) => row.includes('badge loose'))).toHaveLength(1);
+    const lists = page.slice(page.indexOf('<h2>Papers by theme</h2>'));
+    expect(lists).toContain(`Diffusion models ${badge} <span class="theme-name">(#2,`);
+    expect(lists.match(/badge loose/g)).toHaveLength(1);
+    expect(renderReport(summary)).not.toContain('badge loose');
+  });
+
+  it('says in the header how many themes are loose and papers loose fits, even when none are', () => {
+    const header = (page: string) => page.slice(page.indexOf('<header>'), page.indexOf('</header>'));
+    expect(header(html)).toContain('4 themes · <span class="loose-facts">0 loose themes, 0 loose fits</span>');
+    const themes = summary.themes.map((t) => (t.id === 3 ? { ...t, loose: true } : t));
+    const assignments = summary.assignments.map((a, i) => (i < 3 ? { ...a, looseFit: true } : a));
+    expect(header(renderReport({ ...summary, themes, assignments }))).toContain('<span class="loose-facts">1 loose theme, 3 loose fits</span>');
+    const one = summary.assignments.map((a, i) => (i === 5 ? { ...a, looseFit: true } : a));
+    expect(header(renderReport({ ...summary, assignments: one }))).toContain('0 loose themes, 1 loose fit</span>');
   });
 
   it('uses the chart colours for the table swatches', () => {

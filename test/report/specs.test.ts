@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { themeColors } from '../../src/report/colors.js';
 import {
   kCurveSpec,
+  LOOSE_FIT_OPACITY,
   SEARCH_SIGNAL,
   TOP_TERMS_SHOWN,
   themeMapSpec,
@@ -52,6 +53,17 @@ function countMarks(root: SceneNode, marktype: string): number {
   };
   walk(root);
   return count;
+}
+
+/** Opacity of every point of the map, in data order, after the view has run. */
+function pointOpacities(view: vega.View): number[] {
+  const out: number[] = [];
+  const walk = (node: SceneNode & { opacity?: number }) => {
+    if (node.marktype === 'symbol' && node.role === 'mark') for (const item of node.items ?? []) out.push((item as { opacity?: number }).opacity ?? 1);
+    for (const item of node.items ?? []) walk(item);
+  };
+  walk((view.scenegraph() as unknown as { root: SceneNode }).root);
+  return out;
 }
 
 async function renderHeadless(spec: TopLevelSpec) {
@@ -134,8 +146,10 @@ describe('themeMapSpec', () => {
       select: { type: 'point', fields: ['theme'] },
       bind: 'legend',
     });
-    expect(spec.encoding.opacity.condition.test.and[0]).toEqual({ param: 'pick' });
-    expect(spec.encoding.opacity.value).toBeLessThan(spec.encoding.opacity.condition.value);
+    for (const condition of spec.encoding.opacity.condition) {
+      expect(condition.test.and[0]).toEqual({ param: 'pick' });
+      expect(spec.encoding.opacity.value).toBeLessThan(condition.value);
+    }
   });
 
   it('fades papers whose titles do not match the search signal', async () => {
@@ -161,6 +175,34 @@ describe('themeMapSpec', () => {
     expect(after.filter((o) => o === before[0])).toHaveLength(merging);
     expect(after.filter((o) => o < before[0])).toHaveLength(summary.papers.length - merging);
     view.finalize();
+  });
+
+  it('draws loose fits faded, by the loose_fit field that only they carry, and the others as before', async () => {
+    const loose = new Set([0, 20]);
+    const withLoose: RunSummary = { ...summary, assignments: summary.assignments.map((a, i) => (loose.has(i) ? { ...a, looseFit: true } : { ...a, looseFit: false })) };
+    const spec = themeMapSpec(withLoose) as any;
+    const values = spec.data.values as Array<{ loose_fit?: boolean }>;
+    expect(values.map((v, i) => [i, v.loose_fit]).filter(([, flag]) => flag !== undefined)).toEqual([[0, true], [20, true]]);
+    expect(spec.encoding.opacity.condition[0].test.and).toContain('!datum.loose_fit');
+    const { vgSpec, messages } = compileStrict(spec);
+    expect(messages).toEqual([]);
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+    await view.runAsync();
+    const opacities = pointOpacities(view);
+    expect(LOOSE_FIT_OPACITY).toBe(0.3);
+    opacities.forEach((o, i) => expect(o).toBe(loose.has(i) ? 0.3 : 0.85));
+    // A search that misses a loose fit fades it further, like any other paper.
+    await view.signal(SEARCH_SIGNAL, '(?=[\\s\\S]*merging)').runAsync();
+    const searched = pointOpacities(view);
+    expect(summary.papers[20].title).not.toMatch(/merging/i);
+    expect(searched[20]).toBeLessThan(0.3);
+    expect(searched[0]).toBe(/merging/i.test(summary.papers[0].title) ? 0.3 : searched[20]);
+    view.finalize();
+    // Without loose fits every point is as before.
+    const plain = new vega.View(vega.parse(compileStrict(themeMapSpec(summary)).vgSpec), { renderer: 'none' });
+    await plain.runAsync();
+    expect(new Set(pointOpacities(plain))).toEqual(new Set([0.85]));
+    plain.finalize();
   });
 
   it('links a point to its paper only when a safe url is known', () => {
