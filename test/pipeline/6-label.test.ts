@@ -12,15 +12,15 @@ import { silhouetteCosine } from '../../src/metrics/silhouette.js';
 import { createRandom } from '../../src/random/seededRandom.js';
 import { noTokenCache } from '../../src/tokenize/tokenCache.js';
 
-/** Stages 1-5 on the bundled seed corpus with the default options, then stage 6. */
-async function labelSeed(k: number) {
+/** Stages 1-5 on the bundled seed corpus with the default options (uncentred unless asked), then stage 6. */
+async function labelSeed(k: number, center = false) {
   const options = defaultOptions();
   const { papers } = await ingest({ path: options.input }, { strict: false });
   const tokens = await tokenize({ papers }, {
     boilerplate: readWordList(options.stopwordsFile), phraseMinDf: 2, titleWeight: 2, lemmas: true, workers: 1, cache: noTokenCache(),
   });
   const vectors = vectorize({ features: tokens.features }, { minDf: 2, maxDf: 0.5, maxFeatures: null, sublinearTf: true, smoothIdf: true });
-  const reduced = reduce({ tfidf: vectors.tfidf }, { dims: defaultDims(papers.length, vectors.tfidf.cols), center: false, seed: 42 });
+  const reduced = reduce({ tfidf: vectors.tfidf }, { dims: defaultDims(papers.length, vectors.tfidf.cols), center, seed: 42 });
   const clusters = cluster({ vectors: reduced.vectors }, { k, kRange: [2, 12], nInit: 20, seed: 42 });
   const output = label({
     papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
@@ -74,3 +74,64 @@ describe('label (stage 6) on the seed corpus', async () => {
     }
   });
 });
+
+describe('label (stage 6) flags loose themes and loose fits', async () => {
+  const { papers, vectors, reduced, clusters, output } = await labelSeed(5, true);
+
+  it('flags a paper a loose fit exactly when its score is below half its theme\u2019s median, and keeps it assigned', () => {
+    const scores = output.assignments.map((a) => a.score);
+    for (let c = 0; c < clusters.k; c++) {
+      const own = scores.filter((_, i) => clusters.labels[i] === c).sort((a, b) => a - b);
+      const mid = own.length >> 1;
+      const median = own.length % 2 === 1 ? own[mid] : (own[mid - 1] + own[mid]) / 2;
+      output.assignments.forEach((a, i) => {
+        if (clusters.labels[i] === c) expect([a.themeId, a.looseFit]).toEqual([c, a.score < median / 2]);
+      });
+    }
+    expect(output.assignments.filter((a) => a.looseFit)).not.toHaveLength(0);
+  });
+
+  it('picks a loose fit as a representative only behind every tight member it picks', () => {
+    const loose = new Set(output.assignments.filter((a) => a.looseFit).map((a) => a.paperId));
+    for (const theme of output.themes) {
+      const flags = theme.representativeIds.map((id) => loose.has(id));
+      expect(flags).toEqual([...flags].sort((a, b) => Number(a) - Number(b)));
+    }
+  });
+
+  it('flags a theme loose by its figures, such as a theme of papers taken two from each of the others', () => {
+    expect(output.themes.map((t) => t.loose)).toEqual(output.themes.map((t) => t.quality!.silhouette < 0 && t.quality!.npmi < 0.05));
+    // One theme more: the first two papers of every theme, which share nothing but being moved.
+    const k = clusters.k + 1;
+    const labels = Int32Array.from(clusters.labels);
+    for (let c = 0; c < clusters.k; c++) {
+      let moved = 0;
+      labels.forEach((label, i) => {
+        if (label === c && moved < 2) [labels[i], moved] = [clusters.k, moved + 1];
+      });
+    }
+    const mixed = label({
+      papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
+      labels, centres: centresOf(reduced.vectors.data, reduced.vectors.cols, labels, k), k,
+    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: 2 });
+    const added = mixed.themes[clusters.k];
+    expect(added.size).toBe(2 * clusters.k);
+    expect(added.quality!.silhouette).toBeLessThan(0);
+    expect(added.quality!.npmi).toBeLessThan(0.05);
+    expect(added.loose).toBe(true);
+    expect(mixed.themes.filter((t) => t.loose).map((t) => t.id)).toEqual(
+      mixed.themes.filter((t) => t.quality!.silhouette < 0 && t.quality!.npmi < 0.05).map((t) => t.id));
+  });
+});
+
+/** Mean of each cluster's rows (n x d, row-major). */
+function centresOf(data: Float64Array, d: number, labels: Int32Array, k: number): Float64Array {
+  const centres = new Float64Array(k * d);
+  const sizes = new Int32Array(k);
+  labels.forEach((c, i) => {
+    sizes[c]++;
+    for (let j = 0; j < d; j++) centres[c * d + j] += data[i * d + j];
+  });
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) centres[c * d + j] /= sizes[c];
+  return centres;
+}

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
@@ -40,6 +41,39 @@ function seedGroupsProblem(summary: RunSummary): string | null {
     claimed.add(themeId);
   }
   return null;
+}
+
+/**
+ * The loose flags of a finished run, checked three ways: run.json's `loose` block counts
+ * what themes.csv and assignments.csv flag, every theme's flag follows the rule from its
+ * own figures, and every paper's from the scores column (median per theme, by hand).
+ * Returns the counts.
+ */
+function looseFlagsOf(out: string): { themes: number; papers: number } {
+  const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+  const themes = csvParse(readFileSync(join(out, 'themes.csv'), 'utf8'));
+  const papers = csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8'));
+  expect(themes.columns.at(-1)).toBe('loose');
+  expect(papers.columns.at(-1)).toBe('loose_fit');
+  expect(run.loose).toEqual({
+    themes: themes.filter((t) => t.loose === 'true').length,
+    papers: papers.filter((p) => p.loose_fit === 'true').length,
+    theme_rule: { silhouette_below: 0, npmi_below: 0.05 },
+    fit_rule: { score_below_share_of_theme_median: 0.5 },
+  });
+  for (const theme of run.themes) {
+    expect(theme.loose).toBe(theme.silhouette < 0 && theme.npmi < 0.05);
+    expect(themes.find((t) => Number(t.theme_id) === theme.id)!.loose).toBe(String(theme.loose));
+  }
+  const scoresOf = new Map<string, number[]>();
+  for (const p of papers) scoresOf.set(p.theme_id, [...(scoresOf.get(p.theme_id) ?? []), Number(p.score)]);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  for (const p of papers) expect(p.loose_fit).toBe(String(Number(p.score) < 0.5 * median(scoresOf.get(p.theme_id)!)));
+  return { themes: run.loose.themes, papers: run.loose.papers };
 }
 
 describe('runPipeline on the bundled seed corpus', () => {
@@ -125,6 +159,10 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(run.reduction.explained_variance_ratio_total).toBeGreaterThan(0);
     expect(run.themes.reduce((n: number, t: { size: number }) => n + t.size, 0)).toBe(70);
     expect(summary.themes.map((t) => t.size)).toEqual([...summary.themes.map((t) => t.size)].sort((x, y) => y - x));
+    const loose = looseFlagsOf(out);
+    // Flagged, never dropped: every paper keeps its theme, and few fit it loosely.
+    expect(loose.papers).toBeLessThan(70 * 0.1);
+    expect(loose.themes).toBeLessThan(run.themes.length);
   });
 
   it('warns, and says in run.json and the report, when --k auto stops at the top of its range', async () => {
@@ -155,7 +193,7 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(readFileSync(join(wider, 'index.html'), 'utf8')).not.toContain('id="k-edge"');
   });
 
-  it('writes the CSV headers the exports promise, one row per paper and per theme', async () => {
+  it('writes the CSV headers the exports promise, one row per paper and per theme, loose flags as run.json counts them', async () => {
     const out = tmp();
     const { summary } = await runPipeline(normaliseOptions({ out, k: 5, cacheDir: false }));
     const assignments = readFileSync(join(out, 'assignments.csv'), 'utf8').trimEnd().split('\r\n');
@@ -166,6 +204,8 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(themes).toHaveLength(1 + 5);
     // Abstract-free rows: a title never spans lines in this corpus.
     expect(assignments).toHaveLength(1 + 70);
+    // Five broad themes of 70 papers take in some papers far from their centres.
+    expect(looseFlagsOf(out).papers).toBeGreaterThan(0);
   });
 });
 
