@@ -87,9 +87,12 @@ function pointOpacities(page: Page): Promise<number[]> {
   return page.$$eval(POINTS, (points) => points.map((p) => Number(p.getAttribute('opacity') ?? '1')));
 }
 
-/** Waits until the map's points settle on `count` fully shown ones. */
+/** Above this opacity a point is shown (0.85, or 0.3 for a loose fit); below it faded out by a highlight or a search (0.06). */
+const SHOWN = 0.2;
+
+/** Waits until the map's points settle on `count` shown ones. */
 async function expectShown(page: Page, count: number): Promise<void> {
-  await expect.poll(async () => (await pointOpacities(page)).filter((o) => o > 0.5).length).toBe(count);
+  await expect.poll(async () => (await pointOpacities(page)).filter((o) => o > SHOWN).length).toBe(count);
 }
 
 describe('the seed report in Chromium', () => {
@@ -133,14 +136,25 @@ describe('the seed report in Chromium', () => {
     const target = seed.summary.themes.find((t) => t.label.includes('model merging'))!;
     await page.locator('#map .role-legend-label text', { hasText: target.heading ?? target.label }).first().click();
     await expectShown(page, target.size);
-    // The points left fully shown are exactly the theme's papers.
-    const shownThemes = await page.$$eval(POINTS, (points) =>
-      points.filter((p) => Number(p.getAttribute('opacity')) > 0.5).map((p) => /; theme: (.*?); Title:/.exec(p.getAttribute('aria-label') ?? '')?.[1]));
+    // The points left shown are exactly the theme's papers.
+    const shownThemes = await page.$$eval(POINTS, (points, shown) =>
+      points.filter((p) => Number(p.getAttribute('opacity')) > shown).map((p) => /; theme: (.*?); Title:/.exec(p.getAttribute('aria-label') ?? '')?.[1]), SHOWN);
     expect(new Set(shownThemes)).toEqual(new Set([target.heading ?? target.label]));
     // A double-click on the map clears the highlight.
     const box = (await page.locator('#map svg').boundingBox())!;
     await page.mouse.dblclick(box.x + 20, box.y + 20);
     await expectShown(page, seed.summary.papers.length);
+    await page.close();
+  });
+
+  it('draws the loose fits faded and every other paper as before', async () => {
+    const { page } = await open(seed.url);
+    const loose = seed.summary.assignments.map((a) => a.looseFit === true);
+    expect(loose.filter(Boolean).length).toBeGreaterThan(0);
+    await expect.poll(() => pointOpacities(page)).toEqual(loose.map((isLoose) => (isLoose ? 0.3 : 0.85)));
+    const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const looseThemes = seed.summary.themes.filter((t) => t.loose === true).length;
+    expect(await page.textContent('.loose-facts')).toBe(`${plural(looseThemes, 'loose theme')}, ${plural(loose.filter(Boolean).length, 'loose fit')}`);
     await page.close();
   });
 

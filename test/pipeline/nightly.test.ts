@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvParse } from 'd3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { acquireLock } from '../../src/nightly/lock.js';
@@ -139,7 +140,7 @@ describe('paper-themes nightly', () => {
     expect(recall).toBeGreaterThan(0.5);
   });
 
-  it('exports any stored night with the columns of assignments.csv', async () => {
+  it('exports any stored night with the columns of assignments.csv, loose fits as the night flagged them', async () => {
     const w = workspace();
     await nightly(w, '2026-11-20', '--quiet');
     dropHfPapers(w);
@@ -150,6 +151,16 @@ describe('paper-themes nightly', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('70 papers of night 2026-11-20');
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(w.reports, '2026-11-20', 'assignments.csv'), 'utf8'));
+    // loose_fit last, recomputed from the stored scores: the same papers the night flagged.
+    const exported = csvParse(readFileSync(out, 'utf8'));
+    expect(exported.columns.at(-1)).toBe('loose_fit');
+    const night = JSON.parse(readFileSync(join(w.reports, '2026-11-20', 'run.json'), 'utf8'));
+    expect(exported.filter((r) => r.loose_fit === 'true')).toHaveLength(night.loose.papers);
+    expect(night.loose.papers).toBeGreaterThan(0);
+    const themes = csvParse(readFileSync(join(w.reports, '2026-11-20', 'themes.csv'), 'utf8'));
+    expect(themes.columns.at(-1)).toBe('loose');
+    expect(themes.filter((t) => t.loose === 'true')).toHaveLength(night.loose.themes);
+    expect(night.themes.map((t: { loose: boolean }) => String(t.loose)).sort()).toEqual(themes.map((t) => t.loose).sort());
     await main(['export', '--run', 'latest', '--store', w.store, '--out', out], { out: { write: () => {} }, err: { write: () => {} } });
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(w.reports, '2026-11-21', 'assignments.csv'), 'utf8'));
     let err = '';
