@@ -195,10 +195,11 @@ function tonightHtml(summary: RunSummary, withChart: boolean): string {
   const trends = summary.trends;
   if (trends === undefined) return '';
   const badge = (status: string) => `<span class="badge ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+  const loose = new Set(summary.themes.filter((t) => t.loose === true).map((t) => t.id));
   const rows = trends.tonight.map((t) => [
     '<tr>',
     `<td><span class="swatch" style="background:${escapeHtml(themeColor(t.id))}"></span></td>`,
-    `<td class="num">${t.id}</td><td>${escapeHtml(t.label)}</td><td>${badge(t.status)}</td>`,
+    `<td class="num">${t.id}</td><td>${escapeHtml(t.label)}${loose.has(t.id) ? LOOSE_BADGE : ''}</td><td>${badge(t.status)}</td>`,
     `<td class="num">${formatCount(t.size)}</td><td class="num">${t.previous === null ? '' : formatCount(t.previous)}</td>`,
     '</tr>',
   ].join(''));
@@ -239,9 +240,12 @@ function papersByThemeHtml(themes: Theme[], colors: string[]): string {
   ].join('\n');
 }
 
+/** Follows a loose theme's heading or label wherever themes are listed. */
+const LOOSE_BADGE = ' <span class="badge loose" title="Silhouette and NPMI both low: a weak theme">loose</span>';
+
 /** The badge after a loose theme's heading (nothing for other themes). */
 function looseBadge(theme: Theme): string {
-  return theme.loose === true ? ' <span class="badge loose" title="Silhouette and NPMI both low: a weak theme">loose</span>' : '';
+  return theme.loose === true ? LOOSE_BADGE : '';
 }
 
 /** A per-theme quality figure; a missing one sorts last when ascending. */

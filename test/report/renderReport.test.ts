@@ -239,6 +239,16 @@ describe('renderReport for a nightly run', () => {
     expect(tonight).toContain('Ended tonight: gone &lt;i&gt; (#9, 4 papers last night).');
   });
 
+  it('marks a loose theme tonight with the same badge, and no other', () => {
+    const looseTheme = summary.themes[1];
+    const themes = summary.themes.map((t) => ({ ...t, loose: t.id === looseTheme.id }));
+    const marked = renderReport({ ...summary, themes, trends });
+    const tonight = marked.slice(marked.indexOf('<section class="card" id="tonight">'), marked.indexOf('</section>', marked.indexOf('id="tonight"')));
+    expect(tonight.match(/badge loose/g)).toHaveLength(1);
+    expect(tonight).toContain(`<td class="num">${looseTheme.id}</td><td>${looseTheme.label} <span class="badge loose"`);
+    expect(page).not.toContain('badge loose');
+  });
+
   it('charts papers per theme per night, the ended theme included', () => {
     const spec = JSON.parse(jsonBlock(page, 'spec-trends')) as { data: { values: Array<{ theme: string }> }; encoding: { color: { scale: { domain: string[]; range: string[] } } } };
     expect(spec.data.values).toHaveLength(trends.series.length);
