@@ -147,7 +147,7 @@ describe('the seed report in Chromium', () => {
     await page.close();
   });
 
-  it('draws the loose fits faded and every other paper as before', async () => {
+  it('draws the loose fits faded, every other paper as before, and marks them in the lists by theme', async () => {
     const { page } = await open(seed.url);
     const loose = seed.summary.assignments.map((a) => a.looseFit === true);
     expect(loose.filter(Boolean).length).toBeGreaterThan(0);
@@ -155,6 +155,16 @@ describe('the seed report in Chromium', () => {
     const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
     const looseThemes = seed.summary.themes.filter((t) => t.loose === true).length;
     expect(await page.textContent('.loose-facts')).toBe(`${plural(looseThemes, 'loose theme')}, ${plural(loose.filter(Boolean).length, 'loose fit')}`);
+    // The lists of papers by theme mark the same papers, and only them.
+    const entries = page.locator('details.theme-papers');
+    for (let i = 0; i < await entries.count(); i++) {
+      await entries.nth(i).locator('summary').click();
+      await entries.nth(i).locator('li').first().waitFor();
+    }
+    const marked = await page.$$eval('details.theme-papers li:has(.loose-fit)', (items) => items.map((li) => li.firstChild?.textContent));
+    const looseTitles = seed.summary.papers.filter((_, i) => loose[i]).map((p) => p.title);
+    expect(marked.sort()).toEqual(looseTitles.sort());
+    expect(await page.textContent('details.theme-papers .loose-fit')).toBe(' \u00b7 loose fit');
     await page.close();
   });
 
