@@ -197,8 +197,8 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       reason,
       best: choice.k,
       searchedRange,
-      // An edge means the curve may rise past it; a kept k lower on the curve is not at one.
-      edge: chosen === choice.k ? kRangeEdge(choice.curve, chosen, userRange, X.rows - 1) : null,
+      // About the curve, not the pick: a kept nightly k does not stop the range cutting it off.
+      edge: kRangeEdge(choice.curve, choice.k, userRange, X.rows - 1),
       curve: choice.curve,
     };
   } else {

@@ -13,7 +13,8 @@ export const LOOSE_FIT_SHARE = 0.5;
  * Strictly below, so a paper exactly at the threshold is not loose, and the paper of a
  * theme of one (s = m > 0) never is. The median (the mean of the middle two for an even
  * count) is robust to the loose fits themselves. Centres are means of their members, so a
- * theme's mean score is positive and its median, in practice, too. Labels are any theme
+ * theme's mean score is positive and its median, in practice, too; a theme whose median is
+not positive flags none (half of it would otherwise fall below half its median). Labels are any theme
  * ids (nightly ids need not be 0..k-1). Returns 1 for a loose fit, else 0, per paper.
  */
 export function looseFits(scores: Float64Array, labels: Int32Array, share: number = LOOSE_FIT_SHARE): Uint8Array {
@@ -23,7 +24,9 @@ export function looseFits(scores: Float64Array, labels: Int32Array, share: numbe
   const medians = themeMedians(scores, labels);
   const flags = new Uint8Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
-    flags[i] = scores[i] < share * medians.get(labels[i])! ? 1 : 0;
+    const m = medians.get(labels[i])!;
+    // A theme whose typical paper does not point towards its centre has no "typical fit" to fall short of.
+    flags[i] = m > 0 && scores[i] < share * m ? 1 : 0;
   }
   return flags;
 }

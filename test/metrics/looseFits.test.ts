@@ -28,6 +28,12 @@ describe('looseFits', () => {
     expect(fits([1, 0.9, 0.95, 0.05], [0, 0, 0, 7])).toEqual([0, 0, 0, 0]);
   });
 
+  it('flags nobody in a theme whose median score is not positive', () => {
+    // Median -0.1: half of it (-0.05) lies above the median, which would flag most of the theme.
+    const flags = looseFits(Float64Array.of(-0.3, -0.1, 0.2, 0.9, 0.8, 0.1), Int32Array.of(0, 0, 0, 1, 1, 1));
+    expect([...flags]).toEqual([0, 0, 0, 0, 0, 1]);
+  });
+
   it('works with theme ids that are not 0..k-1, in any order', () => {
     expect(fits([0.1, 0.9, 0.8, 0.7], [41, 41, 41, 3])).toEqual([1, 0, 0, 0]);
   });

@@ -99,7 +99,7 @@ describe('cluster (stage 5) on a warm night', () => {
     expect([...warm.labels]).toEqual([...first.labels]);
   });
 
-  it("says so when last night's k is kept below the best one, and reports no edge for it", async () => {
+  it("says so when last night's k is kept below the best one, and still reports an edge the range cuts", async () => {
     const { warmStart } = await import('../../src/nightly/warmStart.js');
     const { X } = blobs(800, 4, 8, 6);
     const three = cluster({ vectors: X }, { k: 3, kRange: [2, 12], nInit: 3, seed: 6 });
@@ -114,5 +114,14 @@ describe('cluster (stage 5) on a warm night', () => {
     expect(warm.selection!.best).toBe(4);
     expect(warm.selection!.reason).toMatch(/^last night's k, kept: its silhouette \(0\.\d{4}\) is within 1 of the highest \(0\.\d{4} at k = 4\)/);
     expect(warm.selection!.edge).toBeNull();
+    // With the range cut at the best k, the kept k does not hide that the curve may go on.
+    const cut = cluster({ vectors: X }, {
+      k: 'auto', kRange: [2, 4], nInit: 3, seed: 6,
+      warmStart: { previousK: 3, keepKWithin: 1, start: (k) => warmStart(X, ids, previous, k) },
+    });
+    expect(cut.k).toBe(3);
+    expect(cut.selection!.best).toBe(4);
+    expect(cut.selection!.edge?.edge).toBe('top');
+    expect(cut.selection!.edge?.note).toBe('silhouette still rising at k = 4, the top of the k range 2-4: try --k-range 2-8');
   });
 });
