@@ -208,6 +208,12 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       }
       return 0;
     }
+    // evaluate's bm25 variant takes them under any --weighting; a run only under bm25.
+    if (options.weighting !== 'bm25') {
+      for (const name of ['bm25-k1', 'bm25-b'] as const) {
+        if (values[name] !== undefined) warn(`--${name} ${values[name]} has no effect without --weighting bm25`);
+      }
+    }
     const result = await runPipeline(options, log, warn);
     io.out.write(`${result.summary.themes.length} themes from ${result.summary.papers.length} papers:\n`);
     for (const theme of result.summary.themes) io.out.write(`  ${String(theme.id).padStart(2)}  ${String(theme.size).padStart(5)}  ${theme.label}\n`);

@@ -260,6 +260,17 @@ describe('paper-themes evaluate', () => {
     expect(bad.err.split('\n')[0]).toBe('paper-themes: --bm25-k1: "-1" is not valid; expected a number from 0 to 1000');
   });
 
+  it('warns that --bm25-k1 and --bm25-b do nothing in a run without --weighting bm25', async () => {
+    const out = tmp();
+    const ignored = await cli('run', '--out', out, '--no-runs-index', '--no-cache', '--k', '5', '--quiet', '--bm25-k1', '5', '--bm25-b', '0.2');
+    expect(ignored.code).toBe(0);
+    expect(ignored.err).toContain('warning: --bm25-k1 5 has no effect without --weighting bm25');
+    expect(ignored.err).toContain('warning: --bm25-b 0.2 has no effect without --weighting bm25');
+    const used = await cli('run', '--out', tmp(), '--no-runs-index', '--no-cache', '--k', '5', '--quiet', '--weighting', 'bm25', '--bm25-k1', '5');
+    expect(used.code).toBe(0);
+    expect(used.err).not.toContain('has no effect');
+  });
+
   it('names --variants when a variant is unknown, and refuses --out', async () => {
     const bad = await cli('evaluate', '--variants', 'default,stemming', '--no-cache');
     expect(bad.code).toBe(2);
