@@ -38,6 +38,11 @@ export interface LabelChoiceParams {
    * when it holds the word ("wireless" -> "wireless networks").
    */
   phraseShare: number;
+  /**
+   * A single word found in more than this share of the corpus's papers names no one theme
+   * ("data" on a corpus of 24 fields) and is not a candidate; phrases holding it may be.
+   */
+  broadWordShare: number;
 }
 
 /** One scored candidate label phrase. */
@@ -63,8 +68,10 @@ export interface ScoredCandidate {
  * An acronym of another candidate ("bo", "mcts") is not a candidate itself: its phrase
  * takes its place when the acronym scores higher. Ties: the lower column.
  */
-export function scoreCandidates(evidence: LabelEvidence, size: number, poolSize: number): ScoredCandidate[] {
+export function scoreCandidates(evidence: LabelEvidence, size: number, poolSize: number, broadWordShare = 1): ScoredCandidate[] {
   const { weights, presence, presenceTotals, evenness, subsumedBy } = evidence;
+  const broad = (column: number) =>
+    !evidence.displayForms[column].includes(' ') && evidence.documentFrequency[column] > broadWordShare * evidence.counts.rows;
   const pool = topColumns(weights, poolSize);
   if (pool.length === 0) return [];
   const maxWeight = weights[pool[0]];
@@ -74,7 +81,7 @@ export function scoreCandidates(evidence: LabelEvidence, size: number, poolSize:
     const column = subsumedBy[top] >= 0 ? subsumedBy[top] : top;
     if (seen.has(column)) continue;
     seen.add(column);
-    if (!evidence.headingLike(column) || presence[column] === 0) continue;
+    if (!evidence.headingLike(column) || presence[column] === 0 || broad(column)) continue;
     const precision = presence[column] / presenceTotals[column];
     const coverage = size > 0 ? presence[column] / size : 0;
     const fit = (2 * precision * coverage) / (precision + coverage);
@@ -103,7 +110,7 @@ export function scoreCandidates(evidence: LabelEvidence, size: number, poolSize:
  * and two single words are never paired. Null when no candidate is heading-like.
  */
 export function chooseLabel(evidence: LabelEvidence, size: number, params: LabelChoiceParams): string | null {
-  const scored = scoreCandidates(evidence, size, params.poolSize);
+  const scored = scoreCandidates(evidence, size, params.poolSize, params.broadWordShare);
   if (scored.length === 0) return null;
   const name = (c: ScoredCandidate) => evidence.displayForms[c.column];
   const isWord = (c: ScoredCandidate) => !name(c).includes(' ');

@@ -8,7 +8,7 @@ import { phraseParts, termRelations } from '../../src/label/topTerms.js';
 import { csrFromDense } from '../../src/linalg/csr.js';
 
 /** As the label stage sets them (pipeline/6-label.ts). */
-const PARAMS: LabelChoiceParams = { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15 };
+const PARAMS: LabelChoiceParams = { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15, broadWordShare: 2 / 3 };
 const FULL_MENTIONS = 2;
 const SUBSUME_SHARE = 0.8;
 
@@ -192,5 +192,31 @@ describe('chooseLabel: phrases before words, acronyms by their phrase', () => {
     expect(chooseLabel(evidence, size, PARAMS)).toBe('knot');
     // With no such margin the phrase goes first (and, finding one paper, takes the word as its second part).
     expect(chooseLabel(evidence, size, { ...PARAMS, phraseShare: 0 })).toBe('energy harvesting · knot');
+  });
+});
+
+describe('chooseLabel: a single word in most of the corpus names no theme', () => {
+  // Theme 2 writes "data" in every paper, and so do all of theme 1 and one paper of theme
+  // 0: 13 of 18 papers, more than 2/k = 2/3 of them. It is concentrated (evenness below
+  // the generic 0.9), so only the breadth rule keeps it from naming theme 2, whose papers
+  // share nothing else but "vortex" (in 3 of them).
+  const vocabulary = [...VOCABULARY, 'data'];
+  const themes: PaperTerms[][] = [
+    [...times(5, { 'knot invariant': 2 }), { 'braid group': 2, data: 1 }],
+    times(6, { 'sensor network': 2, data: 1 }),
+    [...times(3, { data: 4, vortex: 1 }), ...times(3, { data: 4 })],
+  ];
+  const { evidence, size } = evidenceOf(2, () => true, themes, vocabulary);
+  const data = vocabulary.indexOf('data');
+
+  it('would take the broad word without the rule', () => {
+    expect(evidence.documentFrequency[data]).toBe(13);
+    expect(evidence.evenness[data]).toBeLessThan(0.9);
+    expect(chooseLabel(evidence, size, { ...PARAMS, broadWordShare: 1 })).toBe('data');
+  });
+
+  it('leaves out a single word found in more than broadWordShare of the papers', () => {
+    expect(scoreCandidates(evidence, size, PARAMS.poolSize, PARAMS.broadWordShare).map((c) => vocabulary[c.column])).not.toContain('data');
+    expect(chooseLabel(evidence, size, PARAMS)).toBe('vortex');
   });
 });
