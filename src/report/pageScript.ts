@@ -36,6 +36,22 @@ export const PAGE_SCRIPT = `
       });
   }));
 
+  // A click on a point opens its paper in a new tab, a moment later, so that a double-click
+  // (which resets the zoom) opens nothing; a point without a link does nothing.
+  ready.then(function () {
+    var map = views.map;
+    if (!map) return;
+    var pending = null;
+    function cancel() { if (pending !== null) { clearTimeout(pending); pending = null; } }
+    map.addEventListener('click', function (event, item) {
+      cancel();
+      var url = item && item.datum && item.datum.url;
+      if (!url || event.detail > 1) return;
+      pending = setTimeout(function () { pending = null; window.open(url, '_blank', 'noopener,noreferrer'); }, 300);
+    });
+    map.addEventListener('dblclick', cancel);
+  });
+
   // Search: every word typed must occur in the title (case-insensitive, any position).
   var mapSpec = block(config.papersSpecId);
   var papers = mapSpec.data.values;

@@ -127,7 +127,7 @@ function chartsHtml(kSelection: RunSummary['kSelection']): string {
   return [
     '<section class="card">',
     '<h2>Theme map</h2>',
-    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open the paper when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>',
+    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open its paper in a new tab when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>',
     '<div class="search">',
     '<label for="search">Find papers by title words</label>',
     '<input type="search" id="search" placeholder="e.g. model merging" autocomplete="off" spellcheck="false">',

@@ -83,8 +83,10 @@ export const LOOSE_FIT_OPACITY = 0.3;
  * bound to the scales); clicking a legend entry highlights that theme by fading the others
  * (point selection bound to the legend), which is how a reader isolates one theme in a
  * crowded map. The search box fades the papers whose titles do not match, and a click on a
- * point opens the paper's page when one is known (`url` is only present then, which keeps
- * the inlined data small for corpora without links). Loose fits (`loose_fit`, present and
+ * point opens the paper's page in a new tab when one is known (`url` is only present then,
+ * which keeps the inlined data small for corpora without links; the page script handles
+ * the click, not a Vega `href`, which navigates the report's own tab and follows
+ * double-clicks). Loose fits (`loose_fit`, present and
  * true only for them) are drawn faded, at {@link LOOSE_FIT_OPACITY}.
  */
 export function themeMapSpec(summary: RunSummary): TopLevelSpec {
@@ -127,7 +129,6 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
         ],
         value: 0.06,
       },
-      href: { field: 'url', type: 'nominal' },
       tooltip: [
         { field: 'title', type: 'nominal', title: 'Title' },
         { field: 'theme', type: 'nominal', title: 'Theme' },

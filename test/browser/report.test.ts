@@ -231,11 +231,49 @@ describe('a report with hostile titles and labels in Chromium', () => {
     await page.close();
   });
 
-  it('opens a paper’s page when its point is clicked', async () => {
-    const { page, log } = await open(hostile.url);
+  it('opens a paper’s page in a new tab when its point is clicked, and keeps the report', async () => {
+    const { page } = await open(hostile.url);
     const index = hostile.summary.papers.findIndex((p) => p.url !== undefined);
+    const popups: Page[] = [];
+    const asked: string[] = [];
+    // The new tab's request is recorded and aborted: nothing reaches the network.
+    await page.context().route(/^(https?|wss?|ftp):/i, (route) => {
+      asked.push(route.request().url());
+      return route.abort();
+    });
+    page.on('popup', (popup) => popups.push(popup));
     await page.locator(POINTS).nth(index).click({ force: true });
-    await expect.poll(() => log.requests.filter((url) => !url.startsWith('file:'))).toEqual([hostile.summary.papers[index].url]);
+    await expect.poll(() => popups.length).toBe(1);
+    await expect.poll(() => asked).toEqual([hostile.summary.papers[index].url]);
+    expect(page.url()).toBe(hostile.url);
+    // Opened with noopener: the new tab has no handle on the report.
+    expect(await popups[0].evaluate(() => window.opener === null)).toBe(true);
+    await page.close();
+  });
+
+  it('does nothing when a point without a link is clicked', async () => {
+    const { page, log } = await open(seed.url);
+    expect(seed.summary.papers.every((p) => p.url === undefined)).toBe(true);
+    const popups: string[] = [];
+    page.on('popup', (popup) => popups.push(popup.url()));
+    await page.locator(POINTS).nth(3).click({ force: true });
+    await page.waitForTimeout(600);
+    expect(page.url()).toBe(seed.url);
+    expect(popups).toEqual([]);
+    expect(log.requests.filter((url) => url !== seed.url)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens no paper on a double-click over a linked point (a double-click resets the zoom)', async () => {
+    const { page } = await open(hostile.url);
+    const index = hostile.summary.papers.findIndex((p) => p.url !== undefined);
+    const popups: string[] = [];
+    await page.context().route(/^(https?|wss?|ftp):/i, (route) => route.abort());
+    page.on('popup', (popup) => popups.push(popup.url()));
+    await page.locator(POINTS).nth(index).dblclick({ force: true });
+    await page.waitForTimeout(600);
+    expect(popups).toEqual([]);
+    expect(page.url()).toBe(hostile.url);
     await page.close();
   });
 });

@@ -205,9 +205,9 @@ describe('themeMapSpec', () => {
     plain.finalize();
   });
 
-  it('links a point to its paper only when a safe url is known', () => {
+  it('links a point to its paper only when a safe url is known, for the page script to open (no Vega href)', () => {
     const spec = themeMapSpec(summary) as any;
-    expect(spec.encoding.href).toEqual({ field: 'url', type: 'nominal' });
+    expect(spec.encoding.href).toBeUndefined();
     const values = spec.data.values as Array<{ url?: string }>;
     summary.papers.forEach((paper, i) => expect(values[i].url).toBe(paper.url));
     const hostile = themeMapSpec({ ...summary, papers: summary.papers.map((p) => ({ ...p, url: 'javascript:alert(1)' })) }) as any;
