@@ -1,3 +1,4 @@
+import { paperUrl } from '../report/paperUrl.js';
 import type { RunSummary } from '../types.js';
 import { csvCell, csvHeader, csvRow } from './csvCell.js';
 
@@ -57,7 +58,8 @@ export function assignmentsCsv(summary: RunSummary): string {
       csvCell(a.x, DECIMALS),
       csvCell(a.y, DECIMALS),
       csvCell(paper.date),
-      csvCell(paper.url),
+      // The record's own url as given; else the page the report links, such as an arXiv id's.
+      csvCell(paper.url ?? paperUrl(paper)),
       csvCell(paper.titleDerived === true ? 'true' : 'false'),
       csvCell(a.looseFit === true ? 'true' : 'false'),
     ]);

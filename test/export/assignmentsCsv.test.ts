@@ -61,6 +61,20 @@ describe('assignmentsCsv', () => {
     expect(b).toMatchObject({ date: '', url: '' });
   });
 
+  it('fills url with the arXiv abstract page of an arXiv id, as the report links it, and keeps a url given', () => {
+    const rows = csvParse(assignmentsCsv(tiny({
+      papers: [
+        { id: '2403.10007', title: 'new-style id', abstract: '' },
+        { id: 'hep-th/9901001', title: 'old-style id', abstract: '', url: 'https://example.org/own' },
+      ],
+      assignments: [
+        { paperId: '2403.10007', themeId: 0, score: 0.5, x: 0, y: 0 },
+        { paperId: 'hep-th/9901001', themeId: 1, score: 0.5, x: 0, y: 0 },
+      ],
+    })));
+    expect(rows.map((r) => r.url)).toEqual(['https://arxiv.org/abs/2403.10007', 'https://example.org/own']);
+  });
+
   it('round-trips the fixture titles, including the HTML-injection ones, unchanged', () => {
     const rows = csvParse(assignmentsCsv(summary));
     const titles = rows.map((r) => r.title);
