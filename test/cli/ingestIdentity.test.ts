@@ -64,7 +64,7 @@ describe('paper-themes run: which records are one paper', () => {
     const out = tmp();
     expect((await cli('run', '--input', write('forms.jsonl', lines.join('\n')), '--out', out, '--k', '3', '--min-df', '1', '--no-cache', '--quiet')).code).toBe(0);
     const rows = csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8'));
-    expect(rows.filter((r) => r.paper_id === '1811.00783').map((r) => [r.title, r.url])).toEqual([['Merging form 0', '']]);
+    expect(rows.filter((r) => r.paper_id === '1811.00783').map((r) => [r.title, r.url])).toEqual([['Merging form 0', 'https://arxiv.org/abs/1811.00783']]);
     expect(rows).toHaveLength(12);
   });
 
