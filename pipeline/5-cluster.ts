@@ -99,8 +99,6 @@ export interface KSelection {
   reason: string;
   /** The k with the highest silhouette; differs from the chosen k when last night's k is kept. */
   best: number;
-  /** The k searched, first and last. */
-  searchedRange: [number, number];
   /** Set when the chosen k sits at an edge of the user's range (see kRangeEdge). */
   edge: KRangeEdge | null;
   curve: KCandidate[];
@@ -190,13 +188,11 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       }
     }
     model = sampled || warm ? fit(chosen) : choice.fit;
-    const searchedRange: [number, number] = [choice.curve[0].k, choice.curve[choice.curve.length - 1].k];
     const userRange: [number, number] = [Math.max(2, params.kRange[0]), Math.min(params.kRange[1], searchX.rows - 1)];
     selection = {
       criterion: choice.criterion + (how === '' ? '' : `; ${how}`),
       reason,
       best: choice.k,
-      searchedRange,
       // About the curve, not the pick: a kept nightly k does not stop the range cutting it off.
       edge: kRangeEdge(choice.curve, choice.k, userRange, X.rows - 1),
       curve: choice.curve,

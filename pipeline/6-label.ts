@@ -112,7 +112,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     presence: presence.subarray(c * V, (c + 1) * V),
     presenceTotals, documentFrequency, evenness, subsumedBy, acronyms: relations.acronyms,
     counts: input.counts, members: members[c], headingLike, displayForms: vectorizer.displayForms,
-  }, sizes[c], { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15, broadWordShare: Math.min(1, 2 / k) }) ?? themeLabel(terms));
+  }, sizes[c], { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15, broadWordShare: 2 / k }) ?? themeLabel(terms));
   const pinned = pinnedLabels(params.pins, ranked.map((terms) => terms.map((t) => t.term)));
   const labels = chosen.map((text, c) => pinned[c] ?? text);
 

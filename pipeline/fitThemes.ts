@@ -142,7 +142,6 @@ export async function fitThemes(
     criterion: selection.criterion,
     chosen: clusters.k,
     reason: selection.reason,
-    searchedRange: selection.searchedRange,
     ...(selection.edge === null ? {} : { edge: selection.edge }),
     curve: selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
   };

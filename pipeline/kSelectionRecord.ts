@@ -9,7 +9,7 @@ export function kSelectionRecord(selection: KSelection | null, chosen: number) {
     chosen,
     reason: selection.reason,
     best: selection.best,
-    searched_range: selection.searchedRange,
+    searched_range: [selection.curve[0].k, selection.curve[selection.curve.length - 1].k],
     edge: selection.edge?.edge ?? null,
     edge_note: selection.edge?.note ?? null,
     suggested_range: selection.edge?.suggestedRange ?? null,

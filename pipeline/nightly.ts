@@ -1,4 +1,3 @@
-import { kSelectionRecord } from './kSelectionRecord.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { libraryVersions } from '../src/io/libraryVersions.js';
@@ -24,6 +23,7 @@ import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './7-report.js';
+import { kSelectionRecord } from './kSelectionRecord.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 
 export interface NightlyResult {

@@ -148,8 +148,6 @@ export interface KSelectionSummary {
   chosen: number;
   /** The end of the sentence "k = N, ...": the rule, or why last night's k was kept. */
   reason: string;
-  /** The k searched, first and last. */
-  searchedRange: [number, number];
   /** When the chosen k is at the top (or, above 2, the bottom) of the range searched. */
   edge?: { edge: 'top' | 'bottom'; note: string; suggestedRange: [number, number] | null };
   curve: Array<{ k: number; silhouette: number }>;

@@ -43,10 +43,10 @@ export const PAGE_SCRIPT = `
     if (!map) return;
     var pending = null;
     function cancel() { if (pending !== null) { clearTimeout(pending); pending = null; } }
-    map.addEventListener('click', function (event, item) {
+    map.addEventListener('click', function (_event, item) {
       cancel();
       var url = item && item.datum && item.datum.url;
-      if (!url || event.detail > 1) return;
+      if (!url) return;
       pending = setTimeout(function () { pending = null; window.open(url, '_blank', 'noopener,noreferrer'); }, 300);
     });
     map.addEventListener('dblclick', cancel);
