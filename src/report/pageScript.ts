@@ -6,7 +6,8 @@
  * never through markup.
  *
  * For tests and for curious readers it exposes `window.paperThemes`:
- * `{ ready: Promise, views: { map, sizes, terms, k }, search(text) }`.
+ * `{ ready: Promise, views: { map, sizes, terms, k }, search(text), fitted }`, where `fitted`
+ * says how each chart was fitted to its width (e.g. `terms: "narrow columns 1 width 164"`).
  */
 
 /** What the page script reads from the `report-config` JSON block. */
@@ -27,20 +28,81 @@ export const PAGE_SCRIPT = `
   var config = block('report-config');
   var views = {};
 
-  var ready = Promise.all(config.charts.map(function (chart) {
+  // Charts are fitted to the width of their container when embedded, and embedded again
+  // when a resize changes that fit: small multiples get as many columns as fit (one on a
+  // phone), and below NARROW pixels legends go under their chart (so that a map keeps the
+  // full width) and y-axis labels are shortened.
+  var NARROW = 560;
+  function clone(value) { return JSON.parse(JSON.stringify(value)); }
+  function widthOf(target) { return Math.max(160, Math.floor(target.clientWidth || document.documentElement.clientWidth)); }
+  function fit(spec, width) {
+    var narrow = width < NARROW;
+    var key = narrow ? 'narrow' : 'wide';
+    if (narrow) {
+      var config = spec.config || {};
+      config.legend = Object.assign({}, config.legend, { orient: 'bottom', direction: 'vertical', labelLimit: Math.max(100, width - 60) });
+      config.axisY = Object.assign({}, config.axisY, { labelLimit: Math.round(width * 0.4) });
+      spec.config = config;
+    }
+    // Facets of fixed-width panels (the top terms): as many columns as fit, at most the
+    // spec's; a single column widens its panel to the space left by the axis labels.
+    if (spec.facet && typeof spec.columns === 'number' && spec.spec && typeof spec.spec.width === 'number') {
+      var axis = spec.spec.encoding && spec.spec.encoding.y && spec.spec.encoding.y.axis;
+      var labels = axis && typeof axis.labelLimit === 'number' ? axis.labelLimit : 140;
+      var panel = spec.spec.width;
+      var columns = Math.max(1, Math.min(spec.columns, Math.floor((width + 20) / (panel + labels + 60))));
+      if (columns === 1 && width < panel + labels + 60) {
+        labels = Math.min(labels, Math.round(width * 0.4));
+        if (axis) axis.labelLimit = labels;
+        spec.spec.width = Math.max(80, width - labels - 40);
+        // A theme's name ends at its panel's right edge, over the axis labels if need be.
+        spec.facet.header = Object.assign({}, spec.facet.header, { labelAnchor: 'end', labelLimit: spec.spec.width + labels });
+      }
+      spec.columns = columns;
+      key += ' columns ' + columns + ' width ' + spec.spec.width;
+    }
+    return { spec: spec, key: key };
+  }
+  var fitted = {};
+  function embed(chart, shrink) {
     var target = document.querySelector(chart.target);
-    return vegaEmbed(target, block(chart.specId), { actions: false, mode: 'vega-lite', renderer: chart.renderer })
-      .then(function (result) { views[chart.name] = result.view; })
+    var width = widthOf(target);
+    var layout = fit(clone(block(chart.specId)), width - (shrink || 0));
+    fitted[chart.name] = layout.key;
+    return vegaEmbed(target, layout.spec, { actions: false, mode: 'vega-lite', renderer: chart.renderer })
+      .then(function (result) {
+        if (views[chart.name]) views[chart.name].finalize();
+        views[chart.name] = result.view;
+        // Axis labels are measured only once drawn: a fitted facet that came out wider
+        // than its container is fitted again to the width less the excess.
+        var drawn = target.firstElementChild ? target.firstElementChild.getBoundingClientRect().width : 0;
+        if (layout.spec.facet && !shrink && drawn > width) return embed(chart, Math.ceil(drawn - width) + 2);
+        fitted[chart.name] = fit(clone(block(chart.specId)), width).key;
+        if (chart.name === 'map') wireMap(result.view);
+      })
       .catch(function (error) {
         target.textContent = 'This chart could not be drawn: ' + (error && error.message ? error.message : String(error));
       });
-  }));
+  }
+  var ready = Promise.all(config.charts.map(embed));
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      ready = ready.then(function () {
+        return Promise.all(config.charts.map(function (chart) {
+          var target = document.querySelector(chart.target);
+          return fit(clone(block(chart.specId)), widthOf(target)).key === fitted[chart.name] ? undefined : embed(chart);
+        }));
+      });
+      window.paperThemes.ready = ready;
+    }, 200);
+  });
 
   // A click on a point opens its paper in a new tab, a moment later, so that a double-click
-  // (which resets the zoom) opens nothing; a point without a link does nothing.
-  ready.then(function () {
-    var map = views.map;
-    if (!map) return;
+  // (which resets the zoom) opens nothing; a point without a link does nothing. A map
+  // embedded again after a resize gets the same handlers and keeps the search.
+  function wireMap(map) {
     var pending = null;
     function cancel() { if (pending !== null) { clearTimeout(pending); pending = null; } }
     map.addEventListener('click', function (_event, item) {
@@ -50,7 +112,8 @@ export const PAGE_SCRIPT = `
       pending = setTimeout(function () { pending = null; window.open(url, '_blank', 'noopener,noreferrer'); }, 300);
     });
     map.addEventListener('dblclick', cancel);
-  });
+    if (input && input.value.trim() !== '') map.signal(config.searchSignal, patternFor(input.value)).runAsync();
+  }
 
   // Search: every word typed must occur in the title (case-insensitive, any position).
   var mapSpec = block(config.papersSpecId);
@@ -154,6 +217,6 @@ export const PAGE_SCRIPT = `
     });
   });
 
-  window.paperThemes = { ready: ready, views: views, search: search };
+  window.paperThemes = { ready: ready, views: views, search: search, fitted: fitted };
 })();
 `;

@@ -159,15 +159,15 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
       .join('');
     return [
       '<tr>',
-      `<td><span class="swatch" style="background:${escapeHtml(colors[i])}"></span></td>`,
-      `<td class="num" data-value="${theme.id}">${theme.id}</td>`,
-      `<td>${escapeHtml(theme.heading ?? theme.label)}${looseBadge(theme)}</td>`,
-      `<td class="num" data-value="${theme.size}">${formatCount(theme.size)}</td>`,
-      qualityCell(theme.quality?.silhouette),
-      qualityCell(theme.quality?.npmi),
-      qualityCell(theme.quality?.labelF1),
-      `<td>${terms}</td>`,
-      `<td><ol>${reps}</ol></td>`,
+      `<td class="colour"><span class="swatch" style="background:${escapeHtml(colors[i])}"></span></td>`,
+      `<td class="num" data-label="Id" data-value="${theme.id}">${theme.id}</td>`,
+      `<td class="heading" data-label="Label">${escapeHtml(theme.heading ?? theme.label)}${looseBadge(theme)}</td>`,
+      `<td class="num" data-label="Size" data-value="${theme.size}">${formatCount(theme.size)}</td>`,
+      qualityCell('Silhouette', theme.quality?.silhouette),
+      qualityCell('NPMI', theme.quality?.npmi),
+      qualityCell('Label F1', theme.quality?.labelF1),
+      `<td data-label="Top terms">${terms}</td>`,
+      `<td data-label="Representative papers"><ol>${reps}</ol></td>`,
       '</tr>',
     ].join('');
   });
@@ -176,7 +176,7 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
     '<h2>Themes</h2>',
     '<div class="scroll">',
     '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance). Label F1: how well the label, searched for in titles and abstracts, finds the theme\u2019s papers and only them (0 to 1). A loose theme has both a silhouette below 0 and an NPMI below 0.05: weak, shown all the same.</p>',
-    '<table data-sortable>',
+    '<table class="cards" data-sortable>',
     `<thead><tr><th><span class="sr">Colour</span></th>${sortableHeader('Id', 'number', 'ascending')}${sortableHeader('Label', 'text')}` +
       `${sortableHeader('Size', 'number')}${sortableHeader('Silhouette', 'number')}${sortableHeader('NPMI', 'number')}${sortableHeader('Label F1', 'number')}` +
       `${sortableHeader('Top terms', 'text')}<th>Representative papers</th></tr></thead>`,
@@ -248,10 +248,13 @@ function looseBadge(theme: Theme): string {
   return theme.loose === true ? LOOSE_BADGE : '';
 }
 
-/** A per-theme quality figure; a missing one sorts last when ascending. */
-function qualityCell(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '<td class="num" data-value="Infinity">n/a</td>';
-  return `<td class="num" data-value="${value}">${formatQuality(value)}</td>`;
+/**
+ * A per-theme quality figure; a missing one sorts last when ascending. `label` names the
+ * field in the card a narrow window shows instead of the row.
+ */
+function qualityCell(label: string, value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return `<td class="num" data-label="${label}" data-value="Infinity">n/a</td>`;
+  return `<td class="num" data-label="${label}" data-value="${value}">${formatQuality(value)}</td>`;
 }
 
 /** A column heading whose button sorts the table (see the page script). */
@@ -314,5 +317,25 @@ a { color: #0b57d0; }
 details.theme-papers { margin: 4px 0; }
 details.theme-papers summary { cursor: pointer; }
 details.theme-papers .results { max-height: 360px; }
-@media (max-width: 640px) { header, main { padding: 12px; } body { font-size: 14px; } }
+@media (max-width: 640px) {
+  header, main { padding: 12px; }
+  body { font-size: 14px; }
+  .card { padding: 12px; }
+  th, td { padding: 5px 6px; }
+  th { white-space: normal; }
+  /* The themes table as one card per theme: each cell a labelled line (its data-label), the
+     column headings a row of sort buttons above the cards. */
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
+  table.cards thead tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 14px; margin: 0 0 10px; }
+  table.cards thead tr::before { content: "Sort by"; color: var(--muted); }
+  table.cards thead th { border: 0; padding: 0; }
+  table.cards thead th:not([data-type]) { display: none; }
+  table.cards tbody tr { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin: 0 0 10px; }
+  table.cards td { border: 0; padding: 2px 0; text-align: left; white-space: normal; }
+  table.cards td[data-label] { position: relative; padding-left: 8.5em; }
+  table.cards td[data-label]::before { content: attr(data-label); position: absolute; left: 0; width: 8em; color: var(--muted); font-weight: normal; overflow-wrap: normal; }
+  table.cards td.heading { font-weight: 600; }
+  table.cards td.colour { padding: 0 0 6px; }
+  table.cards td.colour .swatch { display: block; width: 100%; height: 6px; }
+}
 `;

@@ -203,13 +203,15 @@ export function themeSizesSpec(summary: RunSummary): TopLevelSpec {
     // fit the width to the container while the height is step-based.
     height: BAR_BAND * values.length,
     data: { values },
+    // In the config, not the axis, so that the page can shorten the labels in a narrow window.
+    config: { axisY: { labelLimit: 240 } },
     mark: { type: 'bar' },
     encoding: {
       y: {
         field: 'theme',
         type: 'nominal',
         sort: scale.domain,
-        axis: { title: null, labelLimit: 240 },
+        axis: { title: null },
       },
       x: { field: 'size', type: 'quantitative', title: 'Papers' },
       color: { field: 'theme', type: 'nominal', scale, legend: null },
