@@ -50,8 +50,8 @@ export const PAGE_SCRIPT = `
       var axis = spec.spec.encoding && spec.spec.encoding.y && spec.spec.encoding.y.axis;
       var labels = axis && typeof axis.labelLimit === 'number' ? axis.labelLimit : 140;
       var panel = spec.spec.width;
-      var columns = Math.max(1, Math.min(spec.columns, Math.floor((width + 20) / (panel + labels + 60))));
-      if (columns === 1 && width < panel + labels + 60) {
+      var columns = Math.max(1, Math.min(spec.columns, Math.floor((width + 20) / (panel + labels + 30))));
+      if (columns === 1 && width < panel + labels + 30) {
         labels = Math.min(labels, Math.round(width * 0.4));
         if (axis) axis.labelLimit = labels;
         spec.spec.width = Math.max(80, width - labels - 40);

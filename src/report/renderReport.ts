@@ -323,8 +323,11 @@ details.theme-papers .results { max-height: 360px; }
   .card { padding: 12px; }
   th, td { padding: 5px 6px; }
   th { white-space: normal; }
-  /* The themes table as one card per theme: each cell a labelled line (its data-label), the
-     column headings a row of sort buttons above the cards. */
+}
+/* The themes table as one card per theme: each cell a labelled line (its data-label), the
+   column headings a row of sort buttons above the cards. Below 860 px, where its nine
+   columns no longer fit (the table would scroll sideways). */
+@media (max-width: 860px) {
   table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
   table.cards thead tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 14px; margin: 0 0 10px; }
   table.cards thead tr::before { content: "Sort by"; color: var(--muted); }
