@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { assignmentsCsv } from '../src/export/assignmentsCsv.js';
+import { csvFile } from '../src/export/csvCell.js';
 import { themesCsv } from '../src/export/themesCsv.js';
 import { stageFolder, type StagedFolder } from '../src/io/replaceFolder.js';
 import { renderReport } from '../src/report/renderReport.js';
@@ -18,8 +19,8 @@ export const REPORT_FILES = {
  * has added run.json (written last, once this stage's own timing is known). Returns the
  * paths the files will have and the folder, still to be committed.
  */
-export function report(input: { summary: RunSummary }, params: { out: string }): { files: string[]; folder: StagedFolder } {
-  const contents = reportFiles(input.summary);
+export function report(input: { summary: RunSummary }, params: { out: string; csvBom: boolean }): { files: string[]; folder: StagedFolder } {
+  const contents = reportFiles(input.summary, { csvBom: params.csvBom });
   const folder = stageFolder(params.out);
   const files = contents.map(([name, content]) => {
     folder.write(name, content);
@@ -28,11 +29,15 @@ export function report(input: { summary: RunSummary }, params: { out: string }):
   return { files, folder };
 }
 
-/** The report's files as (name, content): assignments.csv, themes.csv and index.html. */
-export function reportFiles(summary: RunSummary): Array<[string, string]> {
+/**
+ * The report's files as (name, content): assignments.csv, themes.csv and index.html; the
+ * CSVs start with a UTF-8 byte order mark when `csvBom` is set (for Excel: see csvFile).
+ */
+export function reportFiles(summary: RunSummary, options: { csvBom: boolean }): Array<[string, string]> {
+  const bom = { bom: options.csvBom };
   return [
-    [REPORT_FILES.assignments, assignmentsCsv(summary)],
-    [REPORT_FILES.themes, themesCsv(summary)],
+    [REPORT_FILES.assignments, csvFile(assignmentsCsv(summary), bom)],
+    [REPORT_FILES.themes, csvFile(themesCsv(summary), bom)],
     [REPORT_FILES.html, renderReport(summary)],
   ];
 }

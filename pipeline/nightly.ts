@@ -197,7 +197,7 @@ export async function runNightly(
       total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
       finished_at: new Date().toISOString(),
     };
-    const files: Array<[string, string]> = [...reportFiles(summary), [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`]];
+    const files: Array<[string, string]> = [...reportFiles(summary, { csvBom: options.csvBom }), [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`]];
     const reportDir = join(config.reports, night);
     replaceFolder(reportDir, files);
     crashPoint('mid-report');

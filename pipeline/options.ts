@@ -58,6 +58,12 @@ export interface PipelineOptions {
   runsIndex: string | null;
   /** Largest input read, in megabytes of 10^6 bytes, before and after gunzip (see readCorpus). */
   maxInputMb: number;
+  /**
+   * Start the CSV files with a UTF-8 byte order mark, for Excel (which reads a CSV opened by
+   * double-click in the system's legacy code page unless it starts with one). Off by
+   * default: Python's csv module then reads the mark into the first column's name.
+   */
+  csvBom: boolean;
 }
 
 /**
@@ -123,6 +129,7 @@ export function defaultOptions(): PipelineOptions {
     quiet: false,
     runsIndex: defaultRunsIndex(DEFAULT_OUT),
     maxInputMb: MAX_INPUT_LIMIT_MB,
+    csvBom: false,
   };
 }
 
@@ -164,6 +171,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   else if (has('runsIndex')) o.runsIndex = text('runs-index', raw.runsIndex);
   else o.runsIndex = defaultRunsIndex(o.out);
   if (has('maxInputMb')) o.maxInputMb = bounded('max-input-mb', raw.maxInputMb, [1, MAX_INPUT_LIMIT_MB]);
+  if (has('csvBom')) o.csvBom = flag('csv-bom', raw.csvBom);
   return o;
 }
 

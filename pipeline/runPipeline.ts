@@ -109,7 +109,7 @@ async function runStages(
 
   // 7. Report and export: CSVs and the HTML report, then run.json, into a folder beside
   // --out that is swapped in whole.
-  const { files, folder } = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out }),
+  const { files, folder } = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out, csvBom: options.csvBom }),
     (written) => `${written.files.length} files in ${options.out}`);
   crashPoint('run-mid-report');
 

@@ -79,6 +79,9 @@ Options:
   --max-input-mb N    refuse an input larger than N MB (10^6 bytes), read or after gunzip
                       (default and most: 512)
   --quiet             no progress lines on stderr
+  --csv-bom           start the CSVs with a UTF-8 byte order mark, so that Excel shows
+                      accents right when the file is double-clicked (Python's csv module
+                      then needs encoding='utf-8-sig'; pandas reads both)
 
 Outputs in --out: assignments.csv (paper_id,title,theme_id,theme_label,score,...),
 themes.csv (theme_id,theme_label,size,silhouette,npmi,...), index.html (self-contained report,
@@ -130,12 +133,13 @@ const RUN_OPTIONS = {
   strict: { type: 'boolean' },
   'max-input-mb': { type: 'string' },
   quiet: { type: 'boolean' },
+  'csv-bom': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** `evaluate` writes no report: the run options minus the output ones, plus its own. */
 const EVALUATE_OPTIONS = (() => {
-  const { out: _out, 'runs-index': _index, 'no-runs-index': _noIndex, ...shared } = RUN_OPTIONS;
+  const { out: _out, 'runs-index': _index, 'no-runs-index': _noIndex, 'csv-bom': _bom, ...shared } = RUN_OPTIONS;
   return { ...shared, variants: { type: 'string' }, json: { type: 'string' } } as const;
 })();
 
@@ -190,6 +194,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
       runsIndex: values['no-runs-index'] ? false : values['runs-index'], maxInputMb: values['max-input-mb'],
+      csvBom: values['csv-bom'],
     };
     const options = normaliseOptions(resolvePaths(raw));
     const warn = (line: string) => io.err.write(`warning: ${line}\n`);

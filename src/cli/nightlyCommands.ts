@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { assignmentsCsv } from '../export/assignmentsCsv.js';
+import { csvFile } from '../export/csvCell.js';
 import { fileProblem } from '../io/checkWritable.js';
 import { OutputError } from '../io/outputError.js';
 import { writeFileAtomic } from '../io/writeAtomic.js';
@@ -37,7 +38,7 @@ and reports/index.html. Running it again for the same date changes nothing.
   --reports DIR       reports folder (default reports)
   --inbox DIR         folder the inbox source reads (default data/inbox)
   --wait SECONDS      wait this long for another nightly run to finish (default 0)
-  --k N|auto, --k-range MIN-MAX, --seed N, --quiet as for run
+  --k N|auto, --k-range MIN-MAX, --seed N, --quiet, --csv-bom as for run
 
 Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty,
 or the store is damaged, not SQLite, read-only or in a read-only folder; 2 bad option or
@@ -45,9 +46,10 @@ config (a --date too far ahead, the lock's path is a folder); 3 unexpected failu
 4 another nightly run holds the lock, or another process keeps the store locked;
 5 a report could not be written (disk full, permissions); the next run redoes the night.`;
 
-export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE]:
+export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE] [--csv-bom]:
 the theme labels of a stored night, one row per paper clustered that night, with the
 columns of assignments.csv. latest: the newest finished night that is not in the future.
+--csv-bom: start the file with a UTF-8 byte order mark, for Excel (as for run).
 Exit codes as for nightly; a store that does not exist is never created (exit 1).`;
 
 const NIGHTLY_OPTIONS = {
@@ -64,6 +66,7 @@ const NIGHTLY_OPTIONS = {
   'k-range': { type: 'string' },
   seed: { type: 'string' },
   quiet: { type: 'boolean' },
+  'csv-bom': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,6 +75,7 @@ const EXPORT_OPTIONS = {
   out: { type: 'string' },
   store: { type: 'string' },
   config: { type: 'string' },
+  'csv-bom': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -148,7 +152,7 @@ async function nightly(args: string[], io: CliIo): Promise<number> {
   });
   const wait = values.wait === undefined ? 0 : Number(values.wait);
   if (!(wait >= 0)) throw new NightlyOptionError(`--wait: "${values.wait}" is not valid; expected seconds >= 0`);
-  const options = normaliseOptions({ k: values.k, kRange: values['k-range'], seed: values.seed, quiet: values.quiet, runsIndex: false });
+  const options = normaliseOptions({ k: values.k, kRange: values['k-range'], seed: values.seed, quiet: values.quiet, runsIndex: false, csvBom: values['csv-bom'] });
   const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
   const warn = (line: string) => io.err.write(`warning: ${line}\n`);
   const result = await runNightly(config, options, date, { log, warn, waitMs: wait * 1000 });
@@ -191,7 +195,7 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
       corpusName: run.night, parameters: {}, quality: {}, papers, assignments,
       themes: store.themes(run.id).map(({ centroid: _c, ...theme }) => theme),
     };
-    writeFileAtomic(out, assignmentsCsv(summary));
+    writeFileAtomic(out, csvFile(assignmentsCsv(summary), { bom: values['csv-bom'] === true }));
     io.out.write(`${assignments.length} papers of night ${run.night} (run ${run.id}) -> ${out}\n`);
     return 0;
   } finally {

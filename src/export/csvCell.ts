@@ -12,6 +12,19 @@ import { removeControlCharacters } from '../text/sanitizeText.js';
 /** Line terminator required by RFC 4180, section 2.1. */
 export const CSV_EOL = '\r\n';
 
+/**
+ * The UTF-8 byte order mark (EF BB BF once encoded). Excel reads a CSV opened by
+ * double-click as UTF-8 only when it starts with one, else in the system's legacy code page
+ * ("Ã©" for "é"); pandas' read_csv drops it, but Python's csv module reads it into the first
+ * column's name unless the file is opened with encoding 'utf-8-sig'. Hence an option.
+ */
+export const UTF8_BOM = '\ufeff';
+
+/** A whole CSV file's text, with the byte order mark in front when `bom` is set. */
+export function csvFile(text: string, options: { bom: boolean }): string {
+  return options.bom ? UTF8_BOM + text : text;
+}
+
 /** First characters that make Excel, LibreOffice and Sheets evaluate a cell as a formula. */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 

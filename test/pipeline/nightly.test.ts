@@ -163,6 +163,9 @@ describe('paper-themes nightly', () => {
     expect(night.themes.map((t: { loose: boolean }) => String(t.loose)).sort()).toEqual(themes.map((t) => t.loose).sort());
     await main(['export', '--run', 'latest', '--store', w.store, '--out', out], { out: { write: () => {} }, err: { write: () => {} } });
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(w.reports, '2026-11-21', 'assignments.csv'), 'utf8'));
+    // --csv-bom: the same bytes after a UTF-8 byte order mark (for Excel).
+    await main(['export', '--run', 'latest', '--store', w.store, '--out', `${out}.bom`, '--csv-bom'], { out: { write: () => {} }, err: { write: () => {} } });
+    expect(readFileSync(`${out}.bom`)).toEqual(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(out)]));
     let err = '';
     expect(await main(['export', '--run', '2026-01-01', '--store', w.store, '--out', out], { out: { write: () => {} }, err: { write: (s: string) => (err += s) } })).toBe(2);
     expect(err).toContain('--run: no finished night 2026-01-01');

@@ -55,6 +55,7 @@ describe('defaultOptions', () => {
       quiet: false,
       runsIndex: resolve('reports/index.html'),
       maxInputMb: 512,
+      csvBom: false,
     });
     expect(DEFAULT_OUT).toBe('reports/latest');
   });
