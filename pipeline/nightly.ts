@@ -20,9 +20,10 @@ import { PaperStore, StoreError, type StoredTheme } from '../src/store/paperStor
 import type { RunSummary, Theme } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
+import { mapRecord } from './mapRecord.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
-import { REPORT_FILES, reportFiles } from './7-report.js';
+import { REPORT_FILES, reportFiles } from './8-report.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 
@@ -188,6 +189,7 @@ export async function runNightly(
       parameters: fitted.parameters,
       libraries: libraryVersions(),
       quality: fitted.quality,
+      map: mapRecord(fitted.mapped, stages),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
       loose: looseRecord(themes, assignments),

@@ -4,7 +4,7 @@ import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
 import { pageHead } from './pageHead.js';
 import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
-import { kCurveSpec, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
+import { kCurveSpec, MAP_LABEL_FONT, MAP_LABELS_DATA, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
 
 /**
  * The run's HTML report: one self-contained page that opens from file:// on a machine with
@@ -31,6 +31,7 @@ export function renderReport(summary: RunSummary): string {
     papersSpecId: SPEC_IDS.map,
     searchSignal: SEARCH_SIGNAL,
     searchListLimit: SEARCH_LIST_LIMIT,
+    mapLabels: { data: MAP_LABELS_DATA, font: `bold ${MAP_LABEL_FONT.size}px ${MAP_LABEL_FONT.family}`, limit: MAP_LABEL_FONT.limit },
   };
   return [
     // The CSP forbids every network fetch; scripts and styles may only be the inline ones.
@@ -38,7 +39,7 @@ export function renderReport(summary: RunSummary): string {
     headerHtml(summary),
     '<main>',
     tonightHtml(summary, trends !== undefined),
-    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined),
+    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined, summary.parameters.map === undefined ? undefined : String(summary.parameters.map)),
     themesTableHtml(themes, colors, titlesById(summary)),
     papersByThemeHtml(themes, colors),
     '</main>',
@@ -123,11 +124,18 @@ function definitionList<V>(title: string, entries: Array<[string, V]>, show: (v:
   return `<section><h2>${escapeHtml(title)}</h2><dl>${items}</dl></section>`;
 }
 
-function chartsHtml(kSelection: RunSummary['kSelection']): string {
+/** What the map's positions mean, by layout (run.json's `parameters.map`). */
+function mapLayoutHint(layout: string | undefined): string {
+  return layout === 'pca'
+    ? 'Papers placed by the exact linear projection (PCA) of their vectors: distances are faithful, but themes overlap.'
+    : 'Papers placed by UMAP: similar papers lie close together and each theme forms a region, labelled at its centre (labels that would overlap appear as you zoom in); distances between regions are only roughly to scale.';
+}
+
+function chartsHtml(kSelection: RunSummary['kSelection'], summaryMapLayout: string | undefined): string {
   return [
     '<section class="card">',
     '<h2>Theme map</h2>',
-    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open its paper in a new tab when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>',
+    `<p class="hint">${escapeHtml(mapLayoutHint(summaryMapLayout))} Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open its paper in a new tab when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>`,
     '<div class="search">',
     '<label for="search">Find papers by title words</label>',
     '<input type="search" id="search" placeholder="e.g. model merging" autocomplete="off" spellcheck="false">',

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunSummary, Theme } from '../types.js';
 import { themeColors } from './colors.js';
+import { mapLabelAnchors } from './mapLabels.js';
 import { paperUrl } from './paperUrl.js';
 
 /**
@@ -79,7 +80,9 @@ const MATCHES_SEARCH = `${SEARCH_SIGNAL} === '' || test(regexp(${SEARCH_SIGNAL},
 export const LOOSE_FIT_OPACITY = 0.3;
 
 /**
- * The 2-D theme map: one point per paper. Scroll/drag zooms and pans (interval selection
+ * The 2-D theme map: one point per paper, and each theme's heading at its anchor
+ * (mapLabels.ts) in two text layers, a white halo under dark text, which the page script
+ * shows or hides so that no two overlap (their `shown` field). Scroll/drag zooms and pans (interval selection
  * bound to the scales); clicking a legend entry highlights that theme by fading the others
  * (point selection bound to the legend), which is how a reader isolates one theme in a
  * crowded map. The search box fades the papers whose titles do not match, and a click on a
@@ -101,18 +104,37 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
     return a.looseFit === true ? { ...linked, loose_fit: true } : linked;
   });
   const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;
+  const labelText = (fill: string, halo: boolean) => ({
+    data: { name: MAP_LABELS_DATA, values: mapLabelValues(summary, names) },
+    mark: {
+      type: 'text' as const, font: MAP_LABEL_FONT.family, fontSize: MAP_LABEL_FONT.size, fontWeight: 'bold' as const,
+      align: 'center' as const, baseline: 'middle' as const, limit: MAP_LABEL_FONT.limit, clip: true,
+      fill, ...(halo ? { stroke: fill, strokeWidth: 4, strokeJoin: 'round' as const } : {}),
+    },
+    encoding: {
+      // Drawn at (lx, ly): the anchor, or near it where the page script found room.
+      x: { field: 'lx', type: 'quantitative' as const },
+      y: { field: 'ly', type: 'quantitative' as const },
+      text: { field: 'label', type: 'nominal' as const },
+      color: { value: fill },
+      // Shown when the page script found room for it; faint when another theme is highlighted.
+      opacity: {
+        condition: [
+          { test: { and: [{ param: 'pick' }, 'datum.shown'] }, value: halo ? 0.85 : 1 },
+          { test: 'datum.shown', value: halo ? 0.3 : 0.25 },
+        ],
+        value: 0,
+      },
+      tooltip: null,
+    },
+  });
   return {
     $schema: SCHEMA,
-    description: 'Papers placed by the 2-D projection of their vectors, coloured by theme.',
+    description: 'Papers placed by the 2-D map of their vectors, coloured by theme, with each theme\u2019s label at its centre.',
     width: 'container',
     height: 520,
     data: { values },
-    params: [
-      { name: 'zoom', select: 'interval', bind: 'scales' },
-      { name: 'pick', select: { type: 'point', fields: ['theme'] }, bind: 'legend' },
-      { name: SEARCH_SIGNAL, value: '' },
-    ],
-    mark: { type: 'point', filled: true, size: 36, cursor: 'pointer' },
+    params: [{ name: SEARCH_SIGNAL, value: '' }],
     encoding: {
       x: { field: 'x', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
       y: { field: 'y', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
@@ -135,7 +157,46 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
         { field: 'score', type: 'quantitative', title: 'Score', format: '.3f' },
       ],
     },
+    layer: [
+      {
+        params: [
+          { name: 'zoom', select: 'interval', bind: 'scales' },
+          { name: 'pick', select: { type: 'point', fields: ['theme'] }, bind: 'legend' },
+        ],
+        mark: { type: 'point', filled: true, size: 36, cursor: 'pointer', clip: true },
+      },
+      labelText('#ffffff', true),
+      labelText('#1f2328', false),
+    ],
   };
+}
+
+/** Name of the map's label data, which the page script replaces to hide overlapping labels. */
+export const MAP_LABELS_DATA = 'map_labels';
+
+/** The labels' font; the page script measures the text with the same one. */
+export const MAP_LABEL_FONT = { family: 'sans-serif', size: 12, limit: 200 } as const;
+
+/**
+ * One label per theme at its anchor (src/report/mapLabels.ts), largest theme first: the
+ * heading, and `shown` true until the page script has measured which ones fit without
+ * overlapping.
+ */
+function mapLabelValues(summary: RunSummary, names: Map<number, string>) {
+  const byId = new Map(summary.themes.map((t) => [t.id, t]));
+  return mapLabelAnchors(summary.assignments).map((anchor) => {
+    const theme = byId.get(anchor.themeId);
+    return {
+      theme: nameOf(names, anchor.themeId),
+      label: theme === undefined ? `Theme ${anchor.themeId}` : (theme.heading ?? theme.label),
+      x: roundTo(anchor.x, 5),
+      y: roundTo(anchor.y, 5),
+      size: anchor.size,
+      lx: roundTo(anchor.x, 5),
+      ly: roundTo(anchor.y, 5),
+      shown: true,
+    };
+  });
 }
 
 /**

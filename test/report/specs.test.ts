@@ -135,13 +135,13 @@ describe('themeMapSpec', () => {
   });
 
   it('binds an interval selection to the scales (zoom and pan)', () => {
-    const params = (themeMapSpec(summary) as any).params;
+    const params = (themeMapSpec(summary) as any).layer[0].params;
     expect(params).toContainEqual({ name: 'zoom', select: 'interval', bind: 'scales' });
   });
 
   it('highlights a theme on legend click through opacity', () => {
     const spec = themeMapSpec(summary) as any;
-    expect(spec.params).toContainEqual({
+    expect(spec.layer[0].params).toContainEqual({
       name: 'pick',
       select: { type: 'point', fields: ['theme'] },
       bind: 'legend',
@@ -212,6 +212,21 @@ describe('themeMapSpec', () => {
     summary.papers.forEach((paper, i) => expect(values[i].url).toBe(paper.url));
     const hostile = themeMapSpec({ ...summary, papers: summary.papers.map((p) => ({ ...p, url: 'javascript:alert(1)' })) }) as any;
     expect(hostile.data.values.every((v: { url?: string }) => v.url === undefined)).toBe(true);
+  });
+
+  it('labels each theme once, at one of its own papers, largest theme first, and never gives a label a tooltip', async () => {
+    const spec = themeMapSpec(summary) as any;
+    const [halo, text] = spec.layer.slice(1);
+    expect(halo.data).toEqual(text.data);
+    const labels = text.data.values as Array<{ theme: string; label: string; x: number; y: number; size: number; shown: boolean }>;
+    expect(labels.map((l) => l.theme).sort()).toEqual(summary.themes.map((t) => t.label).sort());
+    expect(labels.map((l) => l.size)).toEqual([...labels.map((l) => l.size)].sort((a, b) => b - a));
+    const points = spec.data.values as Array<{ theme: string; x: number; y: number }>;
+    for (const label of labels) expect(points.some((p) => p.theme === label.theme && p.x === label.x && p.y === label.y)).toBe(true);
+    expect(text.encoding.tooltip).toBeNull();
+    // Drawn: one text per theme in each of the two text layers.
+    const { root } = await renderHeadless(spec);
+    expect(countMarks(root, 'text')).toBe(2 * summary.themes.length);
   });
 
   it('shows title, theme and score in the tooltip', () => {
