@@ -45,7 +45,8 @@ export function qualityWarnings(nights: ReadonlyArray<{ night: string; quality: 
       const share = best.value > 0 ? ` (${Math.round((100 * drop) / best.value)}%)` : '';
       warnings.push({
         metric, rule: 'below-best', values: [...before, values[values.length - 1]],
-        note: `${metric} ${fixed3(now)} tonight is ${fixed3(drop)}${share} below the best of the last ${before.length} night${before.length === 1 ? '' : 's'}, ${fixed3(best.value)} on ${best.night}`,
+        note: `${metric} ${fixed3(now)} tonight is ${fixed3(drop)}${share} below ` +
+          (before.length === 1 ? `last night's ${fixed3(best.value)} (${best.night})` : `the best of the last ${before.length} nights, ${fixed3(best.value)} on ${best.night}`),
       });
     }
   }

@@ -43,6 +43,7 @@ describe('qualityWarnings', () => {
 
   it('needs two nights, and skips nights without the figure', () => {
     expect(qualityWarnings(nights(0.3))).toEqual([]);
+    expect(qualityWarnings(nights(0.3, 0.2)).map((w) => w.note)).toEqual(["silhouette 0.200 tonight is 0.100 (33%) below last night's 0.300 (2026-11-01)"]);
     expect(qualityWarnings([{ night: '2026-11-01', quality: undefined }, ...nights(0.3, 0.2, 0.1).slice(1)])).toEqual([
       expect.objectContaining({ metric: 'silhouette', rule: 'below-best' }),
     ]);
