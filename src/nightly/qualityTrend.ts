@@ -33,7 +33,7 @@ export function qualityWarnings(nights: ReadonlyArray<{ night: string; quality: 
     if (last3.length === 3 && last3[0].value > last3[1].value && last3[1].value > now && last3[0].value - now >= QUALITY_RULE.minFall) {
       warnings.push({
         metric, rule: 'falling', values: last3,
-        note: `${metric} fell for the second night running: ${last3.map((v) => `${fixed3(v.value)} (${v.night})`).join(' \u2192 ')}`,
+        note: `${metric} fell for the second night running: ${last3.map((v) => `${fixed3(v.value)} (${v.night})`).join(' -> ')}`,
       });
       continue;
     }

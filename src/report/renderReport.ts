@@ -218,8 +218,9 @@ function tonightHtml(summary: RunSummary, withChart: boolean): string {
     '<h2>Label history</h2>',
     '<p class="hint">Themes whose label changed under their id, each label with the night it first had it.</p>',
     `<ul id="label-history">${trends.labelHistory.map((h) =>
-      `<li>${swatch(h.id)} #${h.id}: ${h.labels.map((l) => `${escapeHtml(l.label)} <span class="theme-name">(${escapeHtml(l.night)})</span>`).join(' \u2192 ')}</li>`).join('')}</ul>`,
+      `<li>${swatch(h.id)} #${h.id}: ${h.labels.map((l) => `${escapeHtml(l.label)} <span class="theme-name">(${escapeHtml(l.night)})</span>`).join(' -&gt; ')}</li>`).join('')}</ul>`,
   ];
+  const firstNight = trends.series.filter((row) => row.night === trends.nights[0]).reduce((s, row) => s + (row.gained ?? row.papers), 0);
   const newPapers = trends.newPapers === 1 ? '1 new paper' : `${formatCount(trends.newPapers)} new papers`;
   return [
     '<section class="card" id="tonight">',
@@ -235,7 +236,12 @@ function tonightHtml(summary: RunSummary, withChart: boolean): string {
     '</table></div>',
     ended,
     ...history,
-    withChart ? '<h2>New papers per theme per night</h2><p class="hint">Each bar is a night\u2019s new papers, split by the theme that took them (the first night holds the papers the store started with). Hover for the theme\u2019s size that night.</p><div id="trends" class="chart"></div>' : '',
+    withChart ? [
+      '<h2>New papers per theme per night</h2>',
+      `<p class="hint">Each bar is a night\u2019s new papers, split by the theme that took them; hover for the theme\u2019s size that night. ` +
+        `The first night, ${escapeHtml(trends.nights[0])}, when all ${formatCount(firstNight)} papers were new, is left out.</p>`,
+      '<div id="trends" class="chart"></div>',
+    ].join('\n') : '',
     '</section>',
   ].join('\n');
 }

@@ -267,8 +267,10 @@ export function topTermsSpec(summary: RunSummary): TopLevelSpec {
 /**
  * Nightly runs: the papers each theme gained each night (that night's new papers it took),
  * stacked per night, in theme id order, one colour per theme id as everywhere else (themes
- * that have ended keep theirs); the tooltip adds the theme's size that night. A night stored
- * without gains has no bars. Undefined without trends or with a single night.
+ * that have ended keep theirs); the tooltip adds the theme's size that night. The first
+ * night is left out (every paper of the store was new then: its bar would dwarf the others),
+ * and a night stored without gains has no bars. Undefined without trends or with a single
+ * night.
  */
 export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
   const trends = summary.trends;
@@ -277,8 +279,9 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
   const nameOfId = new Map<number, string>();
   const current = themeNames(summary.themes);
   for (const row of trends.series) nameOfId.set(row.themeId, current.get(row.themeId) ?? `${row.label} (#${row.themeId}, ended)`);
+  const nights = trends.nights.slice(1);
   const values = trends.series
-    .filter((row) => row.gained !== null)
+    .filter((row) => row.gained !== null && row.night !== trends.nights[0])
     .map((row) => ({ night: row.night, id: row.themeId, theme: nameOfId.get(row.themeId)!, gained: row.gained, papers: row.papers }));
   return {
     $schema: SCHEMA,
@@ -290,7 +293,7 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
     params: [{ name: 'pickTrend', select: { type: 'point', fields: ['theme'] }, bind: 'legend' }],
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'night', type: 'ordinal', title: 'Night', sort: trends.nights, axis: { labelAngle: -45 } },
+      x: { field: 'night', type: 'ordinal', title: 'Night', sort: nights, axis: { labelAngle: -45 } },
       y: { field: 'gained', type: 'quantitative', title: 'New papers', stack: 'zero' },
       order: { field: 'id', type: 'quantitative' },
       color: {

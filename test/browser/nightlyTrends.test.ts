@@ -97,7 +97,7 @@ describe('a nightly report’s trends in Chromium (issue 15)', () => {
     const history = await page.locator('#label-history li').allTextContents();
     expect(history).toHaveLength(falling.record.label_history.length);
     const first = falling.record.label_history[0];
-    expect(history[0].trim()).toBe(`#${first.id}: ${first.labels.map((l) => `${l.label} (${l.night})`).join(' \u2192 ')}`);
+    expect(history[0].trim()).toBe(`#${first.id}: ${first.labels.map((l) => `${l.label} (${l.night})`).join(' -> ')}`);
     const was = falling.record.theme_changes.filter((t) => t.was !== null);
     expect(was.length).toBeGreaterThan(0);
     expect(await page.locator('#tonight tbody .was').allTextContents()).toEqual(was.map((t) => `(was: ${t.was})`));

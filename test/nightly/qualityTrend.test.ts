@@ -10,7 +10,7 @@ describe('qualityWarnings', () => {
     expect(qualityWarnings(nights(0.119, 0.081, 0.069))).toEqual([{
       metric: 'silhouette', rule: 'falling',
       values: [{ night: '2026-11-01', value: 0.119 }, { night: '2026-11-02', value: 0.081 }, { night: '2026-11-03', value: 0.069 }],
-      note: 'silhouette fell for the second night running: 0.119 (2026-11-01) \u2192 0.081 (2026-11-02) \u2192 0.069 (2026-11-03)',
+      note: 'silhouette fell for the second night running: 0.119 (2026-11-01) -> 0.081 (2026-11-02) -> 0.069 (2026-11-03)',
     }]);
   });
 

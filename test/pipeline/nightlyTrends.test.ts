@@ -115,9 +115,9 @@ describe('nightly trends over real nights (issue 15)', () => {
     const record = run.runJson('2026-11-22');
     const falling = record.quality_warnings.find((w) => w.metric === 'silhouette')!;
     expect(falling).toMatchObject({ rule: 'falling', values: NIGHTS.slice(0, 3).map((night, i) => ({ night, value: quality[i] })) });
-    expect(falling.note).toBe(`silhouette fell for the second night running: ${NIGHTS.slice(0, 3).map((n, i) => `${quality[i].toFixed(3)} (${n})`).join(' \u2192 ')}`);
+    expect(falling.note).toBe(`silhouette fell for the second night running: ${NIGHTS.slice(0, 3).map((n, i) => `${quality[i].toFixed(3)} (${n})`).join(' -> ')}`);
     expect(run.warnings['2026-11-22']).toContain(`theme quality: ${falling.note}`);
-    expect(run.file('2026-11-22', 'index.html')).toContain(`<p class="note quality-warning" data-metric="silhouette">Theme quality is falling: ${falling.note}.</p>`);
+    expect(run.file('2026-11-22', 'index.html')).toContain(`<p class="note quality-warning" data-metric="silhouette">Theme quality is falling: ${falling.note.replace(/>/g, '&gt;')}.</p>`);
     // The first night has nothing to compare with; the first fall is already far below last night's.
     expect(run.runJson('2026-11-20').quality_warnings).toEqual([]);
     expect(run.runJson('2026-11-21').quality_warnings.find((w) => w.metric === 'silhouette')?.rule).toBe('below-best');

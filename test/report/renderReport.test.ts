@@ -256,7 +256,7 @@ describe('renderReport for a nightly run', () => {
     expect(tonight).toContain('<span class="theme-name was">(was: old &lt;b&gt;label&lt;/b&gt;)</span>');
     expect(tonight.match(/\(was: /g)).toHaveLength(1);
     expect(tonight).toContain('<h2>Label history</h2>');
-    expect(tonight).toContain(`#${summary.themes[1].id}: old &lt;b&gt;label&lt;/b&gt; <span class="theme-name">(2026-11-20)</span> \u2192 ${summary.themes[1].label} <span class="theme-name">(2026-11-21)</span></li>`);
+    expect(tonight).toContain(`#${summary.themes[1].id}: old &lt;b&gt;label&lt;/b&gt; <span class="theme-name">(2026-11-20)</span> -&gt; ${summary.themes[1].label} <span class="theme-name">(2026-11-21)</span></li>`);
     const none = tonightOf(renderReport({ ...summary, trends: { ...trends, labelHistory: [] } }));
     expect(none).not.toContain('Label history');
   });
@@ -280,7 +280,10 @@ describe('renderReport for a nightly run', () => {
 
   it('charts the papers each theme gained per night, the ended theme included', () => {
     const spec = JSON.parse(jsonBlock(page, 'spec-trends')) as { data: { values: Array<{ theme: string }> }; encoding: { color: { scale: { domain: string[]; range: string[] } } } };
-    expect(spec.data.values).toHaveLength(trends.series.length);
+    // Tonight's row per theme: the first night, when every paper was new, is left out, and said so.
+    expect(spec.data.values).toHaveLength(summary.themes.length);
+    const firstNight = summary.themes.reduce((s, t) => s + t.size - 1, 0) + 4;
+    expect(page).toContain(`The first night, 2026-11-20, when all ${firstNight} papers were new, is left out.`);
     expect(spec.encoding.color.scale.domain).toContain('gone <i> (#9, ended)');
     expect(spec.encoding.color.scale.range[spec.encoding.color.scale.domain.length - 1]).toBe(themeColor(9));
     const config = JSON.parse(jsonBlock(page, 'report-config')) as { charts: Array<{ name: string }> };
