@@ -35,7 +35,8 @@ export interface NightlyResult {
   failedSources: string[];
   runId: number | null;
   papers: number;
-  themes: Array<{ id: number; label: string; size: number; status: string }>;
+  /** Tonight's themes; `gained`: the papers each took of tonight's new ones (null: night already done, not re-counted). */
+  themes: Array<{ id: number; label: string; size: number; gained: number | null; status: string }>;
   reportDir: string | null;
 }
 
@@ -121,7 +122,7 @@ export async function runNightly(
       io.log(`night ${night} is already done (run ${alreadyDone.id}) and no new papers arrived: nothing to do`);
       return {
         night, status: 'unchanged', added, failedSources, runId: alreadyDone.id, papers: alreadyDone.papers ?? 0,
-        themes: store.themes(alreadyDone.id).map((t) => ({ id: t.id, label: t.label, size: t.size, status: 'unchanged' })),
+        themes: store.themes(alreadyDone.id).map((t) => ({ id: t.id, label: t.label, size: t.size, gained: null, status: 'unchanged' })),
         reportDir: join(config.reports, night),
       };
     }
@@ -229,7 +230,7 @@ export async function runNightly(
     io.log(`night ${night}: ${papers.length} papers, ${themes.length} themes (${trends.tonight.filter((t) => t.status === 'new').length} new, ${match.ended.length} ended); report ${reportDir}`);
     return {
       night, status: 'done', added, failedSources, runId, papers: papers.length,
-      themes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, status: t.status })),
+      themes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, gained: t.gained, status: t.status })),
       reportDir,
     };
   } finally {
