@@ -1,5 +1,6 @@
 import { format } from 'd3';
 import type { RunSummary, Theme } from '../types.js';
+import { TREND_RULE } from '../nightly/themeTrends.js';
 import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
 import { pageHead } from './pageHead.js';
@@ -82,6 +83,7 @@ const CSP = [
 
 const formatQuality = format(',.3f');
 const formatCount = format(',d');
+const formatExpected = format(',.1f');
 
 function headerHtml(summary: RunSummary): string {
   const facts = [
@@ -196,33 +198,58 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
 }
 
 /**
- * Nightly runs: what changed tonight (new, growing, fading, steady themes with last night's
- * size, and the themes that ended), and the trends chart when there are several nights.
+ * Nightly runs: what changed tonight (each theme new, growing, fading or steady, with the
+ * papers it gained tonight, what its share predicted, its size now and last night, and its
+ * label last night when that differs), the themes that ended, the quality warnings, the
+ * label history, and the gains chart when there are several nights.
  */
 function tonightHtml(summary: RunSummary, withChart: boolean): string {
   const trends = summary.trends;
   if (trends === undefined) return '';
   const badge = (status: string) => `<span class="badge ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
   const loose = new Set(summary.themes.filter((t) => t.loose === true).map((t) => t.id));
+  const swatch = (id: number) => `<span class="swatch" style="background:${escapeHtml(themeColor(id))}"></span>`;
   const rows = trends.tonight.map((t) => [
     '<tr>',
-    `<td><span class="swatch" style="background:${escapeHtml(themeColor(t.id))}"></span></td>`,
-    `<td class="num">${t.id}</td><td>${escapeHtml(t.label)}${loose.has(t.id) ? LOOSE_BADGE : ''}</td><td>${badge(t.status)}</td>`,
+    `<td>${swatch(t.id)}</td>`,
+    `<td class="num">${t.id}</td><td>${escapeHtml(t.label)}${loose.has(t.id) ? LOOSE_BADGE : ''}` +
+      `${t.was === null ? '' : ` <span class="theme-name was">(was: ${escapeHtml(t.was)})</span>`}</td><td>${badge(t.status)}</td>`,
+    `<td class="num">${formatCount(t.gained)}</td><td class="num">${t.expected === null ? '' : formatExpected(t.expected)}</td>`,
     `<td class="num">${formatCount(t.size)}</td><td class="num">${t.previous === null ? '' : formatCount(t.previous)}</td>`,
     '</tr>',
   ].join(''));
   const ended = trends.ended.length === 0 ? '' : `<p>Ended tonight: ${trends.ended
     .map((t) => `${escapeHtml(t.label)} (#${t.id}, ${formatCount(t.size)} papers last night)`).join('; ')}.</p>`;
+  const warnings = trends.qualityWarnings.map((w) =>
+    `<p class="note quality-warning" data-metric="${escapeHtml(w.metric)}">Theme quality is falling: ${escapeHtml(w.note)}.</p>`);
+  const history = trends.labelHistory.length === 0 ? [] : [
+    '<h2>Label history</h2>',
+    '<p class="hint">Themes whose label changed under their id, each label with the night it first had it.</p>',
+    `<ul id="label-history">${trends.labelHistory.map((h) =>
+      `<li>${swatch(h.id)} #${h.id}: ${h.labels.map((l) => `${escapeHtml(l.label)} <span class="theme-name">(${escapeHtml(l.night)})</span>`).join(' -&gt; ')}</li>`).join('')}</ul>`,
+  ];
+  const firstNight = trends.series.filter((row) => row.night === trends.nights[0]).reduce((s, row) => s + (row.gained ?? row.papers), 0);
+  const newPapers = trends.newPapers === 1 ? '1 new paper' : `${formatCount(trends.newPapers)} new papers`;
   return [
     '<section class="card" id="tonight">',
     `<h2>Tonight (${escapeHtml(trends.nights[trends.nights.length - 1] ?? '')})</h2>`,
-    '<p class="hint">A theme keeps its id (and colour) from night to night while it continues; growing and fading mean at least 10% more or fewer papers than last night.</p>',
+    ...warnings,
+    `<p class="hint">${newPapers} tonight (papers last night\u2019s run had not clustered). A theme keeps its id (and colour) from night to night while it continues. ` +
+      'New: the papers it took of tonight\u2019s; expected: what its share of last night\u2019s papers would give. ' +
+      `Growing: at least ${TREND_RULE.growMin} new papers and at least ${TREND_RULE.growRatio}\u00d7 expected; ` +
+      `fading: expected at least ${TREND_RULE.fadeMinExpected} and at most ${TREND_RULE.fadeRatio}\u00d7 it; otherwise steady.</p>`,
     '<div class="scroll"><table>',
-    '<thead><tr><th><span class="sr">Colour</span></th><th>Id</th><th>Label</th><th>Tonight</th><th>Papers</th><th>Last night</th></tr></thead>',
+    '<thead><tr><th><span class="sr">Colour</span></th><th>Id</th><th>Label</th><th>Tonight</th><th>New</th><th>Expected</th><th>Papers</th><th>Last night</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table></div>',
     ended,
-    withChart ? '<h2>Themes over time</h2><div id="trends" class="chart"></div>' : '',
+    ...history,
+    withChart ? [
+      '<h2>New papers per theme per night</h2>',
+      `<p class="hint">Each bar is a night\u2019s new papers, split by the theme that took them; hover for the theme\u2019s size that night. ` +
+        `The first night, ${escapeHtml(trends.nights[0])}, when all ${formatCount(firstNight)} papers were new, is left out.</p>`,
+      '<div id="trends" class="chart"></div>',
+    ].join('\n') : '',
     '</section>',
   ].join('\n');
 }

@@ -326,9 +326,12 @@ export function topTermsSpec(summary: RunSummary): TopLevelSpec {
 }
 
 /**
- * Nightly runs: papers per theme per night, one line per theme id (coloured as everywhere
- * else; themes that have ended keep their colour). Undefined without trends or with a
- * single night.
+ * Nightly runs: the papers each theme gained each night (that night's new papers it took),
+ * stacked per night, in theme id order, one colour per theme id as everywhere else (themes
+ * that have ended keep theirs); the tooltip adds the theme's size that night. The first
+ * night is left out (every paper of the store was new then: its bar would dwarf the others),
+ * and a night stored without gains has no bars. Undefined without trends or with a single
+ * night.
  */
 export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
   const trends = summary.trends;
@@ -337,19 +340,23 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
   const nameOfId = new Map<number, string>();
   const current = themeNames(summary.themes);
   for (const row of trends.series) nameOfId.set(row.themeId, current.get(row.themeId) ?? `${row.label} (#${row.themeId}, ended)`);
-  const values = trends.series.map((row) => ({ night: row.night, theme: nameOfId.get(row.themeId)!, papers: row.papers }));
+  const nights = trends.nights.slice(1);
+  const values = trends.series
+    .filter((row) => row.gained !== null && row.night !== trends.nights[0])
+    .map((row) => ({ night: row.night, id: row.themeId, theme: nameOfId.get(row.themeId)!, gained: row.gained, papers: row.papers }));
   return {
     $schema: SCHEMA,
-    description: 'Papers per theme on each night.',
+    description: 'New papers per theme on each night (stacked), with each theme\u2019s size that night in the tooltip.',
     width: 'container',
     // Tall enough for the legend: one 16 px row per theme.
     height: Math.max(320, 16 * ids.length),
     data: { values },
     params: [{ name: 'pickTrend', select: { type: 'point', fields: ['theme'] }, bind: 'legend' }],
-    mark: { type: 'line', point: true, interpolate: 'monotone' },
+    mark: { type: 'bar' },
     encoding: {
-      x: { field: 'night', type: 'ordinal', title: 'Night', sort: trends.nights, axis: { labelAngle: -45 } },
-      y: { field: 'papers', type: 'quantitative', title: 'Papers' },
+      x: { field: 'night', type: 'ordinal', title: 'Night', sort: nights, axis: { labelAngle: -45 } },
+      y: { field: 'gained', type: 'quantitative', title: 'New papers', stack: 'zero' },
+      order: { field: 'id', type: 'quantitative' },
       color: {
         field: 'theme', type: 'nominal',
         scale: { domain: ids.map((id) => nameOfId.get(id)!), range: ids.map(themeColor) },
@@ -359,7 +366,8 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
       tooltip: [
         { field: 'night', type: 'ordinal', title: 'Night' },
         { field: 'theme', type: 'nominal', title: 'Theme' },
-        { field: 'papers', type: 'quantitative', title: 'Papers' },
+        { field: 'gained', type: 'quantitative', title: 'New papers' },
+        { field: 'papers', type: 'quantitative', title: 'Papers that night' },
       ],
     },
   };

@@ -347,11 +347,16 @@ describe('kCurveSpec', () => {
 });
 
 describe('trendsSpec', () => {
+  const nights = ['2026-11-20', '2026-11-21', '2026-11-22'];
   const trends = {
-    nights: ['2026-11-20', '2026-11-21', '2026-11-22'],
-    series: summary.themes.flatMap((t) => ['2026-11-20', '2026-11-21', '2026-11-22'].map((night, i) => ({ night, themeId: t.id, label: t.label, papers: t.size + i }))),
+    nights,
+    series: summary.themes.flatMap((t) => nights.map((night, i) => ({ night, themeId: t.id, label: t.label, papers: t.size + i, gained: i === 0 ? t.size : 1 })))
+      .concat([{ night: '2026-11-19', themeId: 99, label: 'unrecorded', papers: 3, gained: null as unknown as number }]),
     tonight: [],
     ended: [],
+    newPapers: summary.themes.length,
+    labelHistory: [],
+    qualityWarnings: [],
   };
   const spec = trendsSpec({ ...summary, trends })!;
 
@@ -362,11 +367,14 @@ describe('trendsSpec', () => {
     expect(ajv.validate(schema, spec), ajv.errorsText()).toBe(true);
   });
 
-  it('draws a line through one point per theme and night', async () => {
-    const { root, svg } = await renderHeadless(spec);
-    expect(countMarks(root, 'line')).toBe(summary.themes.length * 3); // line vertices
-    expect(svg.match(/aria-roledescription="line mark"/g)?.length ?? 0).toBeGreaterThan(0);
-    expect(countMarks(root, 'symbol')).toBe(summary.themes.length * 3);
+  it('draws one bar per theme and night of the papers it gained, stacked in theme id order, none for the first night or a night without gains', async () => {
+    const { root } = await renderHeadless(spec);
+    expect(countMarks(root, 'rect')).toBe(summary.themes.length * 2);
+    const values = (spec.data as { values: Array<{ night: string; id: number; gained: number; papers: number }> }).values;
+    expect(values.filter((v) => v.night === '2026-11-22').map((v) => v.gained)).toEqual(summary.themes.map(() => 1));
+    expect(values.find((v) => v.night === '2026-11-22' && v.id === summary.themes[0].id)?.papers).toBe(summary.themes[0].size + 2);
+    expect(values.some((v) => v.night === '2026-11-19' || v.night === '2026-11-20')).toBe(false);
+    expect(JSON.stringify((spec as { encoding: unknown }).encoding)).toContain('"order":{"field":"id","type":"quantitative"}');
   });
 
   it('is absent with fewer than two nights', () => {
