@@ -1,9 +1,12 @@
 import { DEFAULT_MAP_PARAMS } from '../src/map/mapLayout.js';
 import { SILHOUETTE_SAMPLE, TRUST_NEIGHBOURS, TRUST_SAMPLE, type MapOutput } from './6-map.js';
-import { round, type StageRecord } from './stageRecord.js';
+import { round } from './stageRecord.js';
 
-/** run.json's `map`: the layout, its parameters, what it cost and how well it shows the themes. */
-export function mapRecord(mapped: MapOutput, stages: readonly StageRecord[]) {
+/**
+ * run.json's `map`: the layout, its parameters and how well it shows the themes (its time
+ * is the `map` stage's, under `stages`, which keeps this record the same from run to run).
+ */
+export function mapRecord(mapped: MapOutput) {
   const { layout, figures } = mapped;
   const figure = (value: number) => (Number.isFinite(value) ? round(value, 4) : null);
   return {
@@ -22,7 +25,6 @@ export function mapRecord(mapped: MapOutput, stages: readonly StageRecord[]) {
       }
       : {}),
     ...(layout.fallback === null ? {} : { fallback: layout.fallback }),
-    wall_s: stages.find((s) => s.stage === 'map')?.wall_s ?? null,
     silhouette_by_theme: figure(figures.silhouette),
     ...(figures.fittedSilhouette === null ? {} : { silhouette_by_theme_fitted_rows: figure(figures.fittedSilhouette) }),
     trustworthiness: figure(figures.trustworthiness),

@@ -196,7 +196,7 @@ export async function runNightly(
       parameters: fitted.parameters,
       libraries: libraryVersions(),
       quality: fitted.quality,
-      map: mapRecord(fitted.mapped, stages),
+      map: mapRecord(fitted.mapped),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
       loose: looseRecord(themes, assignments),

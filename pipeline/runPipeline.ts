@@ -135,7 +135,7 @@ async function runStages(
       explained_variance_ratio_total: round(sum(reduced.svd.explainedVarianceRatio), 6),
       explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
     },
-    map: mapRecord(mapped, stages),
+    map: mapRecord(mapped),
     clustering: {
       k: clusters.k,
       inertia: round(clusters.inertia, 6),

@@ -136,7 +136,7 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(run.parameters.map).toBe('umap');
     expect(run.map.layout).toBe('umap');
     expect(run.map.umap.fitted_rows).toBe(70);
-    expect(run.map.wall_s).toBe(run.stages.find((s: { stage: string }) => s.stage === 'map').wall_s);
+    expect(run.stages.find((s: { stage: string }) => s.stage === 'map').wall_s).toBeGreaterThan(0);
     expect(run.map.silhouette_by_theme).toBeGreaterThan(0.2);
     expect(run.map.silhouette_by_theme).toBeGreaterThan(run.map.pca_for_comparison.silhouette_by_theme + 0.2);
     expect(run.map.trustworthiness).toBeGreaterThanOrEqual(run.map.pca_for_comparison.trustworthiness);
