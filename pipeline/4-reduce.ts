@@ -1,6 +1,5 @@
 import { fitTransformRandomizedSvd, type SvdModel } from '../src/linalg/randomizedSvd.js';
 import { normalizeRows } from '../src/reduce/normalizeRows.js';
-import { project2d, type Projection2d } from '../src/reduce/project2d.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
 
 export interface ReduceParams {
@@ -12,10 +11,8 @@ export interface ReduceParams {
 
 export interface ReduceOutput {
   svd: SvdModel;
-  /** papers x dims, unit rows: what k-means clusters. */
+  /** papers x dims, unit rows: what k-means clusters and the map lays out. */
   vectors: DenseMatrix;
-  /** 2-D map of `vectors` for the report. */
-  map: Projection2d;
 }
 
 /**
@@ -30,13 +27,13 @@ export function defaultDims(papers: number, vocabulary: number): number {
 }
 
 /**
- * Stage 4, reduce. In: TF-IDF. Out: the fitted randomized SVD, unit-length reduced vectors
- * and their 2-D map. The TF-IDF matrix stays sparse throughout.
+ * Stage 4, reduce. In: TF-IDF. Out: the fitted randomized SVD and unit-length reduced
+ * vectors. The TF-IDF matrix stays sparse throughout.
  */
 export function reduce(input: { tfidf: CsrMatrix }, params: ReduceParams): ReduceOutput {
   const fit = fitTransformRandomizedSvd(input.tfidf, { components: params.dims, center: params.center, seed: params.seed });
   const svd = fit.model;
   // The fit already projected the training rows (= transformSvd(svd, tfidf)): no second pass.
   const vectors = normalizeRows(fit.transformed);
-  return { svd, vectors, map: project2d(vectors) };
+  return { svd, vectors };
 }

@@ -13,16 +13,19 @@ import { vectorize } from './3-vectorize.js';
 import type { TermWeighting } from '../src/vectorize/tfidf.js';
 import { reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
-import { DEFAULT_LABEL_PARAMS, label } from './6-label.js';
+import { map } from './6-map.js';
+import { DEFAULT_LABEL_PARAMS, label } from './7-label.js';
+import { DEFAULT_MAP_PARAMS } from '../src/map/mapLayout.js';
 import { CorpusError } from './corpusError.js';
 import { boundByCorpus, clampParameters } from './corpusLimits.js';
 import { defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 /**
- * Steps 2 to 6 of a run, from ingested papers to labelled themes and quality figures:
+ * Steps 2 to 7 of a run, from ingested papers to labelled themes, their map and quality
+ * figures:
  *
- *   tokenize -> vectorize -> reduce -> cluster -> label
+ *   tokenize -> vectorize -> reduce -> cluster -> map -> label
  *
  * Shared by `run` (which then writes the report) and `evaluate` (which compares several
  * option sets on one corpus). Reads only the word list and the tokens cache; writes only
@@ -87,7 +90,7 @@ export async function fitThemes(
       'for a handful of papers try --min-df 1 --max-df 1, or add papers');
   }
 
-  // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows, and a 2-D map.
+  // 4. Reduce: TF-IDF -> dims components by randomized SVD, unit rows.
   const { dims, kRange, k, clamps } = boundByCorpus(options, papers.length, vectors.tfidf.cols);
   for (const clamp of clamps) (extras.warn ?? log)(clamp.warning);
   const nInit = options.nInit ?? defaultNInit(papers.length);
@@ -108,10 +111,18 @@ export async function fitThemes(
     }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement in ${c.refineRounds} rounds, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 
-  // 6. Label: themes -> top terms, labels, representative papers, per-paper scores.
+  // 6. Map: reduced vectors -> 2-D positions for the report (UMAP, or PCA).
+  const mapped = await timeStage(stages, 'map', log,
+    () => map({ vectors: reduced.vectors, labels: clusters.labels, k: clusters.k }, { ...DEFAULT_MAP_PARAMS, layout: options.map, seed: options.seed }),
+    (m) => `${m.layout.layout === 'umap' ? `UMAP fitted on ${m.layout.fitted?.length} papers` : 'PCA'}, silhouette by theme ${m.figures.silhouette.toFixed(3)}` +
+      `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.silhouette.toFixed(3)})`}, trustworthiness ${m.figures.trustworthiness.toFixed(3)}` +
+      `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.trustworthiness.toFixed(3)})`}`);
+  if (mapped.layout.fallback !== null) (extras.warn ?? log)(`--map ${options.map}: ${mapped.layout.fallback}`);
+
+  // 7. Label: themes -> top terms, labels, representative papers, per-paper scores.
   const labelled = await timeStage(stages, 'label', log,
     () => label({
-      papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
+      papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: mapped.layout,
       labels: clusters.labels, centres: clusters.centres, k: clusters.k,
     }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(pins, extras.pinsFor?.(clusters.labels, clusters.k)) }),
     (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
@@ -126,6 +137,7 @@ export async function fitThemes(
     kmeans: options.kmeans,
     refine: options.refine,
     weighting: options.weighting,
+    map: mapped.layout.layout,
     ...(options.weighting === 'bm25' ? { bm25_k1: options.bm25K1, bm25_b: options.bm25B } : {}),
     min_df: options.minDf,
     max_df: options.maxDf,
@@ -146,7 +158,7 @@ export async function fitThemes(
     curve: selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
   };
   if (selection?.edge) (extras.warn ?? log)(`--k auto: ${selection.edge.note}`);
-  return { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+  return { tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 
 /** Identity of the tokenizer rules these options give (keys of every tokens cache). */

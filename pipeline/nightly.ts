@@ -10,7 +10,8 @@ import { OutputError } from '../src/io/outputError.js';
 import { acquireLock, processAlive } from '../src/nightly/lock.js';
 import { matchThemes } from '../src/nightly/matchThemes.js';
 import { firstFutureNight, isFutureNight, shiftDays } from '../src/nightly/nightDates.js';
-import { themeTrends } from '../src/nightly/themeTrends.js';
+import { QUALITY_RULE } from '../src/nightly/qualityTrend.js';
+import { themeTrends, TREND_RULE } from '../src/nightly/themeTrends.js';
 import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { arxivSource } from '../src/sources/arxiv.js';
 import { hfDailySource } from '../src/sources/hfDaily.js';
@@ -20,9 +21,10 @@ import { PaperStore, StoreError, type StoredTheme } from '../src/store/paperStor
 import type { RunSummary, Theme } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
+import { mapRecord } from './mapRecord.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
-import { REPORT_FILES, reportFiles } from './7-report.js';
+import { REPORT_FILES, reportFiles } from './8-report.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 
@@ -34,7 +36,8 @@ export interface NightlyResult {
   failedSources: string[];
   runId: number | null;
   papers: number;
-  themes: Array<{ id: number; label: string; size: number; status: string }>;
+  /** Tonight's themes; `gained`: the papers each took of tonight's new ones (null: night already done, not re-counted). */
+  themes: Array<{ id: number; label: string; size: number; gained: number | null; status: string }>;
   reportDir: string | null;
 }
 
@@ -120,7 +123,7 @@ export async function runNightly(
       io.log(`night ${night} is already done (run ${alreadyDone.id}) and no new papers arrived: nothing to do`);
       return {
         night, status: 'unchanged', added, failedSources, runId: alreadyDone.id, papers: alreadyDone.papers ?? 0,
-        themes: store.themes(alreadyDone.id).map((t) => ({ id: t.id, label: t.label, size: t.size, status: 'unchanged' })),
+        themes: store.themes(alreadyDone.id).map((t) => ({ id: t.id, label: t.label, size: t.size, gained: null, status: 'unchanged' })),
         reportDir: join(config.reports, night),
       };
     }
@@ -156,13 +159,18 @@ export async function runNightly(
     const { clusters, labelled } = fitted;
     const match = matchThemes(papers.map((p) => p.id), clusters.labels, clusters.k, previousAssignments, store.nextThemeId(), config.matchThreshold);
     const d = fitted.reduced.vectors.cols;
+    const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
+    // Tonight's gains: the papers last night's run had not clustered, per theme.
+    const gained = new Map<number, number>();
+    for (const a of assignments) if (!previousAssignments.has(a.paperId)) gained.set(a.themeId, (gained.get(a.themeId) ?? 0) + 1);
     const themes: StoredTheme[] = labelled.themes.map((theme, c) => {
       const id = match.ids[c];
-      return { ...theme, id, centroid: clusters.centres.slice(c * d, (c + 1) * d) };
+      return { ...theme, id, centroid: clusters.centres.slice(c * d, (c + 1) * d), gained: gained.get(id) ?? 0 };
     });
-    const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
-    const history = store.doneRunsByNight().filter((run) => run.night < night).map((run) => ({ night: run.night, themes: store.themes(run.id) }));
-    const trends = themeTrends([...history, { night, themes }], previousThemes);
+    const history = store.doneRunsByNight().filter((run) => run.night < night)
+      .map((run) => ({ night: run.night, themes: store.themes(run.id), quality: runQuality(run.record) }));
+    const trends = themeTrends([...history, { night, themes, quality: fitted.quality }], previousThemes);
+    for (const warning of trends.qualityWarnings) io.warn(`theme quality: ${warning.note}`);
 
     // 4. Report: tonight's folder, then latest/, then the list of nights.
     const summary: RunSummary = {
@@ -173,7 +181,7 @@ export async function runNightly(
       kSelection: fitted.kSelection,
       papers,
       assignments,
-      themes: themes.map(({ centroid: _centroid, ...theme }): Theme => theme),
+      themes: themes.map(({ centroid: _centroid, gained: _gained, ...theme }): Theme => theme),
       trends,
     };
     const record = {
@@ -188,11 +196,18 @@ export async function runNightly(
       parameters: fitted.parameters,
       libraries: libraryVersions(),
       quality: fitted.quality,
+      map: mapRecord(fitted.mapped),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
       loose: looseRecord(themes, assignments),
-      theme_changes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, previous: t.previous, status: t.status })),
+      theme_changes: trends.tonight.map((t) => ({
+        id: t.id, label: t.label, size: t.size, previous: t.previous, gained: t.gained, expected: t.expected, status: t.status, was: t.was,
+      })),
+      trend_rule: TREND_RULE,
       ended_themes: match.ended,
+      label_history: trends.labelHistory,
+      quality_warnings: trends.qualityWarnings.map((w) => ({ metric: w.metric, rule: w.rule, values: w.values, note: w.note })),
+      quality_rule: QUALITY_RULE,
       stages,
       total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
       finished_at: new Date().toISOString(),
@@ -217,13 +232,19 @@ export async function runNightly(
     io.log(`night ${night}: ${papers.length} papers, ${themes.length} themes (${trends.tonight.filter((t) => t.status === 'new').length} new, ${match.ended.length} ended); report ${reportDir}`);
     return {
       night, status: 'done', added, failedSources, runId, papers: papers.length,
-      themes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, status: t.status })),
+      themes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, gained: t.gained, status: t.status })),
       reportDir,
     };
   } finally {
     opened?.close();
     release();
   }
+}
+
+/** A stored run's quality figures (run.json's `quality`), when its record has them. */
+function runQuality(record: Record<string, unknown> | null): Record<string, number> | undefined {
+  const quality = record?.quality;
+  return quality !== null && typeof quality === 'object' ? (quality as Record<string, number>) : undefined;
 }
 
 function buildSources(config: NightlyConfig, log: (line: string) => void): PaperSource[] {

@@ -27,6 +27,8 @@ export interface PipelineOptions {
   refine: boolean;
   /** Term weights of the vectors: tf-idf with sublinear tf, or BM25's tf times the same idf. */
   weighting: 'tfidf' | 'bm25';
+  /** The report's paper map: UMAP (themes as regions) or the exact PCA of the reduced vectors. */
+  map: 'umap' | 'pca';
   /** BM25's k1 (saturation of repeated terms), >= 0; used with weighting 'bm25'. */
   bm25K1: number;
   /** BM25's b (document-length normalisation), in [0, 1]; used with weighting 'bm25'. */
@@ -112,6 +114,7 @@ export function defaultOptions(): PipelineOptions {
     kmeans: 'full',
     refine: true,
     weighting: 'tfidf',
+    map: 'umap',
     bm25K1: 1.2,
     bm25B: 0.5,
     minDf: 2,
@@ -151,6 +154,7 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('kmeans')) o.kmeans = oneOf('kmeans', raw.kmeans, ['full', 'minibatch'] as const);
   if (has('refine')) o.refine = flag('refine', raw.refine);
   if (has('weighting')) o.weighting = oneOf('weighting', raw.weighting, ['tfidf', 'bm25'] as const);
+  if (has('map')) o.map = oneOf('map', raw.map, ['umap', 'pca'] as const);
   if (has('bm25K1')) o.bm25K1 = decimal('bm25-k1', raw.bm25K1, [0, 1000], 'a number from 0 to 1000');
   if (has('bm25B')) o.bm25B = decimal('bm25-b', raw.bm25B, [0, 1], 'a number from 0 to 1');
   if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');

@@ -12,7 +12,7 @@ import { tokenCacheFilePath } from '../src/io/tokenCacheFile.js';
 import { tokenizerParams } from './2-tokenize.js';
 import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
-import { REPORT_FILES, report } from './7-report.js';
+import { REPORT_FILES, report } from './8-report.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
@@ -20,6 +20,7 @@ import { OutputError } from '../src/io/outputError.js';
 import { CorpusError } from './corpusError.js';
 import { crashPoint } from './crashPoint.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
+import { mapRecord } from './mapRecord.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export { readWordList } from './fitThemes.js';
@@ -92,9 +93,9 @@ async function runStages(
     throw new OptionError('k', options.k, `fewer themes than the ${papers.length} papers`);
   }
 
-  // 2-6. Tokenize, vectorize, reduce, cluster, label.
+  // 2-7. Tokenize, vectorize, reduce, cluster, map, label.
   const fitted = await fitThemes(papers, options, stages, log, { tokenizers, warn });
-  const { tokens, vectors, reduced, clusters, labelled, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
+  const { tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
 
   const summary: RunSummary = {
     corpusName: basename(options.input),
@@ -107,7 +108,7 @@ async function runStages(
     themes: labelled.themes,
   };
 
-  // 7. Report and export: CSVs and the HTML report, then run.json, into a folder beside
+  // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside
   // --out that is swapped in whole.
   const { files, folder } = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out, csvBom: options.csvBom }),
     (written) => `${written.files.length} files in ${options.out}`);
@@ -133,8 +134,8 @@ async function runStages(
       components: dims,
       explained_variance_ratio_total: round(sum(reduced.svd.explainedVarianceRatio), 6),
       explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
-      map_explained_variance: reduced.map.explainedVariance.map((v) => round(v, 6)),
     },
+    map: mapRecord(mapped),
     clustering: {
       k: clusters.k,
       inertia: round(clusters.inertia, 6),
@@ -152,7 +153,7 @@ async function runStages(
   folder.write(REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`);
   folder.commit();
   const written = [...files, join(options.out, REPORT_FILES.run)];
-  // 8. The list of runs beside this one, refreshed now that run.json is complete.
+  // 9. The list of runs beside this one, refreshed now that run.json is complete.
   if (options.runsIndex !== null) {
     writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
     written.push(options.runsIndex);

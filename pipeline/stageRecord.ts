@@ -10,8 +10,8 @@ export interface StageRecord {
 
 const MIB = 1024 * 1024;
 
-/** The stages in run order, for the `[n/7]` progress prefix. */
-export const STAGE_ORDER = ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report'] as const;
+/** The stages in run order, for the `[n/8]` progress prefix. */
+export const STAGE_ORDER = ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'map', 'label', 'report'] as const;
 
 /** Runs a stage, recording its wall time and memory; `log` hears when it starts and ends. */
 export async function timeStage<T>(

@@ -156,10 +156,37 @@ export interface KSelectionSummary {
 /** Themes over the nights of the nightly job (see src/nightly/themeTrends.ts). */
 export interface ThemeTrends {
   nights: string[];
-  /** Papers per theme per night, one row per (night, theme). */
-  series: Array<{ night: string; themeId: number; label: string; papers: number }>;
-  /** Tonight's themes, largest first, with last night's size (null: new). */
-  tonight: Array<{ id: number; label: string; size: number; previous: number | null; status: 'new' | 'growing' | 'fading' | 'steady' }>;
+  /**
+   * Per (night, theme): `papers`, the theme's size that night (the store's papers it held),
+   * and `gained`, the papers it took of that night's new ones (papers no earlier night had
+   * clustered); null for a night stored without it.
+   */
+  series: Array<{ night: string; themeId: number; label: string; papers: number; gained: number | null }>;
+  /** New papers tonight: clustered tonight and not by last night's run. */
+  newPapers: number;
+  /**
+   * Tonight's themes, largest first: last night's size (null: new), tonight's gain, the gain
+   * its share of last night's papers predicts (`expected`, null for a new theme), the status
+   * (src/nightly/themeTrends.ts) and last night's label when it differs (`was`).
+   */
+  tonight: Array<{
+    id: number; label: string; size: number; previous: number | null; gained: number; expected: number | null;
+    status: 'new' | 'growing' | 'fading' | 'steady'; was: string | null;
+  }>;
   /** Last night's themes not found tonight. */
   ended: Array<{ id: number; label: string; size: number }>;
+  /** Themes of these nights whose label changed under their id: each label, with the night it first had it. */
+  labelHistory: Array<{ id: number; labels: Array<{ night: string; label: string }> }>;
+  /** Run-level quality falling night over night (src/nightly/qualityTrend.ts); empty when not. */
+  qualityWarnings: QualityWarning[];
+}
+
+/** A run-level quality figure falling night over night (src/nightly/qualityTrend.ts). */
+export interface QualityWarning {
+  metric: 'silhouette' | 'npmi';
+  rule: 'falling' | 'below-best';
+  /** The nights the rule looked at, oldest first, the last being tonight. */
+  values: Array<{ night: string; value: number }>;
+  /** One sentence, as the report, the log and run.json say it. */
+  note: string;
 }

@@ -56,6 +56,9 @@ Options:
                       len the paper's number of terms, avgLen the mean; same idf, unit rows
   --bm25-k1 K1        BM25 saturation, 0 to 1000 (default 1.2); with --weighting bm25
   --bm25-b B          BM25 length normalisation, 0 to 1 (default 0.5); with --weighting bm25
+  --map umap|pca      the report's paper map: UMAP, where themes show as regions (default;
+                      fitted on at most 3,000 papers, the others placed among their nearest
+                      fitted neighbours), or the exact linear PCA of the reduced vectors
   --title-weight N    how many times a title counts in a paper's text, 1 to 10 (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
@@ -116,6 +119,7 @@ const RUN_OPTIONS = {
   weighting: { type: 'string' },
   'bm25-k1': { type: 'string' },
   'bm25-b': { type: 'string' },
+  map: { type: 'string' },
   'min-df': { type: 'string' },
   'max-df': { type: 'string' },
   'max-features': { type: 'string' },
@@ -190,7 +194,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, labelsFile: values.labels, workers: values.workers,
       refine: values['no-refine'] ? false : undefined,
-      weighting: values.weighting, bm25K1: values['bm25-k1'], bm25B: values['bm25-b'],
+      weighting: values.weighting, bm25K1: values['bm25-k1'], bm25B: values['bm25-b'], map: values.map,
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
       runsIndex: values['no-runs-index'] ? false : values['runs-index'], maxInputMb: values['max-input-mb'],

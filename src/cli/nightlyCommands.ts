@@ -160,7 +160,8 @@ async function nightly(args: string[], io: CliIo): Promise<number> {
     io.out.write(`Night ${result.night} was already done (run ${result.runId}); no new papers, nothing changed.\n`);
   } else {
     io.out.write(`Night ${result.night}: ${result.papers} papers, ${result.themes.length} themes:\n`);
-    for (const t of result.themes) io.out.write(`  ${String(t.id).padStart(3)}  ${String(t.size).padStart(6)}  ${t.status.padEnd(7)}  ${t.label}\n`);
+    // id, size, papers gained tonight, status, label
+    for (const t of result.themes) io.out.write(`  ${String(t.id).padStart(3)}  ${String(t.size).padStart(6)}  ${`+${t.gained ?? 0}`.padStart(5)}  ${t.status.padEnd(7)}  ${t.label}\n`);
     io.out.write(`Report: ${result.reportDir}\n`);
   }
   if (result.failedSources.length > 0) io.err.write(`warning: failed sources: ${result.failedSources.join(', ')} (recorded in the store and run.json)\n`);

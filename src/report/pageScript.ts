@@ -6,8 +6,9 @@
  * never through markup.
  *
  * For tests and for curious readers it exposes `window.paperThemes`:
- * `{ ready: Promise, views: { map, sizes, terms, k }, search(text), fitted }`, where `fitted`
- * says how each chart was fitted to its width (e.g. `terms: "narrow columns 1 width 164"`).
+ * `{ ready: Promise, views: { map, sizes, terms, k }, search(text), labelsPlaced: Promise, fitted }`,
+ * where `fitted` says how each chart was fitted to its width (e.g. `terms: "narrow columns
+ * 1 width 164"`); after a resize that embeds the map again, `labelsPlaced` is its labels'.
  */
 
 /** What the page script reads from the `report-config` JSON block. */
@@ -19,6 +20,8 @@ export interface PageConfig {
   searchSignal: string;
   /** At most this many matching titles are listed under the search box. */
   searchListLimit: number;
+  /** The map's theme labels: their data set, CSS font and width limit in pixels (specs.ts). */
+  mapLabels: { data: string; font: string; limit: number };
 }
 
 export const PAGE_SCRIPT = `
@@ -113,6 +116,60 @@ export const PAGE_SCRIPT = `
     });
     map.addEventListener('dblclick', cancel);
     if (input && input.value.trim() !== '') map.signal(config.searchSignal, patternFor(input.value)).runAsync();
+    mapLabelsPlaced = placeLabels(map);
+    if (window.paperThemes) window.paperThemes.labelsPlaced = mapLabelsPlaced;
+  }
+
+  // Theme labels on the map: largest theme first, each on its anchor or just above or
+  // below it, moved inside the plot near an edge, shown only where it overlaps no label
+  // already shown; redone after every zoom, pan or resize.
+  var mapLabelsPlaced;
+  var labelsPlaced = ready.then(function () { return mapLabelsPlaced; });
+  function placeLabels(map) {
+    var labels = map.data(config.mapLabels.data).map(function (d) {
+      return { theme: d.theme, label: d.label, x: d.x, y: d.y, size: d.size };
+    });
+    var measure = document.createElement('canvas').getContext('2d');
+    measure.font = config.mapLabels.font;
+    var widths = labels.map(function (l) { return Math.min(measure.measureText(l.label).width, config.mapLabels.limit); });
+    var scheduled = false;
+    // Where a label may go, in pixels from its anchor: on it, then just above or below.
+    var offsets = [0, -18, 18];
+    function place() {
+      scheduled = false;
+      var x = map.scale('x'), y = map.scale('y');
+      var width = map.width(), height = map.height();
+      var boxes = [];
+      function free(box) {
+        return boxes.every(function (b) { return box.x1 <= b.x0 || box.x0 >= b.x1 || box.y1 <= b.y0 || box.y0 >= b.y1; });
+      }
+      var placed = labels.map(function (l, i) {
+        var halfW = widths[i] / 2 + 3, halfH = 9;
+        var px = x(l.x), py = y(l.y);
+        var hidden = { theme: l.theme, label: l.label, x: l.x, y: l.y, size: l.size, lx: l.x, ly: l.y, shown: false };
+        // An anchor outside the plot (zoomed away) has no label; one near an edge is moved in.
+        if (!(px >= 0 && px <= width && py >= 0 && py <= height) || 2 * halfW > width) return hidden;
+        var cx = Math.min(Math.max(px, halfW), width - halfW);
+        for (var o = 0; o < offsets.length; o++) {
+          var cy = Math.min(Math.max(py + offsets[o], halfH), height - halfH);
+          var box = { x0: cx - halfW, x1: cx + halfW, y0: cy - halfH, y1: cy + halfH };
+          if (free(box)) {
+            boxes.push(box);
+            return { theme: l.theme, label: l.label, x: l.x, y: l.y, size: l.size, lx: x.invert(cx), ly: y.invert(cy), shown: true };
+          }
+        }
+        return hidden;
+      });
+      return map.data(config.mapLabels.data, placed).runAsync();
+    }
+    function schedule() {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(place);
+    }
+    map.addSignalListener('zoom', schedule);
+    map.addResizeListener(schedule);
+    return place().then(function () { return undefined; });
   }
 
   // Search: every word typed must occur in the title (case-insensitive, any position).
@@ -217,6 +274,6 @@ export const PAGE_SCRIPT = `
     });
   });
 
-  window.paperThemes = { ready: ready, views: views, search: search, fitted: fitted };
+  window.paperThemes = { ready: ready, views: views, search: search, labelsPlaced: labelsPlaced, fitted: fitted };
 })();
 `;

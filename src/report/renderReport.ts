@@ -1,10 +1,11 @@
 import { format } from 'd3';
 import type { RunSummary, Theme } from '../types.js';
+import { TREND_RULE } from '../nightly/themeTrends.js';
 import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
 import { pageHead } from './pageHead.js';
 import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
-import { kCurveSpec, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
+import { kCurveSpec, MAP_LABEL_FONT, MAP_LABELS_DATA, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
 
 /**
  * The run's HTML report: one self-contained page that opens from file:// on a machine with
@@ -31,6 +32,7 @@ export function renderReport(summary: RunSummary): string {
     papersSpecId: SPEC_IDS.map,
     searchSignal: SEARCH_SIGNAL,
     searchListLimit: SEARCH_LIST_LIMIT,
+    mapLabels: { data: MAP_LABELS_DATA, font: `bold ${MAP_LABEL_FONT.size}px ${MAP_LABEL_FONT.family}`, limit: MAP_LABEL_FONT.limit },
   };
   return [
     // The CSP forbids every network fetch; scripts and styles may only be the inline ones.
@@ -38,7 +40,7 @@ export function renderReport(summary: RunSummary): string {
     headerHtml(summary),
     '<main>',
     tonightHtml(summary, trends !== undefined),
-    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined),
+    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined, summary.parameters.map === undefined ? undefined : String(summary.parameters.map)),
     themesTableHtml(themes, colors, titlesById(summary)),
     papersByThemeHtml(themes, colors),
     '</main>',
@@ -81,6 +83,7 @@ const CSP = [
 
 const formatQuality = format(',.3f');
 const formatCount = format(',d');
+const formatExpected = format(',.1f');
 
 function headerHtml(summary: RunSummary): string {
   const facts = [
@@ -123,11 +126,18 @@ function definitionList<V>(title: string, entries: Array<[string, V]>, show: (v:
   return `<section><h2>${escapeHtml(title)}</h2><dl>${items}</dl></section>`;
 }
 
-function chartsHtml(kSelection: RunSummary['kSelection']): string {
+/** What the map's positions mean, by layout (run.json's `parameters.map`). */
+function mapLayoutHint(layout: string | undefined): string {
+  return layout === 'pca'
+    ? 'Papers placed by the exact linear projection (PCA) of their vectors: distances are faithful, but themes overlap.'
+    : 'Papers placed by UMAP: similar papers lie close together and each theme forms a region, labelled at its centre (labels that would overlap appear as you zoom in); distances between regions are only roughly to scale.';
+}
+
+function chartsHtml(kSelection: RunSummary['kSelection'], summaryMapLayout: string | undefined): string {
   return [
     '<section class="card">',
     '<h2>Theme map</h2>',
-    '<p class="hint">Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open its paper in a new tab when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>',
+    `<p class="hint">${escapeHtml(mapLayoutHint(summaryMapLayout))} Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open its paper in a new tab when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>`,
     '<div class="search">',
     '<label for="search">Find papers by title words</label>',
     '<input type="search" id="search" placeholder="e.g. model merging" autocomplete="off" spellcheck="false">',
@@ -188,33 +198,58 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
 }
 
 /**
- * Nightly runs: what changed tonight (new, growing, fading, steady themes with last night's
- * size, and the themes that ended), and the trends chart when there are several nights.
+ * Nightly runs: what changed tonight (each theme new, growing, fading or steady, with the
+ * papers it gained tonight, what its share predicted, its size now and last night, and its
+ * label last night when that differs), the themes that ended, the quality warnings, the
+ * label history, and the gains chart when there are several nights.
  */
 function tonightHtml(summary: RunSummary, withChart: boolean): string {
   const trends = summary.trends;
   if (trends === undefined) return '';
   const badge = (status: string) => `<span class="badge ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
   const loose = new Set(summary.themes.filter((t) => t.loose === true).map((t) => t.id));
+  const swatch = (id: number) => `<span class="swatch" style="background:${escapeHtml(themeColor(id))}"></span>`;
   const rows = trends.tonight.map((t) => [
     '<tr>',
-    `<td><span class="swatch" style="background:${escapeHtml(themeColor(t.id))}"></span></td>`,
-    `<td class="num">${t.id}</td><td>${escapeHtml(t.label)}${loose.has(t.id) ? LOOSE_BADGE : ''}</td><td>${badge(t.status)}</td>`,
-    `<td class="num">${formatCount(t.size)}</td><td class="num">${t.previous === null ? '' : formatCount(t.previous)}</td>`,
+    `<td class="colour">${swatch(t.id)}</td>`,
+    `<td class="num" data-label="Id">${t.id}</td><td class="heading" data-label="Label">${escapeHtml(t.label)}${loose.has(t.id) ? LOOSE_BADGE : ''}` +
+      `${t.was === null ? '' : ` <span class="theme-name was">(was: ${escapeHtml(t.was)})</span>`}</td><td data-label="Tonight">${badge(t.status)}</td>`,
+    `<td class="num" data-label="New">${formatCount(t.gained)}</td><td class="num" data-label="Expected">${t.expected === null ? '' : formatExpected(t.expected)}</td>`,
+    `<td class="num" data-label="Papers">${formatCount(t.size)}</td><td class="num" data-label="Last night">${t.previous === null ? '' : formatCount(t.previous)}</td>`,
     '</tr>',
   ].join(''));
   const ended = trends.ended.length === 0 ? '' : `<p>Ended tonight: ${trends.ended
     .map((t) => `${escapeHtml(t.label)} (#${t.id}, ${formatCount(t.size)} papers last night)`).join('; ')}.</p>`;
+  const warnings = trends.qualityWarnings.map((w) =>
+    `<p class="note quality-warning" data-metric="${escapeHtml(w.metric)}">Theme quality is falling: ${escapeHtml(w.note)}.</p>`);
+  const history = trends.labelHistory.length === 0 ? [] : [
+    '<h2>Label history</h2>',
+    '<p class="hint">Themes whose label changed under their id, each label with the night it first had it.</p>',
+    `<ul id="label-history">${trends.labelHistory.map((h) =>
+      `<li>${swatch(h.id)} #${h.id}: ${h.labels.map((l) => `${escapeHtml(l.label)} <span class="theme-name">(${escapeHtml(l.night)})</span>`).join(' -&gt; ')}</li>`).join('')}</ul>`,
+  ];
+  const firstNight = trends.series.filter((row) => row.night === trends.nights[0]).reduce((s, row) => s + (row.gained ?? row.papers), 0);
+  const newPapers = trends.newPapers === 1 ? '1 new paper' : `${formatCount(trends.newPapers)} new papers`;
   return [
     '<section class="card" id="tonight">',
     `<h2>Tonight (${escapeHtml(trends.nights[trends.nights.length - 1] ?? '')})</h2>`,
-    '<p class="hint">A theme keeps its id (and colour) from night to night while it continues; growing and fading mean at least 10% more or fewer papers than last night.</p>',
-    '<div class="scroll"><table>',
-    '<thead><tr><th><span class="sr">Colour</span></th><th>Id</th><th>Label</th><th>Tonight</th><th>Papers</th><th>Last night</th></tr></thead>',
+    ...warnings,
+    `<p class="hint">${newPapers} tonight (papers last night\u2019s run had not clustered). A theme keeps its id (and colour) from night to night while it continues. ` +
+      'New: the papers it took of tonight\u2019s; expected: what its share of last night\u2019s papers would give. ' +
+      `Growing: at least ${TREND_RULE.growMin} new papers and at least ${TREND_RULE.growRatio}\u00d7 expected; ` +
+      `fading: expected at least ${TREND_RULE.fadeMinExpected} and at most ${TREND_RULE.fadeRatio}\u00d7 it; otherwise steady.</p>`,
+    '<div class="scroll"><table class="cards">',
+    '<thead><tr><th><span class="sr">Colour</span></th><th>Id</th><th>Label</th><th>Tonight</th><th>New</th><th>Expected</th><th>Papers</th><th>Last night</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table></div>',
     ended,
-    withChart ? '<h2>Themes over time</h2><div id="trends" class="chart"></div>' : '',
+    ...history,
+    withChart ? [
+      '<h2>New papers per theme per night</h2>',
+      `<p class="hint">Each bar is a night\u2019s new papers, split by the theme that took them; hover for the theme\u2019s size that night. ` +
+        `The first night, ${escapeHtml(trends.nights[0])}, when all ${formatCount(firstNight)} papers were new, is left out.</p>`,
+      '<div id="trends" class="chart"></div>',
+    ].join('\n') : '',
     '</section>',
   ].join('\n');
 }
@@ -324,13 +359,15 @@ details.theme-papers .results { max-height: 360px; }
   th, td { padding: 5px 6px; }
   th { white-space: normal; }
 }
-/* The themes table as one card per theme: each cell a labelled line (its data-label), the
-   column headings a row of sort buttons above the cards. Below 860 px, where its nine
-   columns no longer fit (the table would scroll sideways). */
+/* The themes table (and tonight's) as one card per theme: each cell a labelled line (its
+   data-label), the column headings of a sortable table a row of sort buttons above the
+   cards (of another, read by screen readers only). Below 860 px, where the themes
+   table's nine columns no longer fit (it would scroll sideways). */
 @media (max-width: 860px) {
   table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
   table.cards thead tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 14px; margin: 0 0 10px; }
-  table.cards thead tr::before { content: "Sort by"; color: var(--muted); }
+  table.cards[data-sortable] thead tr::before { content: "Sort by"; color: var(--muted); }
+  table.cards:not([data-sortable]) thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.cards thead th { border: 0; padding: 0; }
   table.cards thead th:not([data-type]) { display: none; }
   table.cards tbody tr { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin: 0 0 10px; }

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunSummary, Theme } from '../types.js';
 import { themeColors } from './colors.js';
+import { mapLabelAnchors } from './mapLabels.js';
 import { paperUrl } from './paperUrl.js';
 
 /**
@@ -79,7 +80,9 @@ const MATCHES_SEARCH = `${SEARCH_SIGNAL} === '' || test(regexp(${SEARCH_SIGNAL},
 export const LOOSE_FIT_OPACITY = 0.3;
 
 /**
- * The 2-D theme map: one point per paper. Scroll/drag zooms and pans (interval selection
+ * The 2-D theme map: one point per paper, and each theme's heading at its anchor
+ * (mapLabels.ts) in two text layers, a white halo under dark text, which the page script
+ * shows or hides so that no two overlap (their `shown` field). Scroll/drag zooms and pans (interval selection
  * bound to the scales); clicking a legend entry highlights that theme by fading the others
  * (point selection bound to the legend), which is how a reader isolates one theme in a
  * crowded map. The search box fades the papers whose titles do not match, and a click on a
@@ -101,18 +104,37 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
     return a.looseFit === true ? { ...linked, loose_fit: true } : linked;
   });
   const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;
+  const labelText = (fill: string, halo: boolean) => ({
+    data: { name: MAP_LABELS_DATA, values: mapLabelValues(summary, names) },
+    mark: {
+      type: 'text' as const, font: MAP_LABEL_FONT.family, fontSize: MAP_LABEL_FONT.size, fontWeight: 'bold' as const,
+      align: 'center' as const, baseline: 'middle' as const, limit: MAP_LABEL_FONT.limit, clip: true,
+      fill, ...(halo ? { stroke: fill, strokeWidth: 4, strokeJoin: 'round' as const } : {}),
+    },
+    encoding: {
+      // Drawn at (lx, ly): the anchor, or near it where the page script found room.
+      x: { field: 'lx', type: 'quantitative' as const },
+      y: { field: 'ly', type: 'quantitative' as const },
+      text: { field: 'label', type: 'nominal' as const },
+      color: { value: fill },
+      // Shown when the page script found room for it; faint when another theme is highlighted.
+      opacity: {
+        condition: [
+          { test: { and: [{ param: 'pick' }, 'datum.shown'] }, value: halo ? 0.85 : 1 },
+          { test: 'datum.shown', value: halo ? 0.3 : 0.25 },
+        ],
+        value: 0,
+      },
+      tooltip: null,
+    },
+  });
   return {
     $schema: SCHEMA,
-    description: 'Papers placed by the 2-D projection of their vectors, coloured by theme.',
+    description: 'Papers placed by the 2-D map of their vectors, coloured by theme, with each theme\u2019s label at its centre.',
     width: 'container',
     height: 520,
     data: { values },
-    params: [
-      { name: 'zoom', select: 'interval', bind: 'scales' },
-      { name: 'pick', select: { type: 'point', fields: ['theme'] }, bind: 'legend' },
-      { name: SEARCH_SIGNAL, value: '' },
-    ],
-    mark: { type: 'point', filled: true, size: 36, cursor: 'pointer' },
+    params: [{ name: SEARCH_SIGNAL, value: '' }],
     encoding: {
       x: { field: 'x', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
       y: { field: 'y', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
@@ -135,7 +157,46 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
         { field: 'score', type: 'quantitative', title: 'Score', format: '.3f' },
       ],
     },
+    layer: [
+      {
+        params: [
+          { name: 'zoom', select: 'interval', bind: 'scales' },
+          { name: 'pick', select: { type: 'point', fields: ['theme'] }, bind: 'legend' },
+        ],
+        mark: { type: 'point', filled: true, size: 36, cursor: 'pointer', clip: true },
+      },
+      labelText('#ffffff', true),
+      labelText('#1f2328', false),
+    ],
   };
+}
+
+/** Name of the map's label data, which the page script replaces to hide overlapping labels. */
+export const MAP_LABELS_DATA = 'map_labels';
+
+/** The labels' font; the page script measures the text with the same one. */
+export const MAP_LABEL_FONT = { family: 'sans-serif', size: 12, limit: 200 } as const;
+
+/**
+ * One label per theme at its anchor (src/report/mapLabels.ts), largest theme first: the
+ * heading, and `shown` true until the page script has measured which ones fit without
+ * overlapping.
+ */
+function mapLabelValues(summary: RunSummary, names: Map<number, string>) {
+  const byId = new Map(summary.themes.map((t) => [t.id, t]));
+  return mapLabelAnchors(summary.assignments).map((anchor) => {
+    const theme = byId.get(anchor.themeId);
+    return {
+      theme: nameOf(names, anchor.themeId),
+      label: theme === undefined ? `Theme ${anchor.themeId}` : (theme.heading ?? theme.label),
+      x: roundTo(anchor.x, 5),
+      y: roundTo(anchor.y, 5),
+      size: anchor.size,
+      lx: roundTo(anchor.x, 5),
+      ly: roundTo(anchor.y, 5),
+      shown: true,
+    };
+  });
 }
 
 /**
@@ -267,9 +328,12 @@ export function topTermsSpec(summary: RunSummary): TopLevelSpec {
 }
 
 /**
- * Nightly runs: papers per theme per night, one line per theme id (coloured as everywhere
- * else; themes that have ended keep their colour). Undefined without trends or with a
- * single night.
+ * Nightly runs: the papers each theme gained each night (that night's new papers it took),
+ * stacked per night, in theme id order, one colour per theme id as everywhere else (themes
+ * that have ended keep theirs); the tooltip adds the theme's size that night. The first
+ * night is left out (every paper of the store was new then: its bar would dwarf the others),
+ * and a night stored without gains has no bars. Undefined without trends or with a single
+ * night.
  */
 export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
   const trends = summary.trends;
@@ -278,19 +342,23 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
   const nameOfId = new Map<number, string>();
   const current = themeNames(summary.themes);
   for (const row of trends.series) nameOfId.set(row.themeId, current.get(row.themeId) ?? `${row.label} (#${row.themeId}, ended)`);
-  const values = trends.series.map((row) => ({ night: row.night, theme: nameOfId.get(row.themeId)!, papers: row.papers }));
+  const nights = trends.nights.slice(1);
+  const values = trends.series
+    .filter((row) => row.gained !== null && row.night !== trends.nights[0])
+    .map((row) => ({ night: row.night, id: row.themeId, theme: nameOfId.get(row.themeId)!, gained: row.gained, papers: row.papers }));
   return {
     $schema: SCHEMA,
-    description: 'Papers per theme on each night.',
+    description: 'New papers per theme on each night (stacked), with each theme\u2019s size that night in the tooltip.',
     width: 'container',
     // Tall enough for the legend: one 16 px row per theme.
     height: Math.max(320, 16 * ids.length),
     data: { values },
     params: [{ name: 'pickTrend', select: { type: 'point', fields: ['theme'] }, bind: 'legend' }],
-    mark: { type: 'line', point: true, interpolate: 'monotone' },
+    mark: { type: 'bar' },
     encoding: {
-      x: { field: 'night', type: 'ordinal', title: 'Night', sort: trends.nights, axis: { labelAngle: -45 } },
-      y: { field: 'papers', type: 'quantitative', title: 'Papers' },
+      x: { field: 'night', type: 'ordinal', title: 'Night', sort: nights, axis: { labelAngle: -45 } },
+      y: { field: 'gained', type: 'quantitative', title: 'New papers', stack: 'zero' },
+      order: { field: 'id', type: 'quantitative' },
       color: {
         field: 'theme', type: 'nominal',
         scale: { domain: ids.map((id) => nameOfId.get(id)!), range: ids.map(themeColor) },
@@ -300,7 +368,8 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
       tooltip: [
         { field: 'night', type: 'ordinal', title: 'Night' },
         { field: 'theme', type: 'nominal', title: 'Theme' },
-        { field: 'papers', type: 'quantitative', title: 'Papers' },
+        { field: 'gained', type: 'quantitative', title: 'New papers' },
+        { field: 'papers', type: 'quantitative', title: 'Papers that night' },
       ],
     },
   };

@@ -138,4 +138,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX papers_by_content ON papers (content_key);
     `);
   },
+  // 3: themes.gained, the papers each theme took of its night's new ones (those the previous
+  // night's run had not clustered), for the gains chart and the growing/fading rule (issue 15).
+  // Filled in for the runs already stored, from their assignments and the previous night's.
+  (db) => {
+    db.exec('ALTER TABLE themes ADD COLUMN gained INTEGER');
+    const runs = db.prepare(`SELECT id, night FROM runs WHERE status = 'done' ORDER BY night, id`).all() as Array<{ id: number; night: string }>;
+    const zero = db.prepare('UPDATE themes SET gained = 0 WHERE run_id = ?');
+    const gains = db.prepare(
+      `SELECT theme_id AS themeId, COUNT(*) AS n FROM assignments
+       WHERE run_id = ? AND paper_id NOT IN (SELECT paper_id FROM assignments WHERE run_id = ?) GROUP BY theme_id`,
+    );
+    const set = db.prepare('UPDATE themes SET gained = ? WHERE run_id = ? AND theme_id = ?');
+    // The previous night's run is the latest done run of the latest earlier night.
+    let night: string | null = null;
+    let lastOfNight: number | null = null;
+    let previous: number | null = null;
+    for (const run of runs) {
+      if (run.night !== night) {
+        previous = lastOfNight;
+        night = run.night;
+      }
+      lastOfNight = run.id;
+      zero.run(run.id);
+      for (const row of gains.all(run.id, previous ?? -1) as Array<{ themeId: number; n: number }>) set.run(row.n, run.id, row.themeId);
+    }
+  },
 ];

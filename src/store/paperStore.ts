@@ -34,6 +34,12 @@ export interface StoredRun {
 /** A theme as stored for a run; `id` is the stable theme id. */
 export interface StoredTheme extends Theme {
   centroid: Float64Array;
+  /**
+   * Papers it took of its night's new ones: papers the previous night's run had not
+   * clustered (first ingested that night, or by a run killed before it clustered them).
+   * Null for a theme stored without it.
+   */
+  gained?: number | null;
 }
 
 export interface StoredAssignment {
@@ -201,7 +207,7 @@ export class PaperStore {
    */
   finishRun(runId: number, result: { themes: StoredTheme[]; assignments: StoredAssignment[]; record: Record<string, unknown>; night: string; ended: number[] }): void {
     const theme = this.db.prepare(
-      'INSERT INTO themes (run_id, theme_id, label, terms, centroid, size, quality) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO themes (run_id, theme_id, label, terms, centroid, size, quality, gained) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const assignment = this.db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?)');
     const seen = this.db.prepare(
@@ -218,7 +224,7 @@ export class PaperStore {
     );
     this.db.transaction(() => {
       for (const t of result.themes) {
-        theme.run(runId, t.id, t.label, JSON.stringify(t.topTerms), Buffer.from(t.centroid.buffer, t.centroid.byteOffset, t.centroid.byteLength), t.size, JSON.stringify(t.quality ?? null));
+        theme.run(runId, t.id, t.label, JSON.stringify(t.topTerms), Buffer.from(t.centroid.buffer, t.centroid.byteOffset, t.centroid.byteLength), t.size, JSON.stringify(t.quality ?? null), t.gained ?? null);
         seen.run(t.id, result.night, result.night);
       }
       for (const a of result.assignments) assignment.run(runId, a.paperId, a.themeId, a.score, a.x, a.y);
@@ -278,6 +284,7 @@ export class PaperStore {
         id: r.theme_id as number,
         label: r.label as string,
         size: r.size as number,
+        gained: (r.gained as number | null) ?? null,
         topTerms: JSON.parse(r.terms as string),
         representativeIds: [],
         centroid: new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)),

@@ -118,7 +118,12 @@ describe('the report at 390 px', () => {
       const terms = await termColumns(page);
       expect(terms.panels).toBe(await page.locator('table[data-sortable] tbody tr').count());
       expect(terms.columns).toBe(1);
-      if (which === 1) expect(await page.locator('#tonight tbody tr').count()).toBeGreaterThan(1);
+      if (which === 1) {
+        // Tonight's table turns into cards too, each number labelled.
+        expect(await page.locator('#tonight tbody tr').count()).toBeGreaterThan(1);
+        const fields = await page.$$eval('#tonight tbody tr:first-child td[data-label]', (cells) => cells.map((td) => getComputedStyle(td, '::before').content));
+        expect(fields).toEqual(['"Id"', '"Label"', '"Tonight"', '"New"', '"Expected"', '"Papers"', '"Last night"']);
+      }
       expect(log.problems).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, `${report.file}narrow-390.png`), fullPage: true });
       await page.close();

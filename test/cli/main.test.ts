@@ -51,7 +51,7 @@ describe('paper-themes run', () => {
     const { code, out: stdout, err } = await cli('run', '--input', jsonl(corpus), '--out', out, '--k', '3', '--min-df', '1', '--no-cache');
     expect(code).toBe(0);
     expect(stdout).toContain('3 themes from 12 papers');
-    expect(err).toContain('[7/7] report');
+    expect(err).toContain('[8/8] report');
     for (const file of ['assignments.csv', 'themes.csv', 'index.html', 'run.json']) expect(existsSync(join(out, file)), file).toBe(true);
   });
 
@@ -138,7 +138,7 @@ describe('paper-themes run --labels', () => {
     expect(after[other]).toBe('Pinned by id');
     expect(after[mergingTheme]).toBe('Pinned by term');
     expect(after.filter((label, i) => label !== before[i])).toHaveLength(2);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<td>Pinned by id</td>');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<td class="heading" data-label="Label">Pinned by id</td>');
   });
 
   it('refuses a labels file that is not a JSON object of labels, naming --labels, the file and the line (exit 2)', async () => {
@@ -214,7 +214,7 @@ describe('paper-themes run --quiet', () => {
     expect(code).toBe(0);
     expect(err).toContain('warning: skipped');
     expect(err).toContain('warning: dropped 1 duplicate');
-    expect(err).not.toContain('[1/7]');
+    expect(err).not.toContain('[1/8]');
   });
 });
 
@@ -230,7 +230,7 @@ describe('paper-themes evaluate', () => {
     expect(out).toMatch(/\| no-phrases \| 5 \| 14 \|/);
     expect(out).toContain('Themes of "default"');
     expect(err).toContain('no-phrases: single words only');
-    expect(err).toContain('[2/7] tokenize');
+    expect(err).toContain('[2/8] tokenize');
     const evaluation = JSON.parse(readFileSync(json, 'utf8'));
     expect(evaluation.rows.map((r: { variant: string }) => r.variant)).toEqual(['default', 'no-phrases']);
     expect(evaluation.rows[0].themes).toHaveLength(5);

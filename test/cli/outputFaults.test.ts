@@ -209,7 +209,7 @@ describe('paper-themes run, outputs that cannot be written, refused before the w
     expectOneLine(err);
     expect(err).toContain(`--runs-index: cannot write ${join(reports, 'index.html')}: it is a folder (EISDIR)`);
     expect(err).toContain('--no-runs-index');
-    expect(err).not.toContain('[2/7] tokenize');
+    expect(err).not.toContain('[2/8] tokenize');
     expect(readdirSync(reports)).toEqual(['index.html']);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { REPORT_FILES, reportFiles } from '../../pipeline/7-report.js';
+import { REPORT_FILES, reportFiles } from '../../pipeline/8-report.js';
 import { main } from '../../src/cli/main.js';
 import type { RunSummary } from '../../src/types.js';
 

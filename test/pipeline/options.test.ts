@@ -38,6 +38,7 @@ describe('defaultOptions', () => {
       kmeans: 'full',
       refine: true,
       weighting: 'tfidf',
+      map: 'umap',
       bm25K1: 1.2,
       bm25B: 0.5,
       minDf: 2,
@@ -183,6 +184,12 @@ describe('normaliseOptions', () => {
     expect(normaliseOptions({ weighting: 'tfidf' }).weighting).toBe('tfidf');
   });
 
+  it('takes --map umap or pca', () => {
+    expect(normaliseOptions({}).map).toBe('umap');
+    expect(normaliseOptions({ map: 'pca' }).map).toBe('pca');
+    expect((errorOf({ map: 'tsne' }) as Error).message).toBe('--map: "tsne" is not valid; expected one of umap, pca');
+  });
+
   it('keeps paths as given', () => {
     const o = normaliseOptions({ input: 'papers.jsonl', out: 'out/dir', stopwordsFile: 'my-stop.txt' });
     expect(o).toMatchObject({ input: 'papers.jsonl', out: 'out/dir', stopwordsFile: 'my-stop.txt' });
@@ -245,6 +252,8 @@ describe('normaliseOptions', () => {
     ['weighting', 'BM25', '--weighting'],
     ['weighting', 'tf-idf', '--weighting'],
     ['weighting', true, '--weighting'],
+    ['map', 'tsne', '--map'],
+    ['map', 'UMAP', '--map'],
     ['bm25K1', '-0.5', '--bm25-k1'],
     ['bm25K1', '1001', '--bm25-k1'],
     ['bm25K1', 'two', '--bm25-k1'],

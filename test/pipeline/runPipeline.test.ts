@@ -130,8 +130,16 @@ describe('runPipeline on the bundled seed corpus', () => {
     const { summary } = await runPipeline(normaliseOptions({ out, cacheDir: false }));
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run.stages.map((s: { stage: string }) => s.stage)).toEqual([
-      'ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report',
+      'ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'map', 'label', 'report',
     ]);
+    // The UMAP map shows the themes as regions, far better than the linear projection.
+    expect(run.parameters.map).toBe('umap');
+    expect(run.map.layout).toBe('umap');
+    expect(run.map.umap.fitted_rows).toBe(70);
+    expect(run.stages.find((s: { stage: string }) => s.stage === 'map').wall_s).toBeGreaterThan(0);
+    expect(run.map.silhouette_by_theme).toBeGreaterThan(0.2);
+    expect(run.map.silhouette_by_theme).toBeGreaterThan(run.map.pca_for_comparison.silhouette_by_theme + 0.2);
+    expect(run.map.trustworthiness).toBeGreaterThanOrEqual(run.map.pca_for_comparison.trustworthiness);
     for (const stage of run.stages) {
       expect(stage.wall_s).toBeGreaterThanOrEqual(0);
       expect(stage.rss_peak_mib).toBeGreaterThan(10);
@@ -191,6 +199,20 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(widerSelection.k_selection.edge_note).toBeNull();
     expect(quiet.filter((line) => line.includes('--k auto'))).toEqual([]);
     expect(readFileSync(join(wider, 'index.html'), 'utf8')).not.toContain('id="k-edge"');
+  });
+
+  it('draws the exact PCA map with --map pca, and says so in run.json', async () => {
+    const out = tmp();
+    const { summary, record } = await runPipeline(normaliseOptions({ out, cacheDir: false, map: 'pca' }));
+    const map = record.map as { layout: string; umap?: unknown; pca_for_comparison?: unknown; silhouette_by_theme: number };
+    expect(map.layout).toBe('pca');
+    expect(map.umap).toBeUndefined();
+    expect(map.pca_for_comparison).toBeUndefined();
+    const umap = await runPipeline(normaliseOptions({ out: tmp(), cacheDir: false }));
+    // Same themes, other positions; the UMAP map separates them better.
+    expect(umap.summary.assignments.map((a) => a.themeId)).toEqual(summary.assignments.map((a) => a.themeId));
+    expect(umap.summary.assignments.map((a) => a.x)).not.toEqual(summary.assignments.map((a) => a.x));
+    expect((umap.record.map as { silhouette_by_theme: number }).silhouette_by_theme).toBeGreaterThan(map.silhouette_by_theme);
   });
 
   it('writes the CSV headers the exports promise, one row per paper and per theme, loose flags as run.json counts them', async () => {

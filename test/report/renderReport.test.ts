@@ -4,7 +4,7 @@ import { readBrowserBuild } from '../../src/report/inlineScript.js';
 import { CANVAS_THRESHOLD, mapRenderer, renderReport } from '../../src/report/renderReport.js';
 import { themeColor } from '../../src/report/specs.js';
 import { isLooseTheme } from '../../src/metrics/looseThemes.js';
-import type { RunSummary } from '../../src/types.js';
+import type { RunSummary, ThemeTrends } from '../../src/types.js';
 import {
   IMG_INJECTION,
   LABEL_INJECTION,
@@ -121,7 +121,7 @@ describe('renderReport', () => {
   });
 
   it('makes the themes table sortable by id, label, size and terms, sorted by id at first', () => {
-    expect(html).toContain('<table data-sortable>');
+    expect(html).toContain('<table class="cards" data-sortable>');
     expect(html).toContain('<th data-type="number" aria-sort="ascending"><button type="button">Id</button></th>');
     expect(html).toContain('<th data-type="text"><button type="button">Label</button></th>');
     expect(html).toContain('<th data-type="number"><button type="button">Size</button></th>');
@@ -149,10 +149,12 @@ describe('renderReport', () => {
     const rows: string[] = body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('<span class="swatch" style="background:#4e79a7"></span>');
-    expect(rows[0]).toContain('<td>model merging</td><td class="num" data-value="13">13</td>');
-    expect(rows[0]).toContain('<td>model merging, task vectors, weight averaging');
+    expect(rows[0]).toContain('<td class="heading" data-label="Label">model merging</td><td class="num" data-label="Size" data-value="13">13</td>');
+    expect(rows[0]).toContain('<td data-label="Top terms">model merging, task vectors, weight averaging');
     expect(rows[0].match(/<li>/g) ?? []).toHaveLength(3);
-    expect(rows[3]).toContain('<td class="num" data-value="3">3</td><td>&lt;b&gt;x&lt;/b&gt;</td>');
+    expect(rows[3]).toContain('<td class="num" data-label="Id" data-value="3">3</td><td class="heading" data-label="Label">&lt;b&gt;x&lt;/b&gt;</td>');
+    // Every cell but the colour names its field, for the cards of a narrow window.
+    expect(rows[0].match(/data-label="([^"]*)"/g)).toEqual(['Id', 'Label', 'Size', 'Silhouette', 'NPMI', 'Label F1', 'Top terms', 'Representative papers'].map((l) => `data-label="${l}"`));
   });
 
   it('shows a theme’s heading in place of its label, and its label F1 as a sortable column', () => {
@@ -162,7 +164,7 @@ describe('renderReport', () => {
     const page = renderReport({ ...summary, themes });
     const body = page.slice(page.indexOf('<tbody>'), page.indexOf('</tbody>'));
     const first = (body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [])[0];
-    expect(first).toContain('<td>Model merging</td>');
+    expect(first).toContain('<td class="heading" data-label="Label">Model merging</td>');
     expect(first).toContain('0.813');
     expect(page).toContain('Label F1');
     expect(jsonBlock(page, 'spec-map')).toContain('Model merging');
@@ -176,7 +178,7 @@ describe('renderReport', () => {
     const body = page.slice(page.indexOf('<tbody>'), page.indexOf('</tbody>'));
     const rows = body.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
     const badge = '<span class="badge loose" title="Silhouette and NPMI both low: a weak theme">loose</span>';
-    expect(rows[2]).toContain(`<td>Diffusion models ${badge}</td>`);
+    expect(rows[2]).toContain(`<td class="heading" data-label="Label">Diffusion models ${badge}</td>`);
     expect(rows.filter((row) => row.includes('badge loose'))).toHaveLength(1);
     const lists = page.slice(page.indexOf('<h2>Papers by theme</h2>'));
     expect(lists).toContain(`Diffusion models ${badge} <span class="theme-name">(#2,`);
@@ -196,7 +198,7 @@ describe('renderReport', () => {
 
   it('uses the chart colours for the table swatches', () => {
     const map = JSON.parse(jsonBlock(html, 'spec-map')) as { encoding: { color: { scale: { range: string[] } } } };
-    const table = html.slice(html.indexOf('<table data-sortable>'), html.indexOf('</table>', html.indexOf('<table data-sortable>')));
+    const table = html.slice(html.indexOf('<table class="cards" data-sortable>'), html.indexOf('</table>', html.indexOf('<table class="cards" data-sortable>')));
     const swatches = [...table.matchAll(/class="swatch" style="background:(#[0-9a-f]{6})"/g)].map((m) => m[1]);
     expect(swatches).toEqual(map.encoding.color.scale.range);
   });
@@ -220,38 +222,70 @@ describe('renderReport', () => {
 });
 
 describe('renderReport for a nightly run', () => {
-  const trends = {
+  const trends: ThemeTrends = {
     nights: ['2026-11-20', '2026-11-21'],
     series: summary.themes.flatMap((t) => [
-      { night: '2026-11-20', themeId: t.id, label: t.label, papers: t.size - 1 },
-      { night: '2026-11-21', themeId: t.id, label: t.label, papers: t.size },
-    ]).concat([{ night: '2026-11-20', themeId: 9, label: 'gone <i>', papers: 4 }]),
-    tonight: summary.themes.map((t, i) => ({ id: t.id, label: t.label, size: t.size, previous: i === 0 ? null : t.size - 1, status: (i === 0 ? 'new' : 'steady') as 'new' | 'steady' })),
+      { night: '2026-11-20', themeId: t.id, label: t.label, papers: t.size - 1, gained: t.size - 1 },
+      { night: '2026-11-21', themeId: t.id, label: t.label, papers: t.size, gained: 1 },
+    ]).concat([{ night: '2026-11-20', themeId: 9, label: 'gone <i>', papers: 4, gained: 4 }]),
+    newPapers: summary.themes.length,
+    tonight: summary.themes.map((t, i) => ({
+      id: t.id, label: t.label, size: t.size, previous: i === 0 ? null : t.size - 1, gained: 1, expected: i === 0 ? null : 0.25,
+      status: i === 0 ? 'new' : 'steady', was: i === 1 ? 'old <b>label</b>' : null,
+    })),
     ended: [{ id: 9, label: 'gone <i>', size: 4 }],
+    labelHistory: [{ id: summary.themes[1].id, labels: [{ night: '2026-11-20', label: 'old <b>label</b>' }, { night: '2026-11-21', label: summary.themes[1].label }] }],
+    qualityWarnings: [],
   };
   const page = renderReport({ ...summary, trends });
+  const tonightOf = (html: string) => html.slice(html.indexOf('<section class="card" id="tonight">'), html.indexOf('</section>', html.indexOf('id="tonight"')));
 
-  it('says what changed tonight, with status badges and the ended themes, all escaped', () => {
-    const tonight = page.slice(page.indexOf('<section class="card" id="tonight">'), page.indexOf('</section>', page.indexOf('id="tonight"')));
+  it('says what changed tonight, with status badges, gains, the ended themes and the rule, all escaped', () => {
+    const tonight = tonightOf(page);
     expect(tonight).toContain('<h2>Tonight (2026-11-21)</h2>');
     expect(tonight).toContain('<span class="badge new">new</span>');
     expect(tonight.match(/<tr>/g)).toHaveLength(1 + summary.themes.length);
+    expect(tonight).toContain('<th>New</th><th>Expected</th><th>Papers</th><th>Last night</th>');
+    expect(tonight).toContain(`<td class="num" data-label="New">1</td><td class="num" data-label="Expected">0.3</td><td class="num" data-label="Papers">${summary.themes[1].size}</td>`);
     expect(tonight).toContain('Ended tonight: gone &lt;i&gt; (#9, 4 papers last night).');
+    expect(tonight).toContain(`${summary.themes.length} new papers tonight`);
+    expect(tonight).toContain('Growing: at least 2 new papers and at least 1.5\u00d7 expected; fading: expected at least 2 and at most 0.5\u00d7 it; otherwise steady.');
+    expect(tonight).not.toContain('quality-warning');
+  });
+
+  it('shows a changed label’s old one in the table and every label in the label history, escaped', () => {
+    const tonight = tonightOf(page);
+    expect(tonight).toContain('<span class="theme-name was">(was: old &lt;b&gt;label&lt;/b&gt;)</span>');
+    expect(tonight.match(/\(was: /g)).toHaveLength(1);
+    expect(tonight).toContain('<h2>Label history</h2>');
+    expect(tonight).toContain(`#${summary.themes[1].id}: old &lt;b&gt;label&lt;/b&gt; <span class="theme-name">(2026-11-20)</span> -&gt; ${summary.themes[1].label} <span class="theme-name">(2026-11-21)</span></li>`);
+    const none = tonightOf(renderReport({ ...summary, trends: { ...trends, labelHistory: [] } }));
+    expect(none).not.toContain('Label history');
+  });
+
+  it('warns in Tonight when theme quality is falling, escaped', () => {
+    const warned = tonightOf(renderReport({ ...summary, trends: { ...trends, qualityWarnings: [
+      { metric: 'silhouette', rule: 'falling', values: [], note: 'silhouette fell <for> the second night running' },
+    ] } }));
+    expect(warned).toContain('<p class="note quality-warning" data-metric="silhouette">Theme quality is falling: silhouette fell &lt;for&gt; the second night running.</p>');
   });
 
   it('marks a loose theme tonight with the same badge, and no other', () => {
     const looseTheme = summary.themes[1];
     const themes = summary.themes.map((t) => ({ ...t, loose: t.id === looseTheme.id }));
     const marked = renderReport({ ...summary, themes, trends });
-    const tonight = marked.slice(marked.indexOf('<section class="card" id="tonight">'), marked.indexOf('</section>', marked.indexOf('id="tonight"')));
+    const tonight = tonightOf(marked);
     expect(tonight.match(/badge loose/g)).toHaveLength(1);
-    expect(tonight).toContain(`<td class="num">${looseTheme.id}</td><td>${looseTheme.label} <span class="badge loose"`);
+    expect(tonight).toContain(`<td class="num" data-label="Id">${looseTheme.id}</td><td class="heading" data-label="Label">${looseTheme.label} <span class="badge loose"`);
     expect(page).not.toContain('badge loose');
   });
 
-  it('charts papers per theme per night, the ended theme included', () => {
+  it('charts the papers each theme gained per night, the ended theme included', () => {
     const spec = JSON.parse(jsonBlock(page, 'spec-trends')) as { data: { values: Array<{ theme: string }> }; encoding: { color: { scale: { domain: string[]; range: string[] } } } };
-    expect(spec.data.values).toHaveLength(trends.series.length);
+    // Tonight's row per theme: the first night, when every paper was new, is left out, and said so.
+    expect(spec.data.values).toHaveLength(summary.themes.length);
+    const firstNight = summary.themes.reduce((s, t) => s + t.size - 1, 0) + 4;
+    expect(page).toContain(`The first night, 2026-11-20, when all ${firstNight} papers were new, is left out.`);
     expect(spec.encoding.color.scale.domain).toContain('gone <i> (#9, ended)');
     expect(spec.encoding.color.scale.range[spec.encoding.color.scale.domain.length - 1]).toBe(themeColor(9));
     const config = JSON.parse(jsonBlock(page, 'report-config')) as { charts: Array<{ name: string }> };

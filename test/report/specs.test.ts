@@ -135,13 +135,13 @@ describe('themeMapSpec', () => {
   });
 
   it('binds an interval selection to the scales (zoom and pan)', () => {
-    const params = (themeMapSpec(summary) as any).params;
+    const params = (themeMapSpec(summary) as any).layer[0].params;
     expect(params).toContainEqual({ name: 'zoom', select: 'interval', bind: 'scales' });
   });
 
   it('highlights a theme on legend click through opacity', () => {
     const spec = themeMapSpec(summary) as any;
-    expect(spec.params).toContainEqual({
+    expect(spec.layer[0].params).toContainEqual({
       name: 'pick',
       select: { type: 'point', fields: ['theme'] },
       bind: 'legend',
@@ -212,6 +212,21 @@ describe('themeMapSpec', () => {
     summary.papers.forEach((paper, i) => expect(values[i].url).toBe(paper.url));
     const hostile = themeMapSpec({ ...summary, papers: summary.papers.map((p) => ({ ...p, url: 'javascript:alert(1)' })) }) as any;
     expect(hostile.data.values.every((v: { url?: string }) => v.url === undefined)).toBe(true);
+  });
+
+  it('labels each theme once, at one of its own papers, largest theme first, and never gives a label a tooltip', async () => {
+    const spec = themeMapSpec(summary) as any;
+    const [halo, text] = spec.layer.slice(1);
+    expect(halo.data).toEqual(text.data);
+    const labels = text.data.values as Array<{ theme: string; label: string; x: number; y: number; size: number; shown: boolean }>;
+    expect(labels.map((l) => l.theme).sort()).toEqual(summary.themes.map((t) => t.label).sort());
+    expect(labels.map((l) => l.size)).toEqual([...labels.map((l) => l.size)].sort((a, b) => b - a));
+    const points = spec.data.values as Array<{ theme: string; x: number; y: number }>;
+    for (const label of labels) expect(points.some((p) => p.theme === label.theme && p.x === label.x && p.y === label.y)).toBe(true);
+    expect(text.encoding.tooltip).toBeNull();
+    // Drawn: one text per theme in each of the two text layers.
+    const { root } = await renderHeadless(spec);
+    expect(countMarks(root, 'text')).toBe(2 * summary.themes.length);
   });
 
   it('shows title, theme and score in the tooltip', () => {
@@ -332,11 +347,16 @@ describe('kCurveSpec', () => {
 });
 
 describe('trendsSpec', () => {
+  const nights = ['2026-11-20', '2026-11-21', '2026-11-22'];
   const trends = {
-    nights: ['2026-11-20', '2026-11-21', '2026-11-22'],
-    series: summary.themes.flatMap((t) => ['2026-11-20', '2026-11-21', '2026-11-22'].map((night, i) => ({ night, themeId: t.id, label: t.label, papers: t.size + i }))),
+    nights,
+    series: summary.themes.flatMap((t) => nights.map((night, i) => ({ night, themeId: t.id, label: t.label, papers: t.size + i, gained: i === 0 ? t.size : 1 })))
+      .concat([{ night: '2026-11-19', themeId: 99, label: 'unrecorded', papers: 3, gained: null as unknown as number }]),
     tonight: [],
     ended: [],
+    newPapers: summary.themes.length,
+    labelHistory: [],
+    qualityWarnings: [],
   };
   const spec = trendsSpec({ ...summary, trends })!;
 
@@ -347,11 +367,14 @@ describe('trendsSpec', () => {
     expect(ajv.validate(schema, spec), ajv.errorsText()).toBe(true);
   });
 
-  it('draws a line through one point per theme and night', async () => {
-    const { root, svg } = await renderHeadless(spec);
-    expect(countMarks(root, 'line')).toBe(summary.themes.length * 3); // line vertices
-    expect(svg.match(/aria-roledescription="line mark"/g)?.length ?? 0).toBeGreaterThan(0);
-    expect(countMarks(root, 'symbol')).toBe(summary.themes.length * 3);
+  it('draws one bar per theme and night of the papers it gained, stacked in theme id order, none for the first night or a night without gains', async () => {
+    const { root } = await renderHeadless(spec);
+    expect(countMarks(root, 'rect')).toBe(summary.themes.length * 2);
+    const values = (spec.data as { values: Array<{ night: string; id: number; gained: number; papers: number }> }).values;
+    expect(values.filter((v) => v.night === '2026-11-22').map((v) => v.gained)).toEqual(summary.themes.map(() => 1));
+    expect(values.find((v) => v.night === '2026-11-22' && v.id === summary.themes[0].id)?.papers).toBe(summary.themes[0].size + 2);
+    expect(values.some((v) => v.night === '2026-11-19' || v.night === '2026-11-20')).toBe(false);
+    expect(JSON.stringify((spec as { encoding: unknown }).encoding)).toContain('"order":{"field":"id","type":"quantitative"}');
   });
 
   it('is absent with fewer than two nights', () => {

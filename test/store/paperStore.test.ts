@@ -232,6 +232,59 @@ describe('PaperStore: upgrading a store made before ids were normalised', () => 
     store.close();
   });
 });
+describe('PaperStore: upgrading a store made before gains were recorded (schema 2)', () => {
+  /** A version-2 store: two nights, the second re-run once, and what each run assigned. */
+  function version2Store(): string {
+    const path = storePath();
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0] as string);
+    (MIGRATIONS[1] as (db: Database.Database) => void)(db);
+    db.pragma('user_version = 2');
+    const insert = db.prepare(`INSERT INTO papers (id, title_key, content_key, title, abstract, source, night, seq) VALUES (?, ?, ?, ?, ?, 'inbox', ?, ?)`);
+    ['a', 'b', 'c'].forEach((id, i) => insert.run(id, id, id, id, id, '2026-11-01', i + 1));
+    ['d', 'e'].forEach((id, i) => insert.run(id, id, id, id, id, '2026-11-02', i + 4));
+    const run = (night: string, status = 'done') => Number(db.prepare(`INSERT INTO runs (night, status, pid, started_at) VALUES (?, ?, 1, 'x')`).run(night, status).lastInsertRowid);
+    const theme = db.prepare(`INSERT INTO themes (run_id, theme_id, label, terms, centroid, size) VALUES (?, ?, ?, '[]', x'0000000000000000', ?)`);
+    const assign = db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y) VALUES (?, ?, ?, 0, 0, 0)');
+    const night1 = run('2026-11-01');
+    theme.run(night1, 0, 'x', 2);
+    theme.run(night1, 1, 'y', 1);
+    for (const [paper, id] of [['a', 0], ['b', 0], ['c', 1]] as const) assign.run(night1, paper, id);
+    run('2026-11-02', 'failed');
+    for (const _ of [1, 2]) { // the night run twice: both runs count their gains from night 1's run
+      const night2 = run('2026-11-02');
+      theme.run(night2, 0, 'x', 2);
+      theme.run(night2, 1, 'y', 3);
+      for (const [paper, id] of [['a', 0], ['b', 0], ['c', 1], ['d', 1], ['e', 1]] as const) assign.run(night2, paper, id);
+    }
+    db.close();
+    return path;
+  }
+
+  it('fills in each stored theme’s gains from its run’s assignments and the previous night’s', () => {
+    const store = new PaperStore(version2Store());
+    expect(store.version).toBe(MIGRATIONS.length);
+    const runs = store.doneRunsByNight();
+    expect(runs.map((r) => r.night)).toEqual(['2026-11-01', '2026-11-02']);
+    expect(store.themes(runs[0].id).map((t) => [t.id, t.size, t.gained])).toEqual([[0, 2, 2], [1, 1, 1]]);
+    expect(store.themes(runs[1].id).map((t) => [t.id, t.size, t.gained])).toEqual([[0, 2, 0], [1, 3, 2]]);
+    expect(store.themes(runs[1].id - 1).map((t) => t.gained)).toEqual([0, 2]); // the superseded run of night 2
+    store.close();
+  });
+
+  it('then stores new runs’ gains as given', () => {
+    const store = new PaperStore(version2Store());
+    const run = store.startRun('2026-11-03', {});
+    store.finishRun(run, {
+      night: '2026-11-03', ended: [], record: {},
+      themes: [{ id: 0, label: 'x', size: 5, gained: 0, topTerms: [], representativeIds: [], centroid: Float64Array.from([1]) }],
+      assignments: ['a', 'b', 'c', 'd', 'e'].map((paperId) => ({ paperId, themeId: 0, score: 1, x: 0, y: 0 })),
+    });
+    expect(store.themes(run).map((t) => t.gained)).toEqual([0]);
+    store.close();
+  });
+});
+
 /** A store of `n` papers, closed (its WAL checkpointed into the file). */
 function filledStore(n: number): string {
   const path = storePath();

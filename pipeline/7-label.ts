@@ -12,7 +12,6 @@ import { subsumingPhrases } from '../src/label/subsumption.js';
 import { termEvenness, termPresence } from '../src/label/termPresence.js';
 import { themeLabel } from '../src/label/themeLabel.js';
 import { termRelations, topTerms, type RankedTerm } from '../src/label/topTerms.js';
-import type { Projection2d } from '../src/reduce/project2d.js';
 import { createPhraseTagger, type TagPhrase } from '../src/tokenize/winkTokenizer.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import { npmiCoherence } from '../src/metrics/npmi.js';
@@ -54,7 +53,8 @@ export interface LabelInput {
   counts: CsrMatrix;
   vectorizer: TfidfModel;
   vectors: DenseMatrix;
-  map: Projection2d;
+  /** Each paper's 2-D map position (stage 6). */
+  map: { x: Float64Array; y: Float64Array };
   labels: Int32Array;
   centres: Float64Array;
   k: number;

@@ -1,10 +1,11 @@
+import { project2d } from '../../src/reduce/project2d.js';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/1-ingest.js';
 import { tokenize } from '../../pipeline/2-tokenize.js';
 import { vectorize } from '../../pipeline/3-vectorize.js';
 import { defaultDims, reduce } from '../../pipeline/4-reduce.js';
 import { cluster } from '../../pipeline/5-cluster.js';
-import { DEFAULT_LABEL_PARAMS, label } from '../../pipeline/6-label.js';
+import { DEFAULT_LABEL_PARAMS, label } from '../../pipeline/7-label.js';
 import { defaultOptions } from '../../pipeline/options.js';
 import { readWordList } from '../../pipeline/runPipeline.js';
 import { npmiCoherence } from '../../src/metrics/npmi.js';
@@ -12,7 +13,7 @@ import { silhouetteCosine } from '../../src/metrics/silhouette.js';
 import { createRandom } from '../../src/random/seededRandom.js';
 import { noTokenCache } from '../../src/tokenize/tokenCache.js';
 
-/** Stages 1-5 on the bundled seed corpus with the default options (uncentred unless asked), then stage 6. */
+/** Stages 1-5 on the bundled seed corpus with the default options (uncentred unless asked), then stage 7 (label) with the PCA map. */
 async function labelSeed(k: number, center = false) {
   const options = defaultOptions();
   const { papers } = await ingest({ path: options.input }, { strict: false });
@@ -23,7 +24,7 @@ async function labelSeed(k: number, center = false) {
   const reduced = reduce({ tfidf: vectors.tfidf }, { dims: defaultDims(papers.length, vectors.tfidf.cols), center, seed: 42 });
   const clusters = cluster({ vectors: reduced.vectors }, { k, kRange: [2, 12], nInit: 20, seed: 42 });
   const output = label({
-    papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: reduced.map,
+    papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: project2d(reduced.vectors),
     labels: clusters.labels, centres: clusters.centres, k: clusters.k,
   }, { ...DEFAULT_LABEL_PARAMS, fullMentions: 2 });
   return { papers, vectors, reduced, clusters, output };
@@ -108,7 +109,7 @@ describe('label (stage 6) flags loose themes and loose fits', async () => {
     const labels = Int32Array.from(base.clusters.labels);
     for (let c = 0; c < base.clusters.k; c++) labels[labels.indexOf(c)] = base.clusters.k;
     const mixed = label({
-      papers: base.papers, counts: base.vectors.counts, vectorizer: base.vectors.model, vectors: base.reduced.vectors, map: base.reduced.map,
+      papers: base.papers, counts: base.vectors.counts, vectorizer: base.vectors.model, vectors: base.reduced.vectors, map: project2d(base.reduced.vectors),
       labels, centres: centresOf(base.reduced.vectors.data, base.reduced.vectors.cols, labels, k), k,
     }, { ...DEFAULT_LABEL_PARAMS, fullMentions: 2 });
     const added = mixed.themes[base.clusters.k];
