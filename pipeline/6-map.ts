@@ -24,7 +24,7 @@ export interface MapOutput {
 }
 
 /** Rows the map's silhouette is computed on, evenly spaced (O(n²)). */
-export const SILHOUETTE_SAMPLE = 2000;
+export const SILHOUETTE_SAMPLE = 1000;
 /** Rows and neighbours of the trustworthiness figure. */
 export const TRUST_SAMPLE = 1000;
 export const TRUST_NEIGHBOURS = 10;
@@ -50,9 +50,15 @@ export function map(input: { vectors: DenseMatrix; labels: Int32Array; k: number
     layout,
     figures: {
       silhouette: silhouettes[0],
-      fittedSilhouette: layout.fitted === null ? null : mapSilhouette(layout.x, layout.y, input.labels, input.k, layout.fitted),
+      fittedSilhouette: layout.fitted === null ? null : mapSilhouette(layout.x, layout.y, input.labels, input.k, someOf(layout.fitted, SILHOUETTE_SAMPLE)),
       trustworthiness: trust[0],
       pca: baseline === null ? null : { silhouette: silhouettes[1], trustworthiness: trust[1] },
     },
   };
+}
+
+/** At most `size` of `rows`, evenly spaced. */
+function someOf(rows: Int32Array, size: number): Int32Array {
+  if (rows.length <= size) return rows;
+  return Int32Array.from({ length: size }, (_, i) => rows[Math.floor((i * rows.length) / size)]);
 }

@@ -31,6 +31,7 @@ export function mapRecord(mapped: MapOutput) {
     figures_on: {
       rows: 'random, seeded',
       silhouette_rows: Math.min(layout.x.length, SILHOUETTE_SAMPLE),
+      ...(layout.fitted === null ? {} : { fitted_silhouette_rows: Math.min(layout.fitted.length, SILHOUETTE_SAMPLE) }),
       trustworthiness_rows: Math.min(layout.x.length, TRUST_SAMPLE), trustworthiness_neighbours: TRUST_NEIGHBOURS },
     ...(figures.pca === null ? {} : { pca_for_comparison: { silhouette_by_theme: figure(figures.pca.silhouette), trustworthiness: figure(figures.pca.trustworthiness) } }),
   };

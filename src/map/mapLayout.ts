@@ -142,7 +142,7 @@ function gather(X: DenseMatrix, rows: readonly number[], first: number, count: n
   return { rows: count, cols: d, data };
 }
 
-/** The PCA map scaled into umap-js's ±10 starting box, interleaved x, y. */
+/** The PCA map scaled into a ±10 box (the reference UMAP's starting scale), interleaved x, y. */
 function scaledStart(p: { x: Float64Array; y: Float64Array }): Float64Array {
   let largest = 0;
   for (let i = 0; i < p.x.length; i++) largest = Math.max(largest, Math.abs(p.x[i]), Math.abs(p.y[i]));

@@ -15,7 +15,9 @@ export function mapSilhouette(x: Float64Array, y: Float64Array, labels: Int32Arr
     counts.fill(0);
     for (const j of sample) {
       if (j === i) continue;
-      sums[labels[j]] += Math.hypot(x[i] - x[j], y[i] - y[j]);
+      const dx = x[i] - x[j];
+      const dy = y[i] - y[j];
+      sums[labels[j]] += Math.sqrt(dx * dx + dy * dy);
       counts[labels[j]]++;
     }
     const own = labels[i];

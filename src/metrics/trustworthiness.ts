@@ -20,39 +20,45 @@ export function trustworthinessOfMaps(X: DenseMatrix, maps: ReadonlyArray<{ x: F
   const s = sample.length;
   if (!(k >= 1 && k < s / 2)) throw new RangeError(`trustworthiness: k = ${k} needs k < ${s} / 2 sampled rows`);
   const d = X.cols;
-  const order = new Int32Array(s - 1);
-  const distance = new Float64Array(s);
-  const rank = new Int32Array(s);
-  const others = new Int32Array(s - 1);
+  const high = new Float64Array(s);
+  const low = new Float64Array(s);
+  const nearest = new Int32Array(k);
+  const nearestDistance = new Float64Array(k);
   const penalties = new Float64Array(maps.length);
+  // "a is nearer than b" to the current point: by distance, ties by sample position.
+  const nearer = (distance: Float64Array, a: number, b: number) => distance[a] < distance[b] || (distance[a] === distance[b] && a < b);
   for (let a = 0; a < s; a++) {
     const i = sample[a];
-    // Ranks in the reduced space.
     for (let b = 0; b < s; b++) {
       const j = sample[b];
       let dot = 0;
       for (let t = 0; t < d; t++) dot += X.data[i * d + t] * X.data[j * d + t];
-      distance[b] = 1 - dot;
+      high[b] = 1 - dot;
     }
-    fillOthers(others, a, s);
-    order.set(others);
-    order.sort((p, q) => distance[p] - distance[q] || p - q);
-    order.forEach((b, r) => { rank[b] = r + 1; });
-    // The k nearest on each map.
     maps.forEach(({ x, y }, m) => {
-      for (let b = 0; b < s; b++) distance[b] = Math.hypot(x[i] - x[sample[b]], y[i] - y[sample[b]]);
-      order.set(others);
-      order.sort((p, q) => distance[p] - distance[q] || p - q);
+      // The k nearest on the map, by insertion: O(s·k), no sort.
+      let found = 0;
+      for (let b = 0; b < s; b++) {
+        if (b === a) continue;
+        low[b] = Math.hypot(x[i] - x[sample[b]], y[i] - y[sample[b]]);
+        if (found === k && !nearer(low, b, nearest[k - 1])) continue;
+        let p = found < k ? found++ : k - 1;
+        while (p > 0 && nearer(low, b, nearest[p - 1])) {
+          nearest[p] = nearest[p - 1];
+          nearestDistance[p] = nearestDistance[p - 1];
+          p--;
+        }
+        nearest[p] = b;
+        nearestDistance[p] = low[b];
+      }
+      // Each one's rank among the neighbours in X: 1 + the points nearer to i than it there.
       for (let r = 0; r < k; r++) {
-        const excess = rank[order[r]] - k;
-        if (excess > 0) penalties[m] += excess;
+        const j = nearest[r];
+        let rank = 1;
+        for (let b = 0; b < s; b++) if (b !== a && b !== j && nearer(high, b, j)) rank++;
+        if (rank > k) penalties[m] += rank - k;
       }
     });
   }
   return Array.from(penalties, (penalty) => 1 - (2 / (s * k * (2 * s - 3 * k - 1))) * penalty);
-}
-
-function fillOthers(others: Int32Array, self: number, s: number): void {
-  let p = 0;
-  for (let b = 0; b < s; b++) if (b !== self) others[p++] = b;
 }
