@@ -25,6 +25,7 @@ import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './7-report.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
+import { hierarchyRecord, withThemeIds } from './themeViews.js';
 
 export interface NightlyResult {
   night: string;
@@ -163,6 +164,7 @@ export async function runNightly(
     const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
     const history = store.doneRunsByNight().filter((run) => run.night < night).map((run) => ({ night: run.night, themes: store.themes(run.id) }));
     const trends = themeTrends([...history, { night, themes }], previousThemes);
+    const themeViews = fitted.themeViews === undefined ? undefined : withThemeIds(fitted.themeViews, match.ids);
 
     // 4. Report: tonight's folder, then latest/, then the list of nights.
     const summary: RunSummary = {
@@ -175,6 +177,7 @@ export async function runNightly(
       assignments,
       themes: themes.map(({ centroid: _centroid, ...theme }): Theme => theme),
       trends,
+      themeViews,
     };
     const record = {
       tool: 'paper-themes nightly',
@@ -190,6 +193,7 @@ export async function runNightly(
       quality: fitted.quality,
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
+      hierarchy: hierarchyRecord(themeViews),
       loose: looseRecord(themes, assignments),
       theme_changes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, previous: t.previous, status: t.status })),
       ended_themes: match.ended,

@@ -136,6 +136,8 @@ export interface RunSummary {
   kSelection?: KSelectionSummary;
   /** Nightly runs: how themes grew, appeared and faded over the nights. */
   trends?: ThemeTrends;
+  /** How the themes relate: their hierarchy, similarities and intertopic map (see ThemeViews). */
+  themeViews?: ThemeViews;
   /** Same order as `assignments`. */
   papers: Paper[];
   assignments: Assignment[];
@@ -162,4 +164,41 @@ export interface ThemeTrends {
   tonight: Array<{ id: number; label: string; size: number; previous: number | null; status: 'new' | 'growing' | 'fading' | 'steady' }>;
   /** Last night's themes not found tonight. */
   ended: Array<{ id: number; label: string; size: number }>;
+}
+
+/**
+ * Theme-level views (issue 15), computed from the theme centroids in the reduced space:
+ * an average-linkage hierarchy on cosine distance, the centroids' cosine similarities, and
+ * an intertopic map (classical MDS of the cosine distances). Numbers are rounded as shown.
+ */
+export interface ThemeViews {
+  /** Theme ids in the dendrogram's leaf order (also the heatmap's rows and columns). */
+  leafOrder: number[];
+  /** Cosine similarity of the theme centroids: row i, column j for leafOrder[i], leafOrder[j]; 4 decimals. */
+  similarity: number[][];
+  /** Each theme's place in the intertopic map, in theme order; 4 decimals. */
+  positions: Array<{ themeId: number; x: number; y: number }>;
+  /** The merges in the order made (distance never decreasing); the last is the root. */
+  merges: ThemeMerge[];
+}
+
+/**
+ * One merge of the theme hierarchy. Nodes are theme ids or merge numbers; merges are
+ * numbered from the largest theme id + 1 up (k to 2k - 2 when the ids are 0 to k - 1).
+ */
+export interface ThemeMerge {
+  node: number;
+  /** The two nodes joined, the lower number first. */
+  left: number;
+  right: number;
+  /** Average cosine distance between the two nodes' theme centroids; 6 decimals. */
+  distance: number;
+  /** Papers under the node. */
+  size: number;
+  /** Theme ids under the node, ascending. */
+  themes: number[];
+  /** The label of the union of those themes' papers, lower case (as theme labels). */
+  label: string;
+  /** The label as a heading. */
+  heading: string;
 }
