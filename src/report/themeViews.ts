@@ -283,7 +283,7 @@ function themeViewsHtml(summary: RunSummary, views: ThemeViews): string {
     '<div class="scroll"><div id="tree" class="chart"></div></div>',
     '<details><summary>Merges, from the root</summary>',
     '<div class="scroll"><table>',
-    '<thead><tr><th>Node</th><th>Label</th><th>Joins</th><th>Distance</th><th>Papers</th></tr></thead>',
+    '<thead><tr><th>Node</th><th>Merge</th><th>Joins</th><th>Distance</th><th>Papers</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table></div>',
     '</details>',
