@@ -97,7 +97,8 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   input.labels.forEach((c, i) => members[c].push(i));
 
   // 1. Term statistics by theme: counts, c-TF-IDF, mentions, spread, longer phrases.
-  const { counts, weights, presence, evenness } = termStatistics(input.counts, input.labels, k, sizes, params.fullMentions);
+  const { counts, weights, presence, evenness } = classStatistics(
+    classTermCounts(input.counts, input.labels, k), termPresence(input.counts, input.labels, k, params.fullMentions), sizes);
   const relations = termRelations(vectorizer.vocabulary);
   const subsumedBy = subsumingPhrases(columnSums(counts, k, V), relations, params.subsumeShare);
 
@@ -168,8 +169,10 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
 
   // 7. Groups of themes (hierarchy merges): each union labelled as one theme among the rest.
   const groupLabels = (input.groups ?? []).map((group) => {
-    const { labels: partition, classes, members: groupMembers } = groupPartition(input.labels, k, group);
-    const stats = termStatistics(input.counts, partition, classes, partitionSizes(partition, classes), params.fullMentions);
+    const { classOf, classes } = groupClasses(k, group);
+    const groupMembers = members.filter((_, c) => classOf[c] === 0).flat().sort((a, b) => a - b);
+    const stats = classStatistics(sumRows(counts, classOf, new Float64Array(classes * V)),
+      sumRows(presence, classOf, new Float32Array(classes * V)), sumRows(sizes, classOf, new Array<number>(classes).fill(0)));
     const row = <T extends Float64Array | Float32Array>(m: T) => m.subarray(0, V) as T;
     const terms = topTerms(row(stats.weights), row(stats.counts), vectorizer.vocabulary, vectorizer.displayForms, relations,
       { count: params.topTermCount, absorbShare: params.absorbShare }, nounPhrase);
@@ -190,39 +193,44 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
 }
 
 /**
- * Term statistics of one partition of the papers into `k` classes (labels 0..k-1): class
- * term counts, c-TF-IDF, mentions (termPresence) and spread over the classes (termEvenness).
+ * Term statistics of k classes from their class term counts and mentions (k x V,
+ * row-major; see classTermCounts, termPresence): c-TF-IDF and spread over the classes
+ * (termEvenness).
  */
-function termStatistics(counts: CsrMatrix, labels: Int32Array, k: number, sizes: readonly number[], fullMentions: number) {
-  const V = counts.cols;
-  const classCounts = classTermCounts(counts, labels, k);
-  const presence = termPresence(counts, labels, k, fullMentions);
-  return { counts: classCounts, weights: classTfidf(classCounts, k, V), presence, evenness: termEvenness(presence, sizes, V) };
+function classStatistics(counts: Float64Array, presence: Float32Array, sizes: readonly number[]) {
+  const k = sizes.length;
+  const V = counts.length / Math.max(1, k);
+  return { counts, weights: classTfidf(counts, k, V), presence, evenness: termEvenness(presence, sizes, V) };
 }
 
 /**
- * The papers split as the themes are, except that the themes of `group` are one class:
- * class 0 is the group, classes 1.. the other themes in id order. Also the group's papers,
- * in paper order.
+ * The classes of the themes when those of `group` are one: class 0 is the group, classes
+ * 1.. the other themes in id order.
  */
-function groupPartition(themeOf: Int32Array, k: number, group: readonly number[]): { labels: Int32Array; classes: number; members: number[] } {
+function groupClasses(k: number, group: readonly number[]): { classOf: Int32Array; classes: number } {
   const inGroup = new Uint8Array(k);
   for (const c of group) inGroup[c] = 1;
   const classOf = new Int32Array(k);
   let next = 1;
   for (let c = 0; c < k; c++) classOf[c] = inGroup[c] ? 0 : next++;
-  const members: number[] = [];
-  const labels = themeOf.map((c, i) => {
-    if (inGroup[c]) members.push(i);
-    return classOf[c];
-  });
-  return { labels, classes: next, members };
+  return { classOf, classes: next };
 }
 
-function partitionSizes(labels: Int32Array, classes: number): number[] {
-  const sizes = new Array<number>(classes).fill(0);
-  labels.forEach((c) => sizes[c]++);
-  return sizes;
+/**
+ * Per-theme rows (k x V, row-major; or one value per theme) summed into the rows of their
+ * classes in `out` (classes x V, zeros): class counts and mentions add up over papers, so the
+ * sums are what classTermCounts and termPresence give for the classes, without another
+ * pass over the papers.
+ */
+function sumRows<T extends Float64Array | Float32Array | number[]>(rows: ArrayLike<number>, classOf: Int32Array, out: T): T {
+  const k = classOf.length;
+  const V = rows.length / k;
+  for (let c = 0; c < k; c++) {
+    const from = c * V;
+    const to = classOf[c] * V;
+    for (let t = 0; t < V; t++) out[to + t] += rows[from + t];
+  }
+  return out;
 }
 
 /** The theme with `loose` set from its (rounded) quality figures, as run.json shows them. */
