@@ -206,6 +206,7 @@ export function treeSpec(summary: RunSummary): TopLevelSpec {
   const last = views.leafOrder.length - 1;
   const xAxis = {
     field: 'x', type: 'quantitative' as const, title: 'Cosine distance (average linkage)',
+    axis: { format: '.2f', labelSeparation: 6 },
     scale: { domain: [base, Math.max(...views.merges.map((m) => m.distance))], nice: false, zero: false },
   };
   const yAxis = { field: 'y', type: 'quantitative' as const, axis: null, scale: { domain: [-0.5, last + 0.5], reverse: true, nice: false, zero: false } };
