@@ -75,7 +75,7 @@ export interface LabelOutput {
   coherence: { npmi: number; diversity: number };
   /** How well the labels name their themes (see labelFigures). */
   labelQuality: LabelFigures;
-  /** One label and heading per entry of `input.groups`, in its order (see labelGroup). */
+  /** One label and heading per entry of `input.groups`, in its order (step 7 of label). */
   groupLabels: Array<{ label: string; heading: string }>;
 }
 
