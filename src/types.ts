@@ -188,7 +188,10 @@ export interface ThemeViews {
  */
 export interface ThemeMerge {
   node: number;
-  /** The two nodes joined, the lower number first. */
+  /**
+   * The two nodes joined, left drawn above right (the leaf order visits left first); in a
+   * run the lower number is left, in the nightly job the lower cluster number before renaming.
+   */
   left: number;
   right: number;
   /** Average cosine distance between the two nodes' theme centroids; 6 decimals. */
