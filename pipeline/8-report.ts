@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { assignmentsCsv } from '../src/export/assignmentsCsv.js';
+import { hierarchyCsv } from '../src/export/hierarchyCsv.js';
 import { themesCsv } from '../src/export/themesCsv.js';
 import { stageFolder, type StagedFolder } from '../src/io/replaceFolder.js';
 import { renderReport } from '../src/report/renderReport.js';
@@ -8,13 +9,14 @@ import type { RunSummary } from '../src/types.js';
 export const REPORT_FILES = {
   assignments: 'assignments.csv',
   themes: 'themes.csv',
+  hierarchy: 'hierarchy.csv',
   html: 'index.html',
   run: 'run.json',
 } as const;
 
 /**
- * Stage 7, report and export. In: the run summary. Out: assignments.csv, themes.csv and
- * index.html, written into a new folder beside `out` that the runner swaps in whole once it
+ * Stage 7, report and export. In: the run summary. Out: assignments.csv, themes.csv,
+ * hierarchy.csv and index.html, written into a new folder beside `out` that the runner swaps in whole once it
  * has added run.json (written last, once this stage's own timing is known). Returns the
  * paths the files will have and the folder, still to be committed.
  */
@@ -28,11 +30,12 @@ export function report(input: { summary: RunSummary }, params: { out: string }):
   return { files, folder };
 }
 
-/** The report's files as (name, content): assignments.csv, themes.csv and index.html. */
+/** The report's files as (name, content): assignments.csv, themes.csv, hierarchy.csv and index.html. */
 export function reportFiles(summary: RunSummary): Array<[string, string]> {
   return [
     [REPORT_FILES.assignments, assignmentsCsv(summary)],
     [REPORT_FILES.themes, themesCsv(summary)],
+    [REPORT_FILES.hierarchy, hierarchyCsv(summary)],
     [REPORT_FILES.html, renderReport(summary)],
   ];
 }
