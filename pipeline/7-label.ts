@@ -45,6 +45,9 @@ export const DEFAULT_LABEL_PARAMS = {
   subsumeShare: 0.8,
 } as const;
 
+/** How a label is chosen among a theme's candidates (see LabelChoiceParams); broadWordShare is 2/k. */
+const LABEL_CHOICE = { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15 } as const;
+
 /** Abstracts read for a heading's writing: the theme's first papers, enough to see the usual one. */
 const HEADING_SAMPLE = 100;
 
@@ -58,6 +61,11 @@ export interface LabelInput {
   labels: Int32Array;
   centres: Float64Array;
   k: number;
+  /**
+   * Sets of theme ids to label as one theme each (the merges of the theme hierarchy): the
+   * union of their papers against the other themes, by the same rules as a theme's label.
+   */
+  groups?: readonly (readonly number[])[];
 }
 
 export interface LabelOutput {
@@ -67,6 +75,8 @@ export interface LabelOutput {
   coherence: { npmi: number; diversity: number };
   /** How well the labels name their themes (see labelFigures). */
   labelQuality: LabelFigures;
+  /** One label and heading per entry of `input.groups`, in its order (step 7 of label). */
+  groupLabels: Array<{ label: string; heading: string }>;
 }
 
 /**
@@ -87,10 +97,8 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   input.labels.forEach((c, i) => members[c].push(i));
 
   // 1. Term statistics by theme: counts, c-TF-IDF, mentions, spread, longer phrases.
-  const counts = classTermCounts(input.counts, input.labels, k);
-  const weights = classTfidf(counts, k, V);
-  const presence = termPresence(input.counts, input.labels, k, params.fullMentions);
-  const evenness = termEvenness(presence, sizes, V);
+  const { counts, weights, presence, evenness } = classStatistics(
+    classTermCounts(input.counts, input.labels, k), termPresence(input.counts, input.labels, k, params.fullMentions), sizes);
   const relations = termRelations(vectorizer.vocabulary);
   const subsumedBy = subsumingPhrases(columnSums(counts, k, V), relations, params.subsumeShare);
 
@@ -112,7 +120,7 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     presence: presence.subarray(c * V, (c + 1) * V),
     presenceTotals, documentFrequency, evenness, subsumedBy, acronyms: relations.acronyms,
     counts: input.counts, members: members[c], headingLike, displayForms: vectorizer.displayForms,
-  }, sizes[c], { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15, broadWordShare: 2 / k }) ?? themeLabel(terms));
+  }, sizes[c], { ...LABEL_CHOICE, broadWordShare: 2 / k }) ?? themeLabel(terms));
   const pinned = pinnedLabels(params.pins, ranked.map((terms) => terms.map((t) => t.term)));
   const labels = chosen.map((text, c) => pinned[c] ?? text);
 
@@ -158,12 +166,71 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     looseFit: looseFit[i] === 1,
   }));
   const figures = labelFigures(labels, matches, isGeneric);
+
+  // 7. Groups of themes (hierarchy merges): each union labelled as one theme among the rest.
+  const groupLabels = (input.groups ?? []).map((group) => {
+    const { classOf, classes } = groupClasses(k, group);
+    const groupMembers = members.filter((_, c) => classOf[c] === 0).flat().sort((a, b) => a - b);
+    const stats = classStatistics(sumRows(counts, classOf, new Float64Array(classes * V)),
+      sumRows(presence, classOf, new Float32Array(classes * V)), sumRows(sizes, classOf, new Array<number>(classes).fill(0)));
+    const row = <T extends Float64Array | Float32Array>(m: T) => m.subarray(0, V) as T;
+    const terms = topTerms(row(stats.weights), row(stats.counts), vectorizer.vocabulary, vectorizer.displayForms, relations,
+      { count: params.topTermCount, absorbShare: params.absorbShare }, nounPhrase);
+    // Generic words are those of the corpus's themes (headingLike); the scores use the partition.
+    const text = chooseLabel({
+      weights: row(stats.weights), presence: row(stats.presence), presenceTotals, documentFrequency, evenness: stats.evenness, subsumedBy,
+      acronyms: relations.acronyms, counts: input.counts, members: groupMembers, headingLike, displayForms: vectorizer.displayForms,
+    }, groupMembers.length, { ...LABEL_CHOICE, broadWordShare: 2 / classes }) ?? themeLabel(terms);
+    return { label: text, heading: labelHeading(text, groupMembers.slice(0, HEADING_SAMPLE).map((i) => input.papers[i].abstract)) };
+  });
   return {
+    groupLabels,
     themes,
     assignments,
     coherence: { npmi: round(coherence.mean, 6), diversity: round(diversity.overall, 6) },
     labelQuality: { labelF1: round(figures.labelF1, 6), genericLabels: round(figures.genericLabels, 6), wordPairLabels: round(figures.wordPairLabels, 6) },
   };
+}
+
+/**
+ * Term statistics of k classes from their class term counts and mentions (k x V,
+ * row-major; see classTermCounts, termPresence): c-TF-IDF and spread over the classes
+ * (termEvenness).
+ */
+function classStatistics(counts: Float64Array, presence: Float32Array, sizes: readonly number[]) {
+  const k = sizes.length;
+  const V = counts.length / Math.max(1, k);
+  return { counts, weights: classTfidf(counts, k, V), presence, evenness: termEvenness(presence, sizes, V) };
+}
+
+/**
+ * The classes of the themes when those of `group` are one: class 0 is the group, classes
+ * 1.. the other themes in id order.
+ */
+function groupClasses(k: number, group: readonly number[]): { classOf: Int32Array; classes: number } {
+  const inGroup = new Uint8Array(k);
+  for (const c of group) inGroup[c] = 1;
+  const classOf = new Int32Array(k);
+  let next = 1;
+  for (let c = 0; c < k; c++) classOf[c] = inGroup[c] ? 0 : next++;
+  return { classOf, classes: next };
+}
+
+/**
+ * Per-theme rows (k x V, row-major; or one value per theme) summed into the rows of their
+ * classes in `out` (classes x V, zeros): class counts and mentions add up over papers, so the
+ * sums are what classTermCounts and termPresence give for the classes, without another
+ * pass over the papers.
+ */
+function sumRows<T extends Float64Array | Float32Array | number[]>(rows: ArrayLike<number>, classOf: Int32Array, out: T): T {
+  const k = classOf.length;
+  const V = rows.length / k;
+  for (let c = 0; c < k; c++) {
+    const from = c * V;
+    const to = classOf[c] * V;
+    for (let t = 0; t < V; t++) out[to + t] += rows[from + t];
+  }
+  return out;
 }
 
 /** The theme with `loose` set from its (rounded) quality figures, as run.json shows them. */

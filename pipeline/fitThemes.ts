@@ -20,6 +20,7 @@ import { CorpusError } from './corpusError.js';
 import { boundByCorpus, clampParameters } from './corpusLimits.js';
 import { defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
+import { themeStructure, themeViews as themeViewsOf } from './themeViews.js';
 
 /**
  * Steps 2 to 7 of a run, from ingested papers to labelled themes, their map and quality
@@ -119,11 +120,13 @@ export async function fitThemes(
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.trustworthiness.toFixed(3)})`}`);
   if (mapped.layout.fallback !== null) (extras.warn ?? log)(`--map ${options.map}: ${mapped.layout.fallback}`);
 
-  // 7. Label: themes -> top terms, labels, representative papers, per-paper scores.
+  // 7. Label: themes -> top terms, labels, representative papers, per-paper scores; and the
+  // labels of the theme hierarchy's merges (average linkage of the centroids' cosine distances).
+  const structure = themeStructure(clusters.centres, clusters.k, reduced.vectors.cols);
   const labelled = await timeStage(stages, 'label', log,
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: mapped.layout,
-      labels: clusters.labels, centres: clusters.centres, k: clusters.k,
+      labels: clusters.labels, centres: clusters.centres, k: clusters.k, groups: structure?.groups,
     }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(pins, extras.pinsFor?.(clusters.labels, clusters.k)) }),
     (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
       l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
@@ -158,7 +161,9 @@ export async function fitThemes(
     curve: selection.curve.map((c) => ({ k: c.k, silhouette: round(c.silhouette, 6) })),
   };
   if (selection?.edge) (extras.warn ?? log)(`--k auto: ${selection.edge.note}`);
-  return { tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+  // In cluster numbering (the nightly job renames the themes: withThemeIds).
+  const themeViews = structure === null ? undefined : themeViewsOf(structure, labelled.themes.map((t) => t.size), labelled.groupLabels);
+  return { themeViews, tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 
 /** Identity of the tokenizer rules these options give (keys of every tokens cache). */

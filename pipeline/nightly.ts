@@ -27,6 +27,7 @@ import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './8-report.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
+import { hierarchyRecord, withThemeIds } from './themeViews.js';
 
 export interface NightlyResult {
   night: string;
@@ -171,6 +172,7 @@ export async function runNightly(
       .map((run) => ({ night: run.night, themes: store.themes(run.id), quality: runQuality(run.record) }));
     const trends = themeTrends([...history, { night, themes, quality: fitted.quality }], previousThemes);
     for (const warning of trends.qualityWarnings) io.warn(`theme quality: ${warning.note}`);
+    const themeViews = fitted.themeViews === undefined ? undefined : withThemeIds(fitted.themeViews, match.ids);
 
     // 4. Report: tonight's folder, then latest/, then the list of nights.
     const summary: RunSummary = {
@@ -183,6 +185,7 @@ export async function runNightly(
       assignments,
       themes: themes.map(({ centroid: _centroid, gained: _gained, ...theme }): Theme => theme),
       trends,
+      themeViews,
     };
     const record = {
       tool: 'paper-themes nightly',
@@ -199,6 +202,7 @@ export async function runNightly(
       map: mapRecord(fitted.mapped),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
+      hierarchy: hierarchyRecord(themeViews),
       loose: looseRecord(themes, assignments),
       theme_changes: trends.tonight.map((t) => ({
         id: t.id, label: t.label, size: t.size, previous: t.previous, gained: t.gained, expected: t.expected, status: t.status, was: t.was,

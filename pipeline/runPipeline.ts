@@ -14,6 +14,7 @@ import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './8-report.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
+import { hierarchyRecord } from './themeViews.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
@@ -106,6 +107,7 @@ async function runStages(
     papers,
     assignments: labelled.assignments,
     themes: labelled.themes,
+    themeViews: fitted.themeViews,
   };
 
   // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside
@@ -144,6 +146,7 @@ async function runStages(
     },
     quality,
     themes: labelled.themes.map(themeRecord),
+    hierarchy: hierarchyRecord(fitted.themeViews),
     loose: looseRecord(labelled.themes, labelled.assignments),
     stages,
     finished_at: new Date().toISOString(),

@@ -136,6 +136,8 @@ export interface RunSummary {
   kSelection?: KSelectionSummary;
   /** Nightly runs: how themes grew, appeared and faded over the nights. */
   trends?: ThemeTrends;
+  /** How the themes relate: their hierarchy, similarities and intertopic map (see ThemeViews). */
+  themeViews?: ThemeViews;
   /** Same order as `assignments`. */
   papers: Paper[];
   assignments: Assignment[];
@@ -189,4 +191,44 @@ export interface QualityWarning {
   values: Array<{ night: string; value: number }>;
   /** One sentence, as the report, the log and run.json say it. */
   note: string;
+}
+
+/**
+ * Theme-level views (issue 15), computed from the theme centroids in the reduced space:
+ * an average-linkage hierarchy on cosine distance, the centroids' cosine similarities, and
+ * an intertopic map (classical MDS of the cosine distances). Numbers are rounded as shown.
+ */
+export interface ThemeViews {
+  /** Theme ids in the dendrogram's leaf order (also the heatmap's rows and columns). */
+  leafOrder: number[];
+  /** Cosine similarity of the theme centroids: row i, column j for leafOrder[i], leafOrder[j]; 4 decimals. */
+  similarity: number[][];
+  /** Each theme's place in the intertopic map, in theme order; 4 decimals. */
+  positions: Array<{ themeId: number; x: number; y: number }>;
+  /** The merges in the order made (distance never decreasing); the last is the root. */
+  merges: ThemeMerge[];
+}
+
+/**
+ * One merge of the theme hierarchy. Nodes are theme ids or merge numbers; merges are
+ * numbered from the largest theme id + 1 up (k to 2k - 2 when the ids are 0 to k - 1).
+ */
+export interface ThemeMerge {
+  node: number;
+  /**
+   * The two nodes joined, left drawn above right (the leaf order visits left first); in a
+   * run the lower number is left, in the nightly job the lower cluster number before renaming.
+   */
+  left: number;
+  right: number;
+  /** Average cosine distance between the two nodes' theme centroids; 6 decimals. */
+  distance: number;
+  /** Papers under the node. */
+  size: number;
+  /** Theme ids under the node, ascending. */
+  themes: number[];
+  /** The label of the union of those themes' papers, lower case (as theme labels). */
+  label: string;
+  /** The label as a heading. */
+  heading: string;
 }

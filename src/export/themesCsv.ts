@@ -1,5 +1,6 @@
 import type { RunSummary } from '../types.js';
 import { csvCell, csvHeader, csvRow } from './csvCell.js';
+import { parentOfTheme } from './hierarchyCsv.js';
 
 export const THEMES_COLUMNS = [
   'theme_id',
@@ -16,6 +17,7 @@ export const THEMES_COLUMNS = [
   'representative_2',
   'representative_3',
   'loose',
+  'parent',
 ] as const;
 
 /** Quality figures: silhouette, NPMI, unique-term share and label match, to 4 decimals (cells stay short). */
@@ -31,11 +33,14 @@ const TERM_SEPARATOR = '; ';
  * One row per theme, in id order: the summary a reader skims before opening the report.
  * Representatives are shown by title (ids mean nothing to a reader); an id with no matching
  * paper, or a theme with fewer than three representatives, leaves the cell empty. `loose`
- * is `true` for a weak theme (silhouette and NPMI both low; see src/metrics/looseThemes.ts).
+ * is `true` for a weak theme (silhouette and NPMI both low; see src/metrics/looseThemes.ts);
+ * `parent` is the merge of the theme hierarchy that first joins the theme (a node of
+ * hierarchy.csv), empty when the run has no hierarchy.
  */
 export function themesCsv(summary: RunSummary): string {
   const titles = new Map(summary.papers.map((paper) => [paper.id, paper.title]));
   const themes = [...summary.themes].sort((a, b) => a.id - b.id);
+  const parents = parentOfTheme(summary.themeViews);
   const rows = themes.map((theme) => {
     const representatives = Array.from({ length: REPRESENTATIVES }, (_, i) => {
       const id = theme.representativeIds[i];
@@ -54,6 +59,7 @@ export function themesCsv(summary: RunSummary): string {
       csvCell(theme.topTerms.map((t) => t.term).join(TERM_SEPARATOR)),
       ...representatives,
       csvCell(theme.loose === true ? 'true' : 'false'),
+      csvCell(parents.get(theme.id)),
     ]);
   });
   return csvHeader(THEMES_COLUMNS) + rows.join('');

@@ -5,6 +5,7 @@ import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
 import { pageHead } from './pageHead.js';
 import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
+import { themeViewParts } from './themeViews.js';
 import { kCurveSpec, MAP_LABEL_FONT, MAP_LABELS_DATA, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
 
 /**
@@ -21,6 +22,7 @@ export function renderReport(summary: RunSummary): string {
   const colors = themes.map((t) => themeColor(t.id));
   const kCurve = kCurveSpec(summary);
   const trends = trendsSpec(summary);
+  const views = themeViewParts(summary);
   const config: PageConfig = {
     charts: [
       { name: 'map', target: '#map', specId: SPEC_IDS.map, renderer: mapRenderer(summary.papers.length) },
@@ -28,6 +30,7 @@ export function renderReport(summary: RunSummary): string {
       { name: 'terms', target: '#terms', specId: SPEC_IDS.terms, renderer: 'svg' },
       ...(kCurve === undefined ? [] : [{ name: 'k', target: '#k-curve', specId: SPEC_IDS.k, renderer: 'svg' as const }]),
       ...(trends === undefined ? [] : [{ name: 'trends', target: '#trends', specId: SPEC_IDS.trends, renderer: 'svg' as const }]),
+      ...views.charts,
     ],
     papersSpecId: SPEC_IDS.map,
     searchSignal: SEARCH_SIGNAL,
@@ -41,6 +44,7 @@ export function renderReport(summary: RunSummary): string {
     '<main>',
     tonightHtml(summary, trends !== undefined),
     chartsHtml(kCurve !== undefined ? summary.kSelection : undefined, summary.parameters.map === undefined ? undefined : String(summary.parameters.map)),
+    views.html,
     themesTableHtml(themes, colors, titlesById(summary)),
     papersByThemeHtml(themes, colors),
     '</main>',
@@ -49,6 +53,7 @@ export function renderReport(summary: RunSummary): string {
     specBlock(SPEC_IDS.terms, topTermsSpec(summary)),
     ...(kCurve === undefined ? [] : [specBlock(SPEC_IDS.k, kCurve)]),
     ...(trends === undefined ? [] : [specBlock(SPEC_IDS.trends, trends)]),
+    ...views.specs.map(([id, spec]) => specBlock(id, spec)),
     specBlock(CONFIG_ID, config),
     `<script>${readBrowserBuild('vega')}</script>`,
     `<script>${readBrowserBuild('vega-lite')}</script>`,

@@ -118,7 +118,7 @@ describe('paper-themes run --out, killed or failing mid-write', () => {
     const out = join(tmp(), 'report');
     expect((await child(['run', '--input', input, '--out', out, '--k', '4', '--quiet', ...RUN])).code).toBe(0);
     const before = reportFiles(out);
-    expect(Object.keys(before)).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(Object.keys(before)).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
 
     const killed = await child(['run', '--input', input, '--out', out, '--k', '2', '--quiet', ...RUN], { env: { PAPER_THEMES_CRASH_AT: 'run-mid-report' } });
     expect(killed.signal).toBe('SIGKILL');
@@ -239,7 +239,7 @@ describe('paper-themes run, outputs that cannot be written, refused before the w
     expect(code).toBe(5);
     expectOneLine(err);
     expect(err).toContain('cannot write /dev/full: no space left on device (ENOSPC)');
-    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });
@@ -277,14 +277,14 @@ describe('paper-themes output to a pipe that closes early', () => {
     const result = await child(['run', '--input', corpusFile(), '--out', out, '--k', '4', '--quiet', ...RUN], { closeOutput: true });
     expect(result.code, result.err).toBe(0);
     expect(result.err).toBe('');
-    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
   });
 
   it('exits 0 when both stdout and stderr close at once (2>&1 | head -1), the report written', async () => {
     const out = join(tmp(), 'report');
     const result = await child(['run', '--input', corpusFile(), '--out', out, '--k', '4', ...RUN], { closeOutput: true, closeErrors: true });
     expect(result.code).toBe(0);
-    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
   });
 
   it('keeps the exit code of a failure when stderr closes at once', async () => {

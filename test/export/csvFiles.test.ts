@@ -166,7 +166,7 @@ describe("the CSV files read by Python's csv module", () => {
 });
 
 describe('paper-themes run --csv-bom', () => {
-  it('writes both CSVs with the mark, the report without, and nothing else changes', async () => {
+  it('writes every CSV with the mark, the report without, and nothing else changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paper-themes-csv-bom-'));
     const input = join(dir, 'papers.jsonl');
     const topics = ['bayesian optimization', 'model merging', 'data selection'];
@@ -178,7 +178,7 @@ describe('paper-themes run --csv-bom', () => {
     const run = (out: string, ...extra: string[]) => main(['run', '--input', input, '--out', join(dir, out), '--k', '3', '--no-cache', '--no-runs-index', '--workers', '1', '--quiet', ...extra], io);
     expect(await run('plain')).toBe(0);
     expect(await run('bom', '--csv-bom')).toBe(0);
-    for (const name of [REPORT_FILES.assignments, REPORT_FILES.themes]) {
+    for (const name of [REPORT_FILES.assignments, REPORT_FILES.themes, REPORT_FILES.hierarchy]) {
       const plain = readFileSync(join(dir, 'plain', name));
       const bom = readFileSync(join(dir, 'bom', name));
       expect([...plain.subarray(0, 3)]).not.toEqual(BOM);

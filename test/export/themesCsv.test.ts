@@ -5,7 +5,7 @@ import type { RunSummary } from '../../src/types.js';
 import { LABEL_INJECTION, summary } from '../fixtures/report/summary.js';
 
 const HEADER =
-  'theme_id,theme_label,size,silhouette,npmi,unique_terms,label_precision,label_recall,label_f1,top_terms,representative_1,representative_2,representative_3,loose';
+  'theme_id,theme_label,size,silhouette,npmi,unique_terms,label_precision,label_recall,label_f1,top_terms,representative_1,representative_2,representative_3,loose,parent';
 
 const small: RunSummary = {
   corpusName: 'small',
@@ -96,10 +96,10 @@ describe('themesCsv', () => {
     }
   });
 
-  it('says in its last column, loose, which themes are weak (false when not set)', () => {
+  it('says in its column loose, before parent, which themes are weak (false when not set)', () => {
     const themes = [{ ...small.themes[0], loose: true }, small.themes[1]];
     const text = themesCsv({ ...small, themes });
-    expect(text.split('\r\n')[0].split(',').at(-1)).toBe('loose');
+    expect(text.split('\r\n')[0].split(',').slice(-2)).toEqual(['loose', 'parent']);
     expect(csvParse(text).map((r) => [r.theme_id, r.loose])).toEqual([['0', 'false'], ['1', 'true']]);
   });
 });

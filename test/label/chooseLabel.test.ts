@@ -7,7 +7,7 @@ import { termEvenness, termPresence } from '../../src/label/termPresence.js';
 import { phraseParts, termRelations } from '../../src/label/topTerms.js';
 import { csrFromDense } from '../../src/linalg/csr.js';
 
-/** As the label stage sets them (pipeline/6-label.ts). */
+/** As the label stage sets them (pipeline/7-label.ts). */
 const PARAMS: LabelChoiceParams = { poolSize: 40, coverTarget: 0.6, minF1Gain: 0.05, phraseShare: 0.15, broadWordShare: 2 / 3 };
 const FULL_MENTIONS = 2;
 const SUBSUME_SHARE = 0.8;

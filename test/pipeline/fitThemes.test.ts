@@ -15,8 +15,8 @@ async function fitSeed(raw: RawOptions) {
 describe('fitThemes on the seed corpus', async () => {
   const standard = await fitSeed({});
 
-  it('runs tokenize, vectorize, reduce, cluster and label, in that order, timing each', () => {
-    expect(standard.stages.map((s) => s.stage)).toEqual(['tokenize', 'vectorize', 'reduce', 'cluster', 'label']);
+  it('runs tokenize, vectorize, reduce, cluster, map and label, in that order, timing each', () => {
+    expect(standard.stages.map((s) => s.stage)).toEqual(['tokenize', 'vectorize', 'reduce', 'cluster', 'map', 'label']);
     expect(standard.fitted.labelled.themes).toHaveLength(8);
     expect(standard.fitted.labelled.assignments).toHaveLength(standard.papers.length);
   });

@@ -57,7 +57,7 @@ describe('paper-themes nightly', () => {
     expect(code).toBe(0);
     expect(out).toContain('Night 2026-11-20: 70 papers');
     for (const folder of ['2026-11-20', 'latest']) {
-      expect(readdirSync(join(w.reports, folder)).sort()).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+      expect(readdirSync(join(w.reports, folder)).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
     }
     expect(readFileSync(join(w.reports, 'index.html'), 'utf8')).toContain('href="2026-11-20/index.html"');
     expect(readFileSync(join(w.reports, '2026-11-20', 'assignments.csv'), 'utf8')).toBe(readFileSync(join(w.reports, 'latest', 'assignments.csv'), 'utf8'));
@@ -158,7 +158,7 @@ describe('paper-themes nightly', () => {
     expect(exported.filter((r) => r.loose_fit === 'true')).toHaveLength(night.loose.papers);
     expect(night.loose.papers).toBeGreaterThan(0);
     const themes = csvParse(readFileSync(join(w.reports, '2026-11-20', 'themes.csv'), 'utf8'));
-    expect(themes.columns.at(-1)).toBe('loose');
+    expect(themes.columns.slice(-2)).toEqual(['loose', 'parent']);
     expect(themes.filter((t) => t.loose === 'true')).toHaveLength(night.loose.themes);
     expect(night.themes.map((t: { loose: boolean }) => String(t.loose)).sort()).toEqual(themes.map((t) => t.loose).sort());
     await main(['export', '--run', 'latest', '--store', w.store, '--out', out], { out: { write: () => {} }, err: { write: () => {} } });
@@ -243,7 +243,7 @@ describe('paper-themes nightly under concurrency and crashes', () => {
       expect(killed.signal).toBe('SIGKILL');
       // Never a half-written report: a night folder is either absent or complete.
       for (const folder of existsSync(w.reports) ? readdirSync(w.reports).filter((f) => !f.startsWith('.') && f !== 'index.html') : []) {
-        expect(readdirSync(join(w.reports, folder)).sort(), folder).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+        expect(readdirSync(join(w.reports, folder)).sort(), folder).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
         JSON.parse(readFileSync(join(w.reports, folder, 'run.json'), 'utf8'));
       }
       const again = spawnSync(process.execPath, [bin, ...args(w, '2026-11-20', '--quiet')], { encoding: 'utf8' });

@@ -53,7 +53,7 @@ function looseFlagsOf(out: string): { themes: number; papers: number } {
   const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
   const themes = csvParse(readFileSync(join(out, 'themes.csv'), 'utf8'));
   const papers = csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8'));
-  expect(themes.columns.at(-1)).toBe('loose');
+  expect(themes.columns.slice(-2)).toEqual(['loose', 'parent']);
   expect(papers.columns.at(-1)).toBe('loose_fit');
   expect(run.loose).toEqual({
     themes: themes.filter((t) => t.loose === 'true').length,
@@ -285,7 +285,7 @@ describe('runPipeline --out', () => {
     for (const name of ['assignments.csv', 'themes.csv', 'index.html', 'run.json']) writeFileSync(join(out, name), 'earlier');
     await runPipeline(normaliseOptions({ input, out, k: 3, minDf: 1, cacheDir: false }));
     expect(readdirSync(parent)).toEqual(['report']);
-    expect(readdirSync(out).sort()).toEqual(['assignments.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(readdirSync(out).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).clustering.k).toBe(3);
   });
 
