@@ -36,7 +36,6 @@ export const PAGE_SCRIPT = `
   // phone), and below NARROW pixels legends go under their chart (so that a map keeps the
   // full width) and y-axis labels are shortened.
   var NARROW = 560;
-  function clone(value) { return JSON.parse(JSON.stringify(value)); }
   function widthOf(target) { return Math.max(160, Math.floor(target.clientWidth || document.documentElement.clientWidth)); }
   function fit(spec, width) {
     var narrow = width < NARROW;
@@ -46,6 +45,17 @@ export const PAGE_SCRIPT = `
       config.legend = Object.assign({}, config.legend, { orient: 'bottom', direction: 'vertical', labelLimit: Math.max(100, width - 60) });
       config.axisY = Object.assign({}, config.axisY, { labelLimit: Math.round(width * 0.4) });
       spec.config = config;
+    }
+    // A chart of fixed width wider than its container: as wide as the container, a square
+    // one staying square; in a narrow window its axis and text labels shortened too.
+    if (typeof spec.width === 'number' && !spec.facet) {
+      if (narrow) capLabels(spec, Math.round(width * 0.4));
+      if (spec.width > width - 10) {
+        var square = spec.height === spec.width;
+        spec.width = Math.max(120, width - 10);
+        if (square) spec.height = spec.width;
+        key += ' width ' + spec.width;
+      }
     }
     // Facets of fixed-width panels (the top terms): as many columns as fit, at most the
     // spec's; a single column widens its panel to the space left by the axis labels.
@@ -66,28 +76,45 @@ export const PAGE_SCRIPT = `
     }
     return { spec: spec, key: key };
   }
+  // Caps every axis label limit and text mark limit at most, data left alone.
+  function capLabels(node, most) {
+    if (!node || typeof node !== 'object') return;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (key === 'data' || key === 'values') return;
+      if ((key === 'labelLimit' || (key === 'limit' && node.type === 'text')) && typeof value === 'number' && value > most) node[key] = most;
+      else if (value && typeof value === 'object') capLabels(value, most);
+    });
+  }
   var fitted = {};
-  function embed(chart, shrink) {
+  function embed(chart, excess, tries) {
     var target = document.querySelector(chart.target);
     var width = widthOf(target);
-    var layout = fit(clone(block(chart.specId)), width - (shrink || 0));
-    fitted[chart.name] = layout.key;
+    var spec = block(chart.specId);
+    var layout = fit(spec, excess && spec.facet ? width - excess : width);
+    if (excess && !layout.spec.facet) {
+      var square = layout.spec.height === layout.spec.width;
+      layout.spec.width = Math.max(80, layout.spec.width - excess);
+      if (square) layout.spec.height = layout.spec.width;
+    }
+    if (!excess) fitted[chart.name] = layout.key;
     return vegaEmbed(target, layout.spec, { actions: false, mode: 'vega-lite', renderer: chart.renderer })
       .then(function (result) {
         if (views[chart.name]) views[chart.name].finalize();
         views[chart.name] = result.view;
-        // Axis labels are measured only once drawn: a fitted facet that came out wider
-        // than its container is fitted again to the width less the excess.
+        // Labels are measured only once drawn: a fitted chart that came out wider than its
+        // container is fitted again to the width less the excess (twice at most: labels
+        // beyond the plot's edges do not shrink with it).
         var drawn = target.firstElementChild ? target.firstElementChild.getBoundingClientRect().width : 0;
-        if (layout.spec.facet && !shrink && drawn > width) return embed(chart, Math.ceil(drawn - width) + 2);
-        fitted[chart.name] = fit(clone(block(chart.specId)), width).key;
+        var fixed = layout.spec.facet || typeof layout.spec.width === 'number';
+        if (fixed && (tries || 0) < 2 && drawn > width) return embed(chart, (excess || 0) + Math.ceil(drawn - width) + 8, (tries || 0) + 1);
         if (chart.name === 'map') wireMap(result.view);
       })
       .catch(function (error) {
         target.textContent = 'This chart could not be drawn: ' + (error && error.message ? error.message : String(error));
       });
   }
-  var ready = Promise.all(config.charts.map(embed));
+  var ready = Promise.all(config.charts.map(function (chart) { return embed(chart); }));
   var resizing = null;
   window.addEventListener('resize', function () {
     clearTimeout(resizing);
@@ -95,7 +122,7 @@ export const PAGE_SCRIPT = `
       ready = ready.then(function () {
         return Promise.all(config.charts.map(function (chart) {
           var target = document.querySelector(chart.target);
-          return fit(clone(block(chart.specId)), widthOf(target)).key === fitted[chart.name] ? undefined : embed(chart);
+          return fit(block(chart.specId), widthOf(target)).key === fitted[chart.name] ? undefined : embed(chart);
         }));
       });
       window.paperThemes.ready = ready;

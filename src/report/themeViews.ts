@@ -262,11 +262,11 @@ function themeViewsHtml(summary: RunSummary, views: ThemeViews): string {
   const node = (n: number) => (views.leafOrder.includes(n) ? escapeHtml(name(n)) : `merge ${n}`);
   const rows = [...views.merges].reverse().map((m: ThemeMerge) => [
     '<tr>',
-    `<td class="num">${m.node}</td>`,
-    `<td>${escapeHtml(m.heading)}</td>`,
-    `<td>${node(m.left)} + ${node(m.right)}</td>`,
-    `<td class="num">${m.distance.toFixed(3)}</td>`,
-    `<td class="num">${m.size}</td>`,
+    `<td class="num" data-label="Node">${m.node}</td>`,
+    `<td class="heading" data-label="Merge">${escapeHtml(m.heading)}</td>`,
+    `<td data-label="Joins">${node(m.left)} + ${node(m.right)}</td>`,
+    `<td class="num" data-label="Distance">${m.distance.toFixed(3)}</td>`,
+    `<td class="num" data-label="Papers">${m.size}</td>`,
     '</tr>',
   ].join(''));
   return [
@@ -283,7 +283,8 @@ function themeViewsHtml(summary: RunSummary, views: ThemeViews): string {
     '<p class="hint">Themes joined by average linkage, closest first; a point marks each merge: point at it for its label, the label of all its papers together.</p>',
     '<div class="scroll"><div id="tree" class="chart"></div></div>',
     '<details><summary>Merges, from the root</summary>',
-    '<div class="scroll"><table>',
+    // Cards in a narrow window, as the themes table (the data-label names each field).
+    '<div class="scroll"><table class="cards">',
     '<thead><tr><th>Node</th><th>Merge</th><th>Joins</th><th>Distance</th><th>Papers</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table></div>',

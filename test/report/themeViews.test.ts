@@ -136,7 +136,8 @@ describe('themeViewParts in the report', () => {
     expect(html).not.toContain(MERGE_INJECTION);
     expect(html).toContain('=HYPERLINK(&quot;x&quot;) · &lt;b&gt;x&lt;/b&gt;');
     // The merges table, root first.
-    expect(html.indexOf('<td class="num">6</td>')).toBeLessThan(html.indexOf('<td class="num">4</td>'));
+    expect(html.indexOf('<td class="num" data-label="Node">6</td>')).toBeGreaterThan(-1);
+    expect(html.indexOf('<td class="num" data-label="Node">6</td>')).toBeLessThan(html.indexOf('<td class="num" data-label="Node">4</td>'));
     expect(renderReport(summaryWithViews)).toBe(html);
   });
 });
