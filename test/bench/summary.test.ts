@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSummary, summarise, type OursResult, type Run, type SklearnResult } from '../../bench/summary.js';
 
 function ours(repeat: number, scale: number, v: number): Run<OursResult> {
-  const stages = ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report'].map((stage, i) => ({ stage, wall_s: (i + 1) * scale }));
+  const stages = ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'map', 'label', 'report'].map((stage, i) => ({ stage, wall_s: (i + 1) * scale }));
   return {
     repeat,
     outside_wall_s: 30 * scale,
@@ -40,7 +40,7 @@ describe('summarise', () => {
 
   it('prints every stage, the comparable groups with their ratio, and the quality spread', () => {
     const text = formatSummary(summarise([ours(1, 1, 0.5), ours(2, 1, 0.7)], [sklearn(1, 1), sklearn(2, 1)]));
-    for (const stage of ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'label', 'report']) expect(text).toContain(stage);
+    for (const stage of ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'map', 'label', 'report']) expect(text).toContain(stage);
     expect(text).toMatch(/cluster\s+5\.000\s+cluster\s+1\.000\s+5\.00/);
     expect(text).toMatch(/total \(in process\)\s+28\.000\s+total \(in process\)\s+4\.000\s+7\.00/);
     expect(text).toContain('0.6000 (0.5000..0.7000)');
