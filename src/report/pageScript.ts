@@ -14,8 +14,10 @@
 /** What the page script reads from the `report-config` JSON block. */
 export interface PageConfig {
   charts: Array<{ name: string; target: string; specId: string; renderer: 'canvas' | 'svg' }>;
-  /** Id of the JSON block whose spec holds one row per paper (the map). */
+  /** Id of the JSON block whose spec holds one row per paper the map draws (the map). */
   papersSpecId: string;
+  /** Id of the JSON block of the papers the map does not draw (specs.ts undrawnPapers), or null. */
+  undrawnPapersId: string | null;
   /** Name of the map signal that fades papers whose titles do not match. */
   searchSignal: string;
   /** At most this many matching titles are listed under the search box. */
@@ -202,6 +204,15 @@ export const PAGE_SCRIPT = `
   // Search: every word typed must occur in the title (case-insensitive, any position).
   var mapSpec = block(config.papersSpecId);
   var papers = mapSpec.data.values;
+  if (config.undrawnPapersId) {
+    var undrawn = block(config.undrawnPapersId);
+    papers = papers.concat(undrawn.papers.map(function (row) {
+      var paper = { title: row[0], theme: undrawn.themes[row[1]], score: row[2] };
+      if (row[3]) paper.url = row[3];
+      if (row[4]) paper.loose_fit = true;
+      return paper;
+    }));
+  }
   var scale = mapSpec.encoding.color.scale;
   var colorOf = {};
   scale.domain.forEach(function (name, i) { colorOf[name] = scale.range[i]; });

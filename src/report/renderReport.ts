@@ -5,8 +5,9 @@ import { escapeHtml } from './escapeHtml.js';
 import { jsonForScript, readBrowserBuild } from './inlineScript.js';
 import { pageHead } from './pageHead.js';
 import { PAGE_SCRIPT, type PageConfig } from './pageScript.js';
+import { MAP_DRAW_LIMIT } from './mapSample.js';
 import { themeViewParts } from './themeViews.js';
-import { kCurveSpec, MAP_LABEL_FONT, MAP_LABELS_DATA, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec } from './specs.js';
+import { kCurveSpec, MAP_LABEL_FONT, MAP_LABELS_DATA, SEARCH_SIGNAL, themeColor, themeNames, themeMapSpec, themeSizesSpec, topTermsSpec, trendsSpec, undrawnPapers } from './specs.js';
 
 /**
  * The run's HTML report: one self-contained page that opens from file:// on a machine with
@@ -17,12 +18,14 @@ import { kCurveSpec, MAP_LABEL_FONT, MAP_LABELS_DATA, SEARCH_SIGNAL, themeColor,
  * can be diffed and cached. Every string that came from the input goes through
  * {@link escapeHtml} (HTML) or {@link jsonForScript} (JSON blocks).
  */
-export function renderReport(summary: RunSummary): string {
+export function renderReport(summary: RunSummary, options: { mapDrawLimit?: number } = {}): string {
+  const drawLimit = options.mapDrawLimit ?? MAP_DRAW_LIMIT;
   const themes = [...summary.themes].sort((a, b) => a.id - b.id);
   const colors = themes.map((t) => themeColor(t.id));
   const kCurve = kCurveSpec(summary);
   const trends = trendsSpec(summary);
   const views = themeViewParts(summary);
+  const undrawn = undrawnPapers(summary, drawLimit);
   const config: PageConfig = {
     charts: [
       { name: 'map', target: '#map', specId: SPEC_IDS.map, renderer: mapRenderer(summary.papers.length) },
@@ -33,6 +36,7 @@ export function renderReport(summary: RunSummary): string {
       ...views.charts,
     ],
     papersSpecId: SPEC_IDS.map,
+    undrawnPapersId: undrawn === null ? null : UNDRAWN_ID,
     searchSignal: SEARCH_SIGNAL,
     searchListLimit: SEARCH_LIST_LIMIT,
     mapLabels: { data: MAP_LABELS_DATA, font: `bold ${MAP_LABEL_FONT.size}px ${MAP_LABEL_FONT.family}`, limit: MAP_LABEL_FONT.limit },
@@ -43,17 +47,19 @@ export function renderReport(summary: RunSummary): string {
     headerHtml(summary),
     '<main>',
     tonightHtml(summary, trends !== undefined),
-    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined, summary.parameters.map === undefined ? undefined : String(summary.parameters.map)),
+    chartsHtml(kCurve !== undefined ? summary.kSelection : undefined, summary.parameters.map === undefined ? undefined : String(summary.parameters.map),
+      undrawn === null ? null : summary.papers.length - undrawn.papers.length),
     views.html,
     themesTableHtml(themes, colors, titlesById(summary)),
     papersByThemeHtml(themes, colors),
     '</main>',
-    specBlock(SPEC_IDS.map, themeMapSpec(summary)),
+    specBlock(SPEC_IDS.map, themeMapSpec(summary, drawLimit)),
     specBlock(SPEC_IDS.sizes, themeSizesSpec(summary)),
     specBlock(SPEC_IDS.terms, topTermsSpec(summary)),
     ...(kCurve === undefined ? [] : [specBlock(SPEC_IDS.k, kCurve)]),
     ...(trends === undefined ? [] : [specBlock(SPEC_IDS.trends, trends)]),
     ...views.specs.map(([id, spec]) => specBlock(id, spec)),
+    ...(undrawn === null ? [] : [specBlock(UNDRAWN_ID, undrawn)]),
     specBlock(CONFIG_ID, config),
     `<script>${readBrowserBuild('vega')}</script>`,
     `<script>${readBrowserBuild('vega-lite')}</script>`,
@@ -74,6 +80,7 @@ export function mapRenderer(paperCount: number): 'canvas' | 'svg' {
 
 const SPEC_IDS = { map: 'spec-map', sizes: 'spec-sizes', terms: 'spec-terms', k: 'spec-k', trends: 'spec-trends' } as const;
 const CONFIG_ID = 'report-config';
+const UNDRAWN_ID = 'papers-undrawn';
 
 /** Matching titles listed under the search box; the map shows all of them. */
 export const SEARCH_LIST_LIMIT = 100;
@@ -138,11 +145,12 @@ function mapLayoutHint(layout: string | undefined): string {
     : 'Papers placed by UMAP: similar papers lie close together and each theme forms a region, labelled at its centre (labels that would overlap appear as you zoom in); distances between regions are only roughly to scale.';
 }
 
-function chartsHtml(kSelection: RunSummary['kSelection'], summaryMapLayout: string | undefined): string {
+function chartsHtml(kSelection: RunSummary['kSelection'], summaryMapLayout: string | undefined, drawnPapers: number | null): string {
   return [
     '<section class="card">',
     '<h2>Theme map</h2>',
     `<p class="hint">${escapeHtml(mapLayoutHint(summaryMapLayout))} Scroll to zoom, drag to pan, double-click to reset. Click a legend entry to highlight one theme (shift-click for several). Click a point to open its paper in a new tab when it has a link. Faded points are loose fits: papers much farther from their theme\u2019s centre than its typical paper (score below half the theme\u2019s median); k-means still assigns them.</p>`,
+    ...(drawnPapers === null ? [] : [`<p class="hint" id="map-sample">The map draws ${formatCount(drawnPapers)} of the papers, each theme in proportion to its size; the search and the lists by theme cover all of them.</p>`]),
     '<div class="search">',
     '<label for="search">Find papers by title words</label>',
     '<input type="search" id="search" placeholder="e.g. model merging" autocomplete="off" spellcheck="false">',

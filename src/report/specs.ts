@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunSummary, Theme } from '../types.js';
 import { themeColors } from './colors.js';
 import { mapLabelAnchors } from './mapLabels.js';
+import { MAP_DRAW_LIMIT, mapSample } from './mapSample.js';
 import { paperUrl } from './paperUrl.js';
 
 /**
@@ -92,16 +93,18 @@ export const LOOSE_FIT_OPACITY = 0.3;
  * double-clicks). Loose fits (`loose_fit`, present and
  * true only for them) are drawn faded, at {@link LOOSE_FIT_OPACITY}.
  */
-export function themeMapSpec(summary: RunSummary): TopLevelSpec {
+export function themeMapSpec(summary: RunSummary, drawLimit: number = MAP_DRAW_LIMIT): TopLevelSpec {
   const names = themeNames(summary.themes);
-  const values = summary.papers.map((paper, i) => {
+  const drawn = mapSample(summary.assignments, drawLimit);
+  const values = summary.papers.flatMap((paper, i) => {
+    if (!drawn[i]) return [];
     const a = summary.assignments[i];
     const url = paperUrl(paper);
     const point = {
       title: paper.title, theme: nameOf(names, a.themeId), score: roundTo(a.score, 3), x: roundTo(a.x, 5), y: roundTo(a.y, 5),
     };
     const linked = url === undefined ? point : { ...point, url };
-    return a.looseFit === true ? { ...linked, loose_fit: true } : linked;
+    return [a.looseFit === true ? { ...linked, loose_fit: true } : linked];
   });
   const hiddenAxis = { title: null, labels: false, ticks: false, grid: false } as const;
   const labelText = (fill: string, halo: boolean) => ({
@@ -169,6 +172,25 @@ export function themeMapSpec(summary: RunSummary): TopLevelSpec {
       labelText('#1f2328', false),
     ],
   };
+}
+
+/**
+ * The papers the map does not draw (mapSample.ts), for search and the lists by theme, in a
+ * compact form: theme names once, then per paper [title, theme index, score, url or null,
+ * 1 for a loose fit else 0]. Null when the map draws every paper.
+ */
+export function undrawnPapers(summary: RunSummary, drawLimit: number = MAP_DRAW_LIMIT): { themes: string[]; papers: Array<[string, number, number, string | null, 0 | 1]> } | null {
+  const drawn = mapSample(summary.assignments, drawLimit);
+  if (drawn.every(Boolean)) return null;
+  const names = themeNames(summary.themes);
+  const themes = [...new Set(summary.assignments.map((a) => nameOf(names, a.themeId)))];
+  const index = new Map(themes.map((name, i) => [name, i]));
+  const papers = summary.papers.flatMap((paper, i): Array<[string, number, number, string | null, 0 | 1]> => {
+    if (drawn[i]) return [];
+    const a = summary.assignments[i];
+    return [[paper.title, index.get(nameOf(names, a.themeId))!, roundTo(a.score, 3), paperUrl(paper) ?? null, a.looseFit === true ? 1 : 0]];
+  });
+  return { themes, papers };
 }
 
 /** Name of the map's label data, which the page script replaces to hide overlapping labels. */

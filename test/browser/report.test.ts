@@ -304,6 +304,37 @@ describe(`a report with more than ${CANVAS_THRESHOLD} papers in Chromium`, () =>
   });
 });
 
+describe('a report whose map draws a sample, in Chromium', () => {
+  it('draws each theme in proportion and still finds and lists every paper', async () => {
+    const summary = largeSummary(CANVAS_THRESHOLD + 500);
+    const file = join(mkdtempSync(join(tmpdir(), 'paper-themes-sampled-')), 'index.html');
+    writeFileSync(file, renderReport(summary, { mapDrawLimit: 1000 }));
+    const { page, log } = await open(pathToFileURL(file).href);
+    const drawn = await page.evaluate(() => {
+      const view = (window as unknown as { paperThemes: { views: { map: { scenegraph(): { root: unknown } } } } }).paperThemes.views.map;
+      let count = 0;
+      const walk = (node: { marktype?: string; role?: string; items?: unknown[] }) => {
+        if (node.marktype === 'symbol' && node.role === 'mark') count += node.items?.length ?? 0;
+        for (const item of node.items ?? []) walk(item as never);
+      };
+      walk(view.scenegraph().root as never);
+      return count;
+    });
+    expect(drawn).toBe(1000);
+    expect(await page.locator('#map-sample').textContent()).toContain('The map draws 1,000 of the papers');
+    // "number 123" matches 13 titles, most of them not drawn: all are listed.
+    await page.fill('#search', 'number 123');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('13 of 2,500 papers match');
+    expect(await page.locator('#search-results li').count()).toBe(13);
+    // A theme's list holds all of its papers, drawn or not.
+    const first = page.locator('details.theme-papers').first();
+    await first.locator('summary').click();
+    expect(await first.locator('li').count()).toBe(summary.assignments.filter((a) => a.themeId === 0).length);
+    expect(log.problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a nightly report in Chromium', () => {
   it('draws the papers each theme gained over two nights and lists tonight’s changes', async () => {
     const { page, log } = await open(nightlyUrl);
