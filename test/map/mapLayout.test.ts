@@ -26,12 +26,18 @@ describe('mapLayout', () => {
     expect(trustworthiness(X, umap.x, umap.y, sample, 10)).toBeGreaterThanOrEqual(trustworthiness(X, pca.x, pca.y, sample, 10));
   });
 
-  it('fits UMAP on evenly spaced rows and places every other row inside its own theme’s fitted rows', () => {
+  it('fits UMAP on a seeded random sample of rows and places every other row inside its own theme’s fitted rows', () => {
     expect(umap.layout).toBe('umap');
-    expect(Array.from(umap.fitted!)).toEqual(Array.from({ length: 240 }, (_, i) => i * 5));
+    const fitted = Array.from(umap.fitted!);
+    expect(fitted).toHaveLength(240);
+    expect(fitted).toEqual([...new Set(fitted)].sort((a, b) => a - b));
+    // Not a stride: a period in the input's order must not choose the sample.
+    expect(new Set(fitted.slice(1).map((r, i) => r - fitted[i])).size).toBeGreaterThan(3);
+    expect(Array.from(mapLayout(X, labels, { ...params, seed: 4 }).fitted!)).not.toEqual(fitted);
     // A placed row lies within the bounding box of its theme's fitted rows (a weighted mean of some of them).
+    const isFitted = new Set(fitted);
     for (let r = 0; r < X.rows; r++) {
-      if (r % 5 === 0) continue;
+      if (isFitted.has(r)) continue;
       const own = Array.from(umap.fitted!).filter((f) => labels[f] === labels[r]);
       const xs = own.map((f) => umap.x[f]);
       const ys = own.map((f) => umap.y[f]);
