@@ -22,8 +22,12 @@ export interface PageConfig {
   searchSignal: string;
   /** At most this many matching titles are listed under the search box. */
   searchListLimit: number;
-  /** The map's theme labels: their data set, CSS font and width limit in pixels (specs.ts). */
-  mapLabels: { data: string; font: string; limit: number };
+  /**
+   * Theme labels the page places so that none overlaps another: per chart, the data set
+   * of the labels (specs.ts, themeViews.ts), their CSS font, width limit in pixels and the
+   * zoom signal after which they are placed again (null: the chart does not zoom).
+   */
+  labelSets: Array<{ chart: string; data: string; font: string; limit: number; zoom: string | null }>;
 }
 
 export const PAGE_SCRIPT = `
@@ -111,6 +115,14 @@ export const PAGE_SCRIPT = `
         var fixed = layout.spec.facet || typeof layout.spec.width === 'number';
         if (fixed && (tries || 0) < 2 && drawn > width) return embed(chart, (excess || 0) + Math.ceil(drawn - width) + 8, (tries || 0) + 1);
         if (chart.name === 'map') wireMap(result.view);
+        config.labelSets.forEach(function (set) {
+          if (set.chart !== chart.name) return;
+          var placed = placeLabels(result.view, set);
+          if (chart.name === 'map') {
+            mapLabelsPlaced = placed;
+            if (window.paperThemes) window.paperThemes.labelsPlaced = placed;
+          }
+        });
       })
       .catch(function (error) {
         target.textContent = 'This chart could not be drawn: ' + (error && error.message ? error.message : String(error));
@@ -145,22 +157,20 @@ export const PAGE_SCRIPT = `
     });
     map.addEventListener('dblclick', cancel);
     if (input && input.value.trim() !== '') map.signal(config.searchSignal, patternFor(input.value)).runAsync();
-    mapLabelsPlaced = placeLabels(map);
-    if (window.paperThemes) window.paperThemes.labelsPlaced = mapLabelsPlaced;
   }
 
-  // Theme labels on the map: largest theme first, each on its anchor or just above or
-  // below it, moved inside the plot near an edge, shown only where it overlaps no label
-  // already shown; redone after every zoom, pan or resize.
+  // Theme labels (the map's, the intertopic map's): largest theme first, each on its
+  // anchor or just above or below it, moved inside the plot near an edge, shown only where
+  // it overlaps no label already shown; redone after every zoom, pan or resize.
   var mapLabelsPlaced;
   var labelsPlaced = ready.then(function () { return mapLabelsPlaced; });
-  function placeLabels(map) {
-    var labels = map.data(config.mapLabels.data).map(function (d) {
+  function placeLabels(map, set) {
+    var labels = map.data(set.data).map(function (d) {
       return { theme: d.theme, label: d.label, x: d.x, y: d.y, size: d.size };
     });
     var measure = document.createElement('canvas').getContext('2d');
-    measure.font = config.mapLabels.font;
-    var widths = labels.map(function (l) { return Math.min(measure.measureText(l.label).width, config.mapLabels.limit); });
+    measure.font = set.font;
+    var widths = labels.map(function (l) { return Math.min(measure.measureText(l.label).width, set.limit); });
     var scheduled = false;
     // Where a label may go, in pixels from its anchor: on it, then just above or below.
     var offsets = [0, -18, 18];
@@ -189,14 +199,14 @@ export const PAGE_SCRIPT = `
         }
         return hidden;
       });
-      return map.data(config.mapLabels.data, placed).runAsync();
+      return map.data(set.data, placed).runAsync();
     }
     function schedule() {
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(place);
     }
-    map.addSignalListener('zoom', schedule);
+    if (set.zoom) map.addSignalListener(set.zoom, schedule);
     map.addResizeListener(schedule);
     return place().then(function () { return undefined; });
   }

@@ -39,7 +39,10 @@ export function renderReport(summary: RunSummary, options: { mapDrawLimit?: numb
     undrawnPapersId: undrawn === null ? null : UNDRAWN_ID,
     searchSignal: SEARCH_SIGNAL,
     searchListLimit: SEARCH_LIST_LIMIT,
-    mapLabels: { data: MAP_LABELS_DATA, font: `bold ${MAP_LABEL_FONT.size}px ${MAP_LABEL_FONT.family}`, limit: MAP_LABEL_FONT.limit },
+    labelSets: [
+      { chart: 'map', data: MAP_LABELS_DATA, font: `bold ${MAP_LABEL_FONT.size}px ${MAP_LABEL_FONT.family}`, limit: MAP_LABEL_FONT.limit, zoom: 'zoom' },
+      ...views.labelSets,
+    ],
   };
   return [
     // The CSP forbids every network fetch; scripts and styles may only be the inline ones.

@@ -29,12 +29,18 @@ const MAP_SIDE = 440;
 /** Pixels per heatmap cell and per tree leaf. */
 const CELL = 20;
 const LEAF_BAND = 22;
+/** The intertopic map's label data (placed by the page script), font size and width limit. */
+const INTERTOPIC_LABELS_DATA = 'intertopic_labels';
+const INTERTOPIC_LABEL_SIZE = 11;
+const INTERTOPIC_LABEL_LIMIT = 180;
 /** Width of the tree's drawing (the leaf headings come on its left). */
 const TREE_WIDTH = 420;
 
 /** What renderReport adds for the views: charts to embed, the section, and the spec blocks. */
 export interface ThemeViewParts {
   charts: PageConfig['charts'];
+  /** Labels the page script places without overlaps (the intertopic map's). */
+  labelSets: PageConfig['labelSets'];
   html: string;
   specs: Array<[string, TopLevelSpec]>;
 }
@@ -42,7 +48,7 @@ export interface ThemeViewParts {
 /** Nothing when the run has no theme views (more themes than the pipeline draws, or a hand-made summary). */
 export function themeViewParts(summary: RunSummary): ThemeViewParts {
   const views = summary.themeViews;
-  if (views === undefined || views.merges.length === 0) return { charts: [], html: '', specs: [] };
+  if (views === undefined || views.merges.length === 0) return { charts: [], labelSets: [], html: '', specs: [] };
   const ids = THEME_VIEW_SPEC_IDS;
   return {
     charts: [
@@ -50,6 +56,7 @@ export function themeViewParts(summary: RunSummary): ThemeViewParts {
       { name: 'similarity', target: '#similarity', specId: ids.similarity, renderer: 'svg' },
       { name: 'tree', target: '#tree', specId: ids.tree, renderer: 'svg' },
     ],
+    labelSets: [{ chart: 'intertopic', data: INTERTOPIC_LABELS_DATA, font: `${INTERTOPIC_LABEL_SIZE}px sans-serif`, limit: INTERTOPIC_LABEL_LIMIT, zoom: null }],
     html: themeViewsHtml(summary, views),
     specs: [[ids.intertopic, intertopicSpec(summary)], [ids.similarity, similaritySpec(summary)], [ids.tree, treeSpec(summary)]],
   };
@@ -120,9 +127,20 @@ export function intertopicSpec(summary: RunSummary): TopLevelSpec {
           tooltip: [...tooltip],
         },
       },
+      // Largest theme first; the page script shows those that overlap no other (`shown`) at (lx, ly).
       {
-        mark: { type: 'text', fontSize: 11, baseline: 'middle', limit: 180 },
-        encoding: { x, y, text: { field: 'theme', type: 'nominal' }, tooltip: [...tooltip] },
+        data: {
+          name: INTERTOPIC_LABELS_DATA,
+          values: [...values].sort((a, b) => b.papers - a.papers || a.id - b.id)
+            .map((v) => ({ theme: v.theme, label: v.theme, id: v.id, papers: v.papers, size: v.papers, x: v.x, y: v.y, lx: v.x, ly: v.y, shown: true })),
+        },
+        mark: { type: 'text', fontSize: INTERTOPIC_LABEL_SIZE, baseline: 'middle', limit: INTERTOPIC_LABEL_LIMIT },
+        encoding: {
+          x: { ...x, field: 'lx' }, y: { ...y, field: 'ly' },
+          text: { field: 'label', type: 'nominal' },
+          opacity: { condition: { test: 'datum.shown', value: 1 }, value: 0 },
+          tooltip: [...tooltip],
+        },
       },
     ],
   };

@@ -46,16 +46,19 @@ async function open(url: string, viewport: { width: number; height: number }): P
 
 interface DrawnLabel { text: string; x1: number; x2: number; y1: number; y2: number }
 
-/** The theme labels drawn on the map (the dark text layer, opacity above 0.5), from Vega's scene graph. */
-function drawnLabels(page: Page): Promise<DrawnLabel[]> {
-  return page.evaluate(() => {
-    const view = (window as unknown as { paperThemes: { views: { map: { scenegraph(): { root: unknown } } } } }).paperThemes.views.map;
+/**
+ * The theme labels drawn on a chart (its text marks of opacity above 0.5; on the map the
+ * dark text layer, not its halo), from Vega's scene graph.
+ */
+function drawnLabels(page: Page, chart = 'map'): Promise<DrawnLabel[]> {
+  return page.evaluate((chart) => {
+    const view = (window as unknown as { paperThemes: { views: Record<string, { scenegraph(): { root: unknown } }> } }).paperThemes.views[chart];
     type Node = { marktype?: string; role?: string; items?: Node[]; opacity?: number; fill?: string; text?: string; bounds?: { x1: number; x2: number; y1: number; y2: number } };
     const out: DrawnLabel[] = [];
     const walk = (node: Node, inText: boolean) => {
       const text = inText || (node.marktype === 'text' && node.role === 'mark');
       for (const item of node.items ?? []) {
-        if (text && item.text !== undefined && item.fill === '#1f2328' && (item.opacity ?? 1) > 0.5 && item.bounds) {
+        if (text && item.text !== undefined && item.fill !== '#ffffff' && (item.opacity ?? 1) > 0.5 && item.bounds) {
           out.push({ text: String(item.text), x1: item.bounds.x1, x2: item.bounds.x2, y1: item.bounds.y1, y2: item.bounds.y2 });
         }
         walk(item, text && node.marktype === 'text');
@@ -63,7 +66,7 @@ function drawnLabels(page: Page): Promise<DrawnLabel[]> {
     };
     walk(view.scenegraph().root as Node, false);
     return out;
-  });
+  }, chart);
 }
 
 function overlapping(labels: DrawnLabel[]): Array<[string, string]> {
@@ -120,6 +123,17 @@ describe('the theme labels on the bundled corpus’s map, in Chromium', () => {
       await page.close();
     });
   }
+
+  it('labels the intertopic map’s circles without overlaps, the largest themes first', async () => {
+    const page = await open(seed.url, { width: 1280, height: 900 });
+    await page.evaluate(() => (window as unknown as { paperThemes: { ready: Promise<unknown> } }).paperThemes.ready.then(() => new Promise((done) => requestAnimationFrame(() => done(null)))));
+    await expect.poll(async () => overlapping(await drawnLabels(page, 'intertopic'))).toEqual([]);
+    const drawn = await drawnLabels(page, 'intertopic');
+    expect(drawn.length).toBeGreaterThanOrEqual(Math.ceil(seed.summary.themes.length / 3));
+    const largest = [...seed.summary.themes].sort((a, b) => b.size - a.size || a.id - b.id)[0];
+    expect(drawn.map((l) => l.text)).toContain(largest.heading ?? largest.label);
+    await page.close();
+  });
 
   it('shows more labels after zooming in, still without overlaps', async () => {
     const page = await open(seed.url, { width: 1280, height: 900 });

@@ -123,7 +123,7 @@ describe('treeSpec', () => {
 
 describe('themeViewParts in the report', () => {
   it('adds nothing without theme views', () => {
-    expect(themeViewParts(summary)).toEqual({ charts: [], html: '', specs: [] });
+    expect(themeViewParts(summary)).toEqual({ charts: [], labelSets: [], html: '', specs: [] });
     expect(renderReport(summary)).not.toContain('id="theme-views"');
   });
 
