@@ -3,6 +3,11 @@ import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { sum } from '../src/linalg/dense.js';
 import { parseLabelPins, type LabelPins } from '../src/label/pinnedLabels.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
+import { silhouetteCosine } from '../src/metrics/silhouette.js';
+import { applyMerges, mergeRoots, pairsToReduce, type MergedThemes } from '../src/cluster/mergeThemes.js';
+import { averageLinkage } from '../src/hierarchy/averageLinkage.js';
+import { centroidCosines, cosineDistances } from '../src/hierarchy/centroidCosines.js';
+import type { DenseMatrix } from '../src/types.js';
 import { warmStart } from '../src/nightly/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
@@ -112,9 +117,18 @@ export async function fitThemes(
     }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement in ${c.refineRounds} rounds, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 
+  // 5b. Merges asked for (--merge, --reduce-to): themes joined, each keeping its smallest id.
+  const merged = mergeAsked(options, clusters, reduced.vectors, extras.warn ?? log);
+  const themes = merged === null
+    ? { labels: clusters.labels, k: clusters.k, centres: clusters.centres, silhouette: clusters.silhouette }
+    : { ...merged, silhouette: merged.k < 2 ? 0 : silhouetteCosine(reduced.vectors, merged.labels, { sampleSize: 3000, seed: options.seed }) };
+  if (merged !== null) {
+    log(`  merged: ${merged.members.filter((m) => m.length > 1).map((m) => `${m.join(' + ')} -> ${m[0]}`).join('; ')}; ${merged.k} themes, silhouette ${themes.silhouette.toFixed(3)}`);
+  }
+
   // 6. Map: reduced vectors -> 2-D positions for the report (UMAP, or PCA).
   const mapped = await timeStage(stages, 'map', log,
-    () => map({ vectors: reduced.vectors, labels: clusters.labels, k: clusters.k }, { ...DEFAULT_MAP_PARAMS, layout: options.map, seed: options.seed }),
+    () => map({ vectors: reduced.vectors, labels: themes.labels, k: themes.k }, { ...DEFAULT_MAP_PARAMS, layout: options.map, seed: options.seed }),
     (m) => `${m.layout.layout === 'umap' ? `UMAP fitted on ${m.layout.fitted?.length} papers` : 'PCA'}, silhouette by theme ${m.figures.silhouette.toFixed(3)}` +
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.silhouette.toFixed(3)})`}, trustworthiness ${m.figures.trustworthiness.toFixed(3)}` +
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.trustworthiness.toFixed(3)})`}`);
@@ -122,12 +136,12 @@ export async function fitThemes(
 
   // 7. Label: themes -> top terms, labels, representative papers, per-paper scores; and the
   // labels of the theme hierarchy's merges (average linkage of the centroids' cosine distances).
-  const structure = themeStructure(clusters.centres, clusters.k, reduced.vectors.cols);
+  const structure = themeStructure(themes.centres, themes.k, reduced.vectors.cols);
   const labelled = await timeStage(stages, 'label', log,
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: mapped.layout,
-      labels: clusters.labels, centres: clusters.centres, k: clusters.k, groups: structure?.groups,
-    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(pins, extras.pinsFor?.(clusters.labels, clusters.k)) }),
+      labels: themes.labels, centres: themes.centres, k: themes.k, groups: structure?.groups,
+    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(merged === null ? pins : pinsByIndex(pins, merged.ids), extras.pinsFor?.(themes.labels, themes.k)) }),
     (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
       l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
@@ -147,11 +161,13 @@ export async function fitThemes(
     phrase_min_df: options.phrases ? phraseMinDf : 'off',
     title_weight: options.titleWeight,
     lemmas: options.lemmas,
+    ...(options.merges.length > 0 ? { merge: options.merges.map(([a, b]) => `${a}+${b}`).join('; ') } : {}),
+    ...(options.reduceTo !== null ? { reduce_to: options.reduceTo } : {}),
     ...clampParameters(clamps),
   };
   const quality = qualityFigures(
-    { silhouette: clusters.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity, labels: labelled.labelQuality },
-    papers, clusters.labels);
+    { silhouette: themes.silhouette, npmi: labelled.coherence.npmi, topicDiversity: labelled.coherence.diversity, labels: labelled.labelQuality },
+    papers, themes.labels);
   const selection = clusters.selection;
   const kSelection: RunSummary['kSelection'] = selection === null ? undefined : {
     criterion: selection.criterion,
@@ -163,7 +179,41 @@ export async function fitThemes(
   if (selection?.edge) (extras.warn ?? log)(`--k auto: ${selection.edge.note}`);
   // In cluster numbering (the nightly job renames the themes: withThemeIds).
   const themeViews = structure === null ? undefined : themeViewsOf(structure, labelled.themes.map((t) => t.size), labelled.groupLabels);
-  return { themeViews, tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+  // The ids of the merged themes (null: theme c is id c).
+  const themeIds = merged === null ? null : merged.ids;
+  return { themeViews, themeIds, merged, tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+}
+
+/**
+ * The merges --merge and --reduce-to ask for, applied to the clusters (null: none), or an
+ * OptionError naming an id the run does not have.
+ */
+function mergeAsked(options: PipelineOptions, clusters: { labels: Int32Array; k: number; centres: Float64Array }, X: DenseMatrix, warn: (line: string) => void): MergedThemes | null {
+  const k = clusters.k;
+  for (const [a, b] of options.merges) {
+    if (a >= k || b >= k) throw new OptionError('merge', `${a},${b}`, `ids of this run's themes, 0 to ${k - 1}`);
+  }
+  let pairs: Array<[number, number]> = options.merges;
+  if (options.reduceTo !== null) {
+    if (options.reduceTo >= k) {
+      warn(`--reduce-to ${options.reduceTo}: the run has ${k} themes, so none is merged`);
+      return null;
+    }
+    const linkage = averageLinkage(cosineDistances(centroidCosines(clusters.centres, k, X.cols), k), k);
+    pairs = pairsToReduce(linkage, k, options.reduceTo);
+  }
+  return pairs.length === 0 ? null : applyMerges(clusters.labels, mergeRoots(k, pairs), X);
+}
+
+/** --labels pins by theme id, keyed instead by the merged themes' index (`ids[c]` is theme c's id). */
+function pinsByIndex(pins: LabelPins | undefined, ids: Int32Array): LabelPins | undefined {
+  if (pins === undefined) return undefined;
+  const byTheme: Record<string, string> = {};
+  ids.forEach((id, c) => {
+    const pinned = pins.byTheme[String(id)];
+    if (pinned !== undefined) byTheme[String(c)] = pinned;
+  });
+  return { byTheme, byTerm: { ...pins.byTerm } };
 }
 
 /** Identity of the tokenizer rules these options give (keys of every tokens cache). */

@@ -29,6 +29,10 @@ export interface PipelineOptions {
   weighting: 'tfidf' | 'bm25';
   /** The report's paper map: UMAP (themes as regions) or the exact PCA of the reduced vectors. */
   map: 'umap' | 'pca';
+  /** Themes to merge, by the ids of the run without merges: each pair joins, keeping the smaller id. */
+  merges: Array<[number, number]>;
+  /** Merge themes by the theme tree until this many are left; null: no reduction. */
+  reduceTo: number | null;
   /** BM25's k1 (saturation of repeated terms), >= 0; used with weighting 'bm25'. */
   bm25K1: number;
   /** BM25's b (document-length normalisation), in [0, 1]; used with weighting 'bm25'. */
@@ -115,6 +119,8 @@ export function defaultOptions(): PipelineOptions {
     refine: true,
     weighting: 'tfidf',
     map: 'umap',
+    merges: [],
+    reduceTo: null,
     bm25K1: 1.2,
     bm25B: 0.5,
     minDf: 2,
@@ -155,6 +161,16 @@ export function normaliseOptions(raw: RawOptions): PipelineOptions {
   if (has('refine')) o.refine = flag('refine', raw.refine);
   if (has('weighting')) o.weighting = oneOf('weighting', raw.weighting, ['tfidf', 'bm25'] as const);
   if (has('map')) o.map = oneOf('map', raw.map, ['umap', 'pca'] as const);
+  if (has('merges')) o.merges = (Array.isArray(raw.merges) ? raw.merges : [raw.merges]).map((pair) => themePair('merge', pair));
+  if (has('reduceTo')) o.reduceTo = integer('reduce-to', raw.reduceTo, 1, 'a number of themes >= 1');
+  if (o.merges.length > 0 && o.reduceTo !== null) throw new OptionError('reduce-to', raw.reduceTo, 'not both --merge and --reduce-to (merge by hand, or by the tree)');
+  // With k given, ids and targets beyond it fail now, before the work (under --k auto, once k is known).
+  if (typeof o.k === 'number') {
+    const k = o.k;
+    const outside = o.merges.find(([a, b]) => a >= k || b >= k);
+    if (outside !== undefined) throw new OptionError('merge', `${outside[0]},${outside[1]}`, `ids of the --k ${k} themes, 0 to ${k - 1}`);
+    if (o.reduceTo !== null && o.reduceTo >= k) throw new OptionError('reduce-to', raw.reduceTo, `fewer themes than --k ${k}`);
+  }
   if (has('bm25K1')) o.bm25K1 = decimal('bm25-k1', raw.bm25K1, [0, 1000], 'a number from 0 to 1000');
   if (has('bm25B')) o.bm25B = decimal('bm25-b', raw.bm25B, [0, 1], 'a number from 0 to 1');
   if (has('minDf')) o.minDf = integer('min-df', raw.minDf, 1, 'a document count >= 1');
@@ -215,6 +231,16 @@ function decimal(option: string, value: unknown, [min, max]: readonly [number, n
 function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new OptionError(option, value, `one of ${allowed.join(', ')}`);
+}
+
+/** Two different theme ids, "3,7" or [3, 7]. */
+function themePair(option: string, value: unknown): [number, number] {
+  const match = typeof value === 'string' ? /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(value) : null;
+  const pair = match ? [Number(match[1]), Number(match[2])] : value;
+  if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((id) => Number.isSafeInteger(id) && id >= 0) || pair[0] === pair[1]) {
+    throw new OptionError(option, value, 'two different theme ids A,B, e.g. 3,7');
+  }
+  return [pair[0], pair[1]];
 }
 
 function flag(option: string, value: unknown): boolean {

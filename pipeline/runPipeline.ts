@@ -14,7 +14,7 @@ import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './8-report.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
-import { hierarchyRecord } from './themeViews.js';
+import { hierarchyRecord, withThemeIds } from './themeViews.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
@@ -96,7 +96,16 @@ async function runStages(
 
   // 2-7. Tokenize, vectorize, reduce, cluster, map, label.
   const fitted = await fitThemes(papers, options, stages, log, { tokenizers, warn });
-  const { tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
+  const { tokens, vectors, reduced, clusters, mapped, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
+  // Merged themes keep the smallest of their ids; the others keep theirs.
+  const ids = fitted.themeIds;
+  const labelled = ids === null ? fitted.labelled : {
+    ...fitted.labelled,
+    themes: fitted.labelled.themes.map((t) => ({ ...t, id: ids[t.id] })),
+    assignments: fitted.labelled.assignments.map((a) => ({ ...a, themeId: ids[a.themeId] })),
+  };
+  // Merge nodes are numbered from the unmerged k, so none takes a merged-away theme's id.
+  const themeViews = ids === null || fitted.themeViews === undefined ? fitted.themeViews : withThemeIds(fitted.themeViews, Array.from(ids), clusters.k);
 
   const summary: RunSummary = {
     corpusName: basename(options.input),
@@ -107,7 +116,7 @@ async function runStages(
     papers,
     assignments: labelled.assignments,
     themes: labelled.themes,
-    themeViews: fitted.themeViews,
+    themeViews,
   };
 
   // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside
@@ -146,7 +155,10 @@ async function runStages(
     },
     quality,
     themes: labelled.themes.map(themeRecord),
-    hierarchy: hierarchyRecord(fitted.themeViews),
+    hierarchy: hierarchyRecord(themeViews),
+    ...(fitted.merged === null ? {} : {
+      merged: fitted.merged.members.filter((m) => m.length > 1).map((m) => ({ id: m[0], themes: m })),
+    }),
     loose: looseRecord(labelled.themes, labelled.assignments),
     stages,
     finished_at: new Date().toISOString(),

@@ -73,12 +73,13 @@ export function themeViews(structure: ThemeStructure, sizes: readonly number[], 
 }
 
 /**
- * The views with cluster c renamed to theme id `ids[c]` (the nightly job's stable ids), and
- * the merges renumbered from the largest id + 1, so that no merge number is a theme id.
+ * The views with cluster c renamed to theme id `ids[c]` (the nightly job's stable ids, or
+ * the ids merged themes keep), and the merges renumbered from `firstNode` (by default the
+ * largest id + 1), so that no merge number is a theme id.
  */
-export function withThemeIds(views: ThemeViews, ids: readonly number[]): ThemeViews {
+export function withThemeIds(views: ThemeViews, ids: readonly number[], firstNode = Math.max(...ids) + 1): ThemeViews {
   const k = ids.length;
-  const first = Math.max(...ids) + 1;
+  const first = firstNode;
   const node = (n: number) => (n < k ? ids[n] : first + (n - k));
   return {
     leafOrder: views.leafOrder.map((c) => ids[c]),

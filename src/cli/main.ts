@@ -59,6 +59,11 @@ Options:
   --map umap|pca      the report's paper map: UMAP, where themes show as regions (default;
                       fitted on at most 3,000 papers, the others placed among their nearest
                       fitted neighbours), or the exact linear PCA of the reduced vectors
+  --merge A,B         merge themes A and B of the run without merges (same input, seed and
+                      options: the ids of its report); the merged theme keeps the smaller id,
+                      the others keep theirs; repeat for more (--merge 3,7 --merge 2,5)
+  --reduce-to N       merge themes by the theme tree (closest first) until N are left,
+                      each merged theme keeping its smallest id (not with --merge)
   --title-weight N    how many times a title counts in a paper's text, 1 to 10 (default 2)
   --min-df N          keep terms in at least N papers (default 2)
   --max-df SHARE      drop terms in more than this share of papers (default 0.5)
@@ -120,6 +125,8 @@ const RUN_OPTIONS = {
   'bm25-k1': { type: 'string' },
   'bm25-b': { type: 'string' },
   map: { type: 'string' },
+  merge: { type: 'string', multiple: true },
+  'reduce-to': { type: 'string' },
   'min-df': { type: 'string' },
   'max-df': { type: 'string' },
   'max-features': { type: 'string' },
@@ -143,12 +150,12 @@ const RUN_OPTIONS = {
 
 /** `evaluate` writes no report: the run options minus the output ones, plus its own. */
 const EVALUATE_OPTIONS = (() => {
-  const { out: _out, 'runs-index': _index, 'no-runs-index': _noIndex, 'csv-bom': _bom, ...shared } = RUN_OPTIONS;
+  const { out: _out, 'runs-index': _index, 'no-runs-index': _noIndex, 'csv-bom': _bom, merge: _merge, 'reduce-to': _reduce, ...shared } = RUN_OPTIONS;
   return { ...shared, variants: { type: 'string' }, json: { type: 'string' } } as const;
 })();
 
 /** Parsed values of either command (options of the other one are absent). */
-type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-center' | 'no-refine' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : string };
+type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-center' | 'no-refine' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : K extends 'merge' ? string[] : string };
 
 /** Where the CLI writes: results to `out`, progress and errors to `err`. */
 export interface CliIo {
@@ -194,7 +201,7 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
       maxDf: values['max-df'], maxFeatures: values['max-features'], phraseMinDf: values['phrase-min-df'], titleWeight: values['title-weight'],
       stopwordsFile: values.stopwords, labelsFile: values.labels, workers: values.workers,
       refine: values['no-refine'] ? false : undefined,
-      weighting: values.weighting, bm25K1: values['bm25-k1'], bm25B: values['bm25-b'], map: values.map,
+      weighting: values.weighting, bm25K1: values['bm25-k1'], bm25B: values['bm25-b'], map: values.map, merges: values.merge, reduceTo: values['reduce-to'],
       lemmas: values['no-lemmas'] ? false : undefined, phrases: values['no-phrases'] ? false : undefined,
       cacheDir: values['no-cache'] ? false : values.cache, strict: values.strict, quiet: values.quiet,
       runsIndex: values['no-runs-index'] ? false : values['runs-index'], maxInputMb: values['max-input-mb'],

@@ -39,6 +39,8 @@ describe('defaultOptions', () => {
       refine: true,
       weighting: 'tfidf',
       map: 'umap',
+      merges: [],
+      reduceTo: null,
       bm25K1: 1.2,
       bm25B: 0.5,
       minDf: 2,
@@ -182,6 +184,20 @@ describe('normaliseOptions', () => {
     expect(normaliseOptions({ bm25K1: '0', bm25B: '0' })).toMatchObject({ bm25K1: 0, bm25B: 0 });
     expect(normaliseOptions({ bm25K1: 1000, bm25B: 1 })).toMatchObject({ bm25K1: 1000, bm25B: 1 });
     expect(normaliseOptions({ weighting: 'tfidf' }).weighting).toBe('tfidf');
+  });
+
+  it('takes --merge pairs (repeated) and --reduce-to, and checks them against a given --k before the work', () => {
+    expect(normaliseOptions({ merges: ['3,7', ' 2 , 5 '] }).merges).toEqual([[3, 7], [2, 5]]);
+    expect(normaliseOptions({ merges: '3,7' }).merges).toEqual([[3, 7]]);
+    expect(normaliseOptions({ merges: [[1, 0]] }).merges).toEqual([[1, 0]]);
+    expect(normaliseOptions({ reduceTo: '5' }).reduceTo).toBe(5);
+    expect((errorOf({ merges: ['3'] }) as Error).message).toBe('--merge: "3" is not valid; expected two different theme ids A,B, e.g. 3,7');
+    expect((errorOf({ merges: ['4,4'] }) as Error).message).toContain('two different theme ids');
+    expect((errorOf({ merges: ['-1,2'] }) as Error).message).toContain('two different theme ids');
+    expect((errorOf({ reduceTo: '0' }) as Error).message).toBe('--reduce-to: "0" is not valid; expected a number of themes >= 1');
+    expect((errorOf({ merges: ['1,2'], reduceTo: 3 }) as Error).message).toContain('not both --merge and --reduce-to');
+    expect((errorOf({ k: 8, merges: ['3,9'] }) as Error).message).toBe('--merge: "3,9" is not valid; expected ids of the --k 8 themes, 0 to 7');
+    expect((errorOf({ k: 8, reduceTo: 8 }) as Error).message).toBe('--reduce-to: 8 is not valid; expected fewer themes than --k 8');
   });
 
   it('takes --map umap or pca', () => {

@@ -201,6 +201,46 @@ describe('runPipeline on the bundled seed corpus', () => {
     expect(readFileSync(join(wider, 'index.html'), 'utf8')).not.toContain('id="k-edge"');
   });
 
+  it('merges themes with --merge: the merged theme keeps the smaller id and the union of the papers, the others keep theirs', async () => {
+    const plain = await runPipeline(normaliseOptions({ out: tmp(), cacheDir: false, k: 8 }));
+    const out = tmp();
+    const merged = await runPipeline(normaliseOptions({ out, cacheDir: false, k: 8, merges: ['3,7', '2,3'] }));
+    const themeOf = (run: typeof plain) => new Map(run.summary.assignments.map((a) => [a.paperId, a.themeId]));
+    const before = themeOf(plain);
+    const after = themeOf(merged);
+    for (const [paper, theme] of before) expect(after.get(paper)).toBe([3, 7].includes(theme) ? 2 : theme);
+    expect(merged.summary.themes.map((t) => t.id).sort((a, b) => a - b)).toEqual([0, 1, 2, 4, 5, 6]);
+    const size = (run: typeof plain, id: number) => run.summary.themes.find((t) => t.id === id)?.size ?? 0;
+    expect(size(merged, 2)).toBe(size(plain, 2) + size(plain, 3) + size(plain, 7));
+    const csv = readFileSync(join(out, 'themes.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((line) => Number(line.split(',')[0]));
+    expect(csv).toEqual([0, 1, 2, 4, 5, 6]);
+    expect(merged.record.merged).toEqual([{ id: 2, themes: [2, 3, 7] }]);
+    expect((merged.record.parameters as Record<string, unknown>).merge).toBe('3+7; 2+3');
+    // The tree, its CSV and the hierarchy name the kept ids.
+    const leaves = readFileSync(join(out, 'hierarchy.csv'), 'utf8');
+    expect(leaves).not.toMatch(/(^|[,; ])7(;|,|\r)/m);
+  });
+
+  it('reduces to N themes by the theme tree with --reduce-to, and warns when there are no more than N', async () => {
+    const plain = await runPipeline(normaliseOptions({ out: tmp(), cacheDir: false, k: 8 }));
+    const reduced = await runPipeline(normaliseOptions({ out: tmp(), cacheDir: false, k: 8, reduceTo: 5 }));
+    expect(reduced.summary.themes).toHaveLength(5);
+    const ids = new Set(reduced.summary.themes.map((t) => t.id));
+    // Every theme of the plain run lies whole in one theme of the reduced run, which keeps its smallest id.
+    for (const theme of plain.summary.themes) {
+      const papers = plain.summary.assignments.filter((a) => a.themeId === theme.id).map((a) => a.paperId);
+      const targets = new Set(papers.map((p) => reduced.summary.assignments.find((a) => a.paperId === p)!.themeId));
+      expect(targets.size).toBe(1);
+      const [target] = targets;
+      expect(ids.has(target)).toBe(true);
+      expect(target).toBeLessThanOrEqual(theme.id);
+    }
+    const warnings: string[] = [];
+    const auto = await runPipeline(normaliseOptions({ out: tmp(), cacheDir: false, reduceTo: 30 }), () => {}, (line) => warnings.push(line));
+    expect(warnings.some((w) => /--reduce-to 30: the run has \d+ themes, so none is merged/.test(w))).toBe(true);
+    expect(auto.record.merged).toBeUndefined();
+  });
+
   it('draws the exact PCA map with --map pca, and says so in run.json', async () => {
     const out = tmp();
     const { summary, record } = await runPipeline(normaliseOptions({ out, cacheDir: false, map: 'pca' }));
