@@ -51,6 +51,11 @@ export interface FitExtras {
    * the ids follow from the clusters), keyed by cluster index; added to --labels.
    */
   pinsFor?: (labels: Int32Array, k: number) => Record<string, string>;
+  /**
+   * Clusters to join, by cluster index, once the clusters are known (nightly joins by
+   * stable theme ids: configuredMerges.ts), instead of --merge and --reduce-to.
+   */
+  mergesFor?: (labels: Int32Array, k: number) => Array<[number, number]>;
 }
 
 export async function fitThemes(
@@ -118,7 +123,9 @@ export async function fitThemes(
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement in ${c.refineRounds} rounds, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 
   // 5b. Merges asked for (--merge, --reduce-to): themes joined, each keeping its smallest id.
-  const merged = mergeAsked(options, clusters, reduced.vectors, extras.warn ?? log);
+  const merged = extras.mergesFor === undefined
+    ? mergeAsked(options, clusters, reduced.vectors, extras.warn ?? log)
+    : joinClusters(clusters, extras.mergesFor(clusters.labels, clusters.k), reduced.vectors);
   const themes = merged === null
     ? { labels: clusters.labels, k: clusters.k, centres: clusters.centres, silhouette: clusters.silhouette }
     : { ...merged, silhouette: merged.k < 2 ? 0 : silhouetteCosine(reduced.vectors, merged.labels, { sampleSize: 3000, seed: options.seed }) };
@@ -203,6 +210,11 @@ function mergeAsked(options: PipelineOptions, clusters: { labels: Int32Array; k:
     pairs = pairsToReduce(linkage, k, options.reduceTo);
   }
   return pairs.length === 0 ? null : applyMerges(clusters.labels, mergeRoots(k, pairs), X);
+}
+
+/** The clusters joined by `pairs` of cluster indices (null: none). */
+function joinClusters(clusters: { labels: Int32Array; k: number }, pairs: Array<[number, number]>, X: DenseMatrix): MergedThemes | null {
+  return pairs.length === 0 ? null : applyMerges(clusters.labels, mergeRoots(clusters.k, pairs), X);
 }
 
 /** --labels pins by theme id, keyed instead by the merged themes' index (`ids[c]` is theme c's id). */

@@ -22,6 +22,7 @@ import type { RunSummary, Theme } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import { mapRecord } from './mapRecord.js';
+import { clusterPairsToMerge, majorityPreviousTheme, mergeGroupRoots, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './8-report.js';
@@ -137,15 +138,28 @@ export async function runNightly(
     const runId = store.startRun(night, { ...options, input: 'store', out: null });
     const stages: StageRecord[] = [];
     const started = process.hrtime.bigint();
+    const paperIds = papers.map((p) => p.id);
+    const roots = mergeGroupRoots(config.merges);
+    // Tonight's themes (joined as configured) take the ids of the themes they continue; a
+    // joined theme, its merge group's smallest id.
+    const matchTonight = (labels: Int32Array, k: number) => {
+      const match = matchThemes(paperIds, labels, k, previousAssignments, store.nextThemeId(), config.matchThreshold);
+      return roots.size === 0 ? match : withGroupIds(match, majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots, store.nextThemeId());
+    };
     const fitted = await fitThemes(papers, options, stages, io.log, {
       cache: store.tokenCache(tokenCacheRules(options)),
       warn: io.warn,
       previous: previousRun && previousThemes.length >= 2
-        ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
+        ? { assignments: previousAssignments, k: clusteredK(previousRun.record) ?? previousThemes.length, keepKWithin: config.keepKWithin }
         : undefined,
+      // Configured merges are by stable theme id: clusters whose papers sat last night in
+      // themes of one merge group are joined (configuredMerges.ts).
+      ...(roots.size === 0 ? {} : {
+        mergesFor: (labels: Int32Array, k: number) => clusterPairsToMerge(majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots),
+      }),
       // Pins are by stable theme id: the same match as step 3 gives each cluster its id.
       pinsFor: (labels, k) => {
-        const ids = matchThemes(papers.map((p) => p.id), labels, k, previousAssignments, store.nextThemeId(), config.matchThreshold).ids;
+        const ids = matchTonight(labels, k).ids;
         const byIndex: Record<string, string> = {};
         ids.forEach((id, c) => {
           const pinned = config.pins[String(id)];
@@ -156,9 +170,10 @@ export async function runNightly(
     });
     crashPoint('after-fit');
 
-    // 3. Match: tonight's clusters take the ids of the themes they continue.
+    // 3. Match: tonight's themes take the ids of the themes they continue.
     const { clusters, labelled } = fitted;
-    const match = matchThemes(papers.map((p) => p.id), clusters.labels, clusters.k, previousAssignments, store.nextThemeId(), config.matchThreshold);
+    const tonight = fitted.merged ?? clusters;
+    const match = matchTonight(tonight.labels, tonight.k);
     const d = fitted.reduced.vectors.cols;
     const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
     // Tonight's gains: the papers last night's run had not clustered, per theme.
@@ -166,7 +181,7 @@ export async function runNightly(
     for (const a of assignments) if (!previousAssignments.has(a.paperId)) gained.set(a.themeId, (gained.get(a.themeId) ?? 0) + 1);
     const themes: StoredTheme[] = labelled.themes.map((theme, c) => {
       const id = match.ids[c];
-      return { ...theme, id, centroid: clusters.centres.slice(c * d, (c + 1) * d), gained: gained.get(id) ?? 0 };
+      return { ...theme, id, centroid: tonight.centres.slice(c * d, (c + 1) * d), gained: gained.get(id) ?? 0 };
     });
     const history = store.doneRunsByNight().filter((run) => run.night < night)
       .map((run) => ({ night: run.night, themes: store.themes(run.id), quality: runQuality(run.record) }));
@@ -200,6 +215,7 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: fitted.quality,
       map: mapRecord(fitted.mapped),
+      ...(config.merges.length === 0 ? {} : { merges: config.merges, themes_after_merges: tonight.k }),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
       hierarchy: hierarchyRecord(themeViews),
@@ -246,6 +262,16 @@ export async function runNightly(
 }
 
 /** A stored run's quality figures (run.json's `quality`), when its record has them. */
+/**
+ * The k a night's k-means found, before configured merges joined any of its clusters (its
+ * run.json's clustering.k): what the next night starts from, so that merges do not lower
+ * k night after night. Undefined for a record without it.
+ */
+function clusteredK(record: Record<string, unknown> | null): number | undefined {
+  const clustering = record?.clustering as { k?: unknown } | undefined;
+  return typeof clustering?.k === 'number' ? clustering.k : undefined;
+}
+
 function runQuality(record: Record<string, unknown> | null): Record<string, number> | undefined {
   const quality = record?.quality;
   return quality !== null && typeof quality === 'object' ? (quality as Record<string, number>) : undefined;

@@ -33,6 +33,8 @@ export interface NightlyConfig {
   keepKWithin: number;
   /** Labels pinned by theme id; they survive later nights. */
   pins: Record<string, string>;
+  /** Themes kept merged, by stable id: each group is one theme, under its smallest id, every night. */
+  merges: Array<[number, number]>;
   hfDaily: { baseUrl: string };
   arxiv: { baseUrl: string; query: string; pageSize: number; maxResults: number; delayMs: number };
   http: HttpOptions;
@@ -62,6 +64,7 @@ export function defaultNightlyConfig(root: string): NightlyConfig {
     matchThreshold: 0.3,
     keepKWithin: 0.02,
     pins: {},
+    merges: [],
     hfDaily: { baseUrl: 'https://huggingface.co' },
     arxiv: { baseUrl: 'http://export.arxiv.org', query: 'cat:cs.LG', pageSize: 100, maxResults: 500, delayMs: 3000 },
     http: DEFAULT_HTTP,
@@ -130,6 +133,16 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         }
         break;
       }
+      case 'merges': {
+        if (!Array.isArray(value)) throw new ConfigError(path, key, value, 'a list of theme id pairs, e.g. [[3, 7], [2, 5]]');
+        config.merges = value.map((pair, i) => {
+          if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((id) => Number.isSafeInteger(id) && id >= 0) || pair[0] === pair[1]) {
+            throw new ConfigError(path, `merges[${i}]`, pair, 'two different theme ids, e.g. [3, 7]');
+          }
+          return [pair[0], pair[1]] as [number, number];
+        });
+        break;
+      }
       case 'hfDaily': {
         const h = object(key, value, ['baseUrl']);
         if (h.baseUrl !== undefined) config.hfDaily = { baseUrl: baseUrl('hfDaily.baseUrl', h.baseUrl) };
@@ -157,7 +170,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         break;
       }
       default:
-        throw new ConfigError(path, key, value, `one of the known keys (store, reports, inbox, sources, windowDays, matchThreshold, keepKWithin, pins, hfDaily, arxiv, http, bundledCorpus)`);
+        throw new ConfigError(path, key, value, `one of the known keys (store, reports, inbox, sources, windowDays, matchThreshold, keepKWithin, pins, merges, hfDaily, arxiv, http, bundledCorpus)`);
     }
   }
   return config;

@@ -22,11 +22,11 @@ describe('loadNightlyConfig', () => {
 
   it('reads every key over the defaults, relative paths against the project', () => {
     const { root, file } = configFile({
-      store: 'x/p.sqlite', sources: ['inbox', 'arxiv'], windowDays: 7, matchThreshold: 0.5, pins: { 3: 'Mine' },
+      store: 'x/p.sqlite', sources: ['inbox', 'arxiv'], windowDays: 7, matchThreshold: 0.5, pins: { 3: 'Mine' }, merges: [[3, 7]],
       arxiv: { query: 'cat:cs.CL', delayMs: 10 }, http: { retries: 0 }, bundledCorpus: null,
     });
     const config = loadNightlyConfig(root, file);
-    expect(config).toMatchObject({ store: join(root, 'x/p.sqlite'), sources: ['inbox', 'arxiv'], windowDays: 7, matchThreshold: 0.5, pins: { 3: 'Mine' }, bundledCorpus: null });
+    expect(config).toMatchObject({ store: join(root, 'x/p.sqlite'), sources: ['inbox', 'arxiv'], windowDays: 7, matchThreshold: 0.5, pins: { 3: 'Mine' }, merges: [[3, 7]], bundledCorpus: null });
     expect(config.arxiv).toMatchObject({ query: 'cat:cs.CL', delayMs: 10, pageSize: 100 });
     expect(config.http.retries).toBe(0);
     expect(defaultNightlyConfig(root).arxiv.query).toBe('cat:cs.LG');
@@ -39,6 +39,9 @@ describe('loadNightlyConfig', () => {
     [{ http: { timeout: 5 } }, /"http.timeout": 5 is not valid; expected one of the keys timeoutMs, retries, backoffMs/],
     [{ hfDaily: 'https://x' }, /"hfDaily": "https:\/\/x" is not valid/],
     [{ pins: { three: 'x' } }, /"pins.three"/],
+    [{ merges: [3, 7] }, /"merges\[0\]": 3 is not valid; expected two different theme ids, e.g. \[3, 7\]/],
+    [{ merges: [[3, 3]] }, /"merges\[0\]": \[3,3\] is not valid/],
+    [{ merges: { 3: 7 } }, /"merges": .* expected a list of theme id pairs/],
     [{ colour: 'blue' }, /"colour": "blue" is not valid; expected one of the known keys/],
     ['{ "store": ', /valid JSON/],
   ])('refuses %j, naming the key', (content, message) => {

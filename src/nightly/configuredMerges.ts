@@ -1,0 +1,77 @@
+import type { ThemeMatch } from './matchThemes.js';
+
+/**
+ * Theme merges kept in the nightly configuration (`merges: [[3, 7], ...]`, stable theme ids)
+ * hold from night to night: tonight's clusters are joined when most of their papers that
+ * were clustered last night sat in themes of one merge group, and the joined theme keeps
+ * the group's smallest id. On the night a merge is configured that joins the clusters that
+ * continue themes 3 and 7; on later nights, the clusters that k-means again splits out of
+ * theme 3 (which then holds both).
+ */
+
+/** Each id of a merge group mapped to the group's smallest id (transitive: [3, 7], [2, 3] is one group). */
+export function mergeGroupRoots(merges: ReadonlyArray<readonly [number, number]>): Map<number, number> {
+  const parent = new Map<number, number>();
+  const find = (id: number): number => {
+    let root = id;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (const [a, b] of merges) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  }
+  return new Map([...parent.keys()].map((id) => [id, find(id)]));
+}
+
+/**
+ * For each of tonight's k clusters, the theme most of its papers had last night (ties: the
+ * smaller id), or −1 when none of its papers was clustered last night.
+ */
+export function majorityPreviousTheme(paperIds: readonly string[], labels: Int32Array, k: number, previous: ReadonlyMap<string, number>): Int32Array {
+  const counts = Array.from({ length: k }, () => new Map<number, number>());
+  paperIds.forEach((id, i) => {
+    const before = previous.get(id);
+    if (before !== undefined) counts[labels[i]].set(before, (counts[labels[i]].get(before) ?? 0) + 1);
+  });
+  return Int32Array.from(counts, (byTheme) => {
+    let best = -1;
+    let most = 0;
+    for (const [theme, count] of byTheme) if (count > most || (count === most && theme < best)) [best, most] = [theme, count];
+    return best;
+  });
+}
+
+/** Pairs of tonight's clusters to join (first cluster of a group with each other one), as mergeRoots takes them. */
+export function clusterPairsToMerge(majority: Int32Array, roots: ReadonlyMap<number, number>): Array<[number, number]> {
+  const first = new Map<number, number>();
+  const pairs: Array<[number, number]> = [];
+  majority.forEach((theme, c) => {
+    const root = roots.get(theme);
+    if (root === undefined) return;
+    const lead = first.get(root);
+    if (lead === undefined) first.set(root, c);
+    else pairs.push([lead, c]);
+  });
+  return pairs;
+}
+
+/**
+ * The match with each joined theme under its group's smallest id (when no other cluster
+ * holds that id tonight), and the themes that ended recomputed accordingly. `majority` is
+ * per cluster of the match (after joining).
+ */
+export function withGroupIds(match: ThemeMatch, majority: Int32Array, roots: ReadonlyMap<number, number>, nextId: number): ThemeMatch {
+  const ids = [...match.ids];
+  majority.forEach((theme, c) => {
+    const root = roots.get(theme);
+    if (root === undefined || ids[c] === root || ids.includes(root)) return;
+    ids[c] = root;
+  });
+  const previousIds = new Set([...match.ended, ...match.ids.filter((id) => id < nextId)]);
+  const ended = [...previousIds].filter((id) => !ids.includes(id)).sort((a, b) => a - b);
+  return { ids, ended, overlap: match.overlap };
+}
