@@ -12,8 +12,10 @@ export interface MapFigures {
   silhouette: number;
   /** UMAP: the same over the rows UMAP was fitted on only (the others are placed within their theme); null for PCA. */
   fittedSilhouette: number | null;
-  /** Trustworthiness with TRUST_NEIGHBOURS neighbours, on TRUST_SAMPLE rows. */
+  /** Trustworthiness with `trustNeighbours` neighbours, on TRUST_SAMPLE rows (NaN below 5 papers). */
   trustworthiness: number;
+  /** Neighbours of the trustworthiness: TRUST_NEIGHBOURS, fewer for a small corpus (k < rows / 2). */
+  trustNeighbours: number;
   /** The same two for the exact PCA map of the same vectors, for comparison (null when the map is the PCA). */
   pca: { silhouette: number; trustworthiness: number } | null;
 }
@@ -41,10 +43,12 @@ export function map(input: { vectors: DenseMatrix; labels: Int32Array; k: number
   // Random rows, not evenly spaced ones: those would include UMAP's own (evenly spaced) rows.
   const silhouetteRows = sampleIndices(n, Math.min(n, SILHOUETTE_SAMPLE), deriveSeed(params.seed, 1));
   const trustRows = sampleIndices(n, Math.min(n, TRUST_SAMPLE), deriveSeed(params.seed, 2));
-  const canTrust = TRUST_NEIGHBOURS < trustRows.length / 2;
+  // k < rows / 2, as scikit-learn requires: 10 neighbours, fewer for a corpus under 22 papers.
+  const trustNeighbours = Math.min(TRUST_NEIGHBOURS, Math.ceil(trustRows.length / 2) - 1);
+  const canTrust = trustNeighbours >= 1;
   const baseline = layout.layout === 'pca' ? null : project2d(input.vectors);
   const maps = baseline === null ? [layout] : [layout, baseline];
-  const trust = canTrust ? trustworthinessOfMaps(input.vectors, maps, trustRows, TRUST_NEIGHBOURS) : maps.map(() => NaN);
+  const trust = canTrust ? trustworthinessOfMaps(input.vectors, maps, trustRows, trustNeighbours) : maps.map(() => NaN);
   const silhouettes = maps.map((m) => mapSilhouette(m.x, m.y, input.labels, input.k, silhouetteRows));
   return {
     layout,
@@ -52,6 +56,7 @@ export function map(input: { vectors: DenseMatrix; labels: Int32Array; k: number
       silhouette: silhouettes[0],
       fittedSilhouette: layout.fitted === null ? null : mapSilhouette(layout.x, layout.y, input.labels, input.k, someOf(layout.fitted, SILHOUETTE_SAMPLE)),
       trustworthiness: trust[0],
+      trustNeighbours,
       pca: baseline === null ? null : { silhouette: silhouettes[1], trustworthiness: trust[1] },
     },
   };

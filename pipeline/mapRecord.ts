@@ -1,5 +1,5 @@
 import { DEFAULT_MAP_PARAMS } from '../src/map/mapLayout.js';
-import { SILHOUETTE_SAMPLE, TRUST_NEIGHBOURS, TRUST_SAMPLE, type MapOutput } from './6-map.js';
+import { SILHOUETTE_SAMPLE, TRUST_SAMPLE, type MapOutput } from './6-map.js';
 import { round } from './stageRecord.js';
 
 /**
@@ -32,7 +32,7 @@ export function mapRecord(mapped: MapOutput) {
       rows: 'random, seeded',
       silhouette_rows: Math.min(layout.x.length, SILHOUETTE_SAMPLE),
       ...(layout.fitted === null ? {} : { fitted_silhouette_rows: Math.min(layout.fitted.length, SILHOUETTE_SAMPLE) }),
-      trustworthiness_rows: Math.min(layout.x.length, TRUST_SAMPLE), trustworthiness_neighbours: TRUST_NEIGHBOURS },
+      trustworthiness_rows: Math.min(layout.x.length, TRUST_SAMPLE), trustworthiness_neighbours: figures.trustNeighbours },
     ...(figures.pca === null ? {} : { pca_for_comparison: { silhouette_by_theme: figure(figures.pca.silhouette), trustworthiness: figure(figures.pca.trustworthiness) } }),
   };
 }

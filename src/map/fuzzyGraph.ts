@@ -18,7 +18,7 @@ const MIN_SIGMA_SCALE = 1e-3;
  * UMAP's fuzzy neighbour graph from each point's k nearest others (`neighbours`, cosine
  * distances d = 1 − dot), with local connectivity 1:
  *
- *   ρ_i = the distance to i's nearest neighbour,
+ *   ρ_i = the distance to i's nearest neighbour at a non-zero distance,
  *   σ_i such that Σ_j exp(−max(0, d_ij − ρ_i) / σ_i) = log2(k + 1)  (binary search),
  *   a_ij = exp(−max(0, d_ij − ρ_i) / σ_i),
  *   w_ij = a_ij + a_ji − a_ij·a_ji  (the fuzzy union, so the graph is symmetric).
@@ -37,7 +37,14 @@ export function fuzzyGraph(neighbours: Neighbours): FuzzyGraph {
   for (let i = 0; i < m; i++) {
     const base = i * k;
     const distance = (j: number) => Math.max(0, 1 - neighbours.dots[base + j]);
-    const rho = distance(0);
+    // ρ: the nearest non-zero distance (an exact duplicate at distance 0 does not count).
+    let rho = 0;
+    for (let j = 0; j < k; j++) {
+      if (distance(j) > 0) {
+        rho = distance(j);
+        break;
+      }
+    }
     const sumFor = (sigma: number) => {
       let sum = 0;
       for (let j = 0; j < k; j++) sum += Math.exp(-Math.max(0, distance(j) - rho) / sigma);

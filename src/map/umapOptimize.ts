@@ -73,13 +73,11 @@ export function umapOptimize(graph: FuzzyGraph, embedding: Float64Array, params:
         dx = embedding[2 * i] - embedding[2 * l];
         dy = embedding[2 * i + 1] - embedding[2 * l + 1];
         d2 = dx * dx + dy * dy;
+        // A sample on the very spot pushes nowhere in particular: no move (as umap-learn).
         if (d2 > 0) {
           const coefficient = (2 * repulsion * b) / ((0.001 + d2) * (a * Math.pow(d2, b) + 1));
           embedding[2 * i] += clip(coefficient * dx) * alpha;
           embedding[2 * i + 1] += clip(coefficient * dy) * alpha;
-        } else {
-          embedding[2 * i] += CLIP * alpha;
-          embedding[2 * i + 1] += CLIP * alpha;
         }
       }
       nextNegative[e] += negatives * perNegative[e];

@@ -139,13 +139,16 @@ export function themeMapSpec(summary: RunSummary, drawLimit: number = MAP_DRAW_L
     data: { values },
     params: [{ name: SEARCH_SIGNAL, value: '' }],
     encoding: {
-      x: { field: 'x', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
-      y: { field: 'y', type: 'quantitative', scale: { zero: false }, axis: hiddenAxis },
+      // Domains fixed by the points: the labels, which the page script moves, never widen
+      // them (a double-click resets the zoom to exactly this view).
+      x: { field: 'x', type: 'quantitative', scale: { domain: paddedExtent(values.map((v) => v.x)), zero: false, nice: false }, axis: hiddenAxis },
+      y: { field: 'y', type: 'quantitative', scale: { domain: paddedExtent(values.map((v) => v.y)), zero: false, nice: false }, axis: hiddenAxis },
       color: {
         field: 'theme',
         type: 'nominal',
         scale: colorScale(summary),
-        legend: { title: 'Theme (click to highlight)', labelLimit: 260, symbolOpacity: 1 },
+        // Every theme in the legend (Vega stops at a few dozen otherwise), so each can be highlighted.
+        legend: { title: 'Theme (click to highlight)', labelLimit: 260, symbolOpacity: 1, symbolLimit: summary.themes.length },
       },
       opacity: {
         condition: [
@@ -193,6 +196,19 @@ export function undrawnPapers(summary: RunSummary, drawLimit: number = MAP_DRAW_
   return { themes, papers };
 }
 
+/** [min, max] of `values` widened by 3% of their span on each side (±1 when they are all equal), rounded as the map's data. */
+function paddedExtent(values: number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) return [-1, 1];
+  const pad = hi > lo ? 0.03 * (hi - lo) : 1;
+  return [roundTo(lo - pad, 5), roundTo(hi + pad, 5)];
+}
+
 /** Name of the map's label data, which the page script replaces to hide overlapping labels. */
 export const MAP_LABELS_DATA = 'map_labels';
 
@@ -205,12 +221,11 @@ export const MAP_LABEL_FONT = { family: 'sans-serif', size: 12, limit: 200 } as 
  * overlapping.
  */
 function mapLabelValues(summary: RunSummary, names: Map<number, string>) {
-  const byId = new Map(summary.themes.map((t) => [t.id, t]));
   return mapLabelAnchors(summary.assignments).map((anchor) => {
-    const theme = byId.get(anchor.themeId);
     return {
       theme: nameOf(names, anchor.themeId),
-      label: theme === undefined ? `Theme ${anchor.themeId}` : (theme.heading ?? theme.label),
+      // The name every chart shows: the heading, with "(#id)" when two themes share it.
+      label: nameOf(names, anchor.themeId),
       x: roundTo(anchor.x, 5),
       y: roundTo(anchor.y, 5),
       size: anchor.size,
@@ -384,7 +399,7 @@ export function trendsSpec(summary: RunSummary): TopLevelSpec | undefined {
       color: {
         field: 'theme', type: 'nominal',
         scale: { domain: ids.map((id) => nameOfId.get(id)!), range: ids.map(themeColor) },
-        legend: { title: 'Theme (click to highlight)', labelLimit: 260 },
+        legend: { title: 'Theme (click to highlight)', labelLimit: 260, symbolLimit: ids.length },
       },
       opacity: { condition: { param: 'pickTrend', value: 1 }, value: 0.12 },
       tooltip: [
