@@ -1,8 +1,9 @@
 import { centroidScores } from '../src/label/centroidScores.js';
 import { representativePapers } from '../src/label/representativePapers.js';
-import { chooseLabel } from '../src/label/chooseLabel.js';
+import { candidateColumns, chooseLabel } from '../src/label/chooseLabel.js';
 import { classTermCounts } from '../src/label/classTermCounts.js';
 import { classTfidf } from '../src/label/classTfidf.js';
+import { groupStatistics } from '../src/label/groupStatistics.js';
 import { labelFigures, type LabelFigures } from '../src/label/labelFigures.js';
 import { labelHeading } from '../src/label/labelHeading.js';
 import { labelMatches, labelQuery, termColumns } from '../src/label/labelQuery.js';
@@ -100,7 +101,8 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   const { counts, weights, presence, evenness } = classStatistics(
     classTermCounts(input.counts, input.labels, k), termPresence(input.counts, input.labels, k, params.fullMentions), sizes);
   const relations = termRelations(vectorizer.vocabulary);
-  const subsumedBy = subsumingPhrases(columnSums(counts, k, V), relations, params.subsumeShare);
+  const termTotals = columnSums(counts, k, V);
+  const subsumedBy = subsumingPhrases(termTotals, relations, params.subsumeShare);
 
   // 2. Top terms, phrases preferred over their parts, fragments left out.
   const tag = createPhraseTagger();
@@ -167,20 +169,22 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
   }));
   const figures = labelFigures(labels, matches, isGeneric);
 
-  // 7. Groups of themes (hierarchy merges): each union labelled as one theme among the rest.
+  // 7. Groups of themes (hierarchy merges): each union labelled as one theme among the rest,
+  // its statistics summed from the themes' (groupStatistics).
+  const themeStatistics = { counts, presence, sizes, termTotals };
   const groupLabels = (input.groups ?? []).map((group) => {
-    const { classOf, classes } = groupClasses(k, group);
-    const groupMembers = members.filter((_, c) => classOf[c] === 0).flat().sort((a, b) => a - b);
-    const stats = classStatistics(sumRows(counts, classOf, new Float64Array(classes * V)),
-      sumRows(presence, classOf, new Float32Array(classes * V)), sumRows(sizes, classOf, new Array<number>(classes).fill(0)));
-    const row = <T extends Float64Array | Float32Array>(m: T) => m.subarray(0, V) as T;
-    const terms = topTerms(row(stats.weights), row(stats.counts), vectorizer.vocabulary, vectorizer.displayForms, relations,
+    const stats = groupStatistics(themeStatistics, group);
+    const groupMembers = papersOf(input.labels, k, group);
+    const terms = topTerms(stats.weights, stats.counts, vectorizer.vocabulary, vectorizer.displayForms, relations,
       { count: params.topTermCount, absorbShare: params.absorbShare }, nounPhrase);
-    // Generic words are those of the corpus's themes (headingLike); the scores use the partition.
+    // Generic words are those of the corpus's themes (headingLike); the scores use the partition,
+    // whose evenness is needed at the label candidates only.
+    const evenness = new Float64Array(V).fill(Number.NaN);
+    for (const column of candidateColumns(stats.weights, subsumedBy, LABEL_CHOICE.poolSize)) evenness[column] = stats.evenness(column);
     const text = chooseLabel({
-      weights: row(stats.weights), presence: row(stats.presence), presenceTotals, documentFrequency, evenness: stats.evenness, subsumedBy,
+      weights: stats.weights, presence: stats.presence, presenceTotals, documentFrequency, evenness, subsumedBy,
       acronyms: relations.acronyms, counts: input.counts, members: groupMembers, headingLike, displayForms: vectorizer.displayForms,
-    }, groupMembers.length, { ...LABEL_CHOICE, broadWordShare: 2 / classes }) ?? themeLabel(terms);
+    }, stats.size, { ...LABEL_CHOICE, broadWordShare: 2 / stats.classes }) ?? themeLabel(terms);
     return { label: text, heading: labelHeading(text, groupMembers.slice(0, HEADING_SAMPLE).map((i) => input.papers[i].abstract)) };
   });
   return {
@@ -203,34 +207,13 @@ function classStatistics(counts: Float64Array, presence: Float32Array, sizes: re
   return { counts, weights: classTfidf(counts, k, V), presence, evenness: termEvenness(presence, sizes, V) };
 }
 
-/**
- * The classes of the themes when those of `group` are one: class 0 is the group, classes
- * 1.. the other themes in id order.
- */
-function groupClasses(k: number, group: readonly number[]): { classOf: Int32Array; classes: number } {
+/** The papers of the themes in `group`, ascending. */
+function papersOf(labels: Int32Array, k: number, group: readonly number[]): number[] {
   const inGroup = new Uint8Array(k);
   for (const c of group) inGroup[c] = 1;
-  const classOf = new Int32Array(k);
-  let next = 1;
-  for (let c = 0; c < k; c++) classOf[c] = inGroup[c] ? 0 : next++;
-  return { classOf, classes: next };
-}
-
-/**
- * Per-theme rows (k x V, row-major; or one value per theme) summed into the rows of their
- * classes in `out` (classes x V, zeros): class counts and mentions add up over papers, so the
- * sums are what classTermCounts and termPresence give for the classes, without another
- * pass over the papers.
- */
-function sumRows<T extends Float64Array | Float32Array | number[]>(rows: ArrayLike<number>, classOf: Int32Array, out: T): T {
-  const k = classOf.length;
-  const V = rows.length / k;
-  for (let c = 0; c < k; c++) {
-    const from = c * V;
-    const to = classOf[c] * V;
-    for (let t = 0; t < V; t++) out[to + t] += rows[from + t];
-  }
-  return out;
+  const papers: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (inGroup[labels[i]]) papers.push(i);
+  return papers;
 }
 
 /** The theme with `loose` set from its (rounded) quality figures, as run.json shows them. */

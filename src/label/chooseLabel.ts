@@ -75,12 +75,8 @@ export function scoreCandidates(evidence: LabelEvidence, size: number, poolSize:
   const pool = topColumns(weights, poolSize);
   if (pool.length === 0) return [];
   const maxWeight = weights[pool[0]];
-  const seen = new Set<number>();
   const scored: ScoredCandidate[] = [];
-  for (const top of pool) {
-    const column = subsumedBy[top] >= 0 ? subsumedBy[top] : top;
-    if (seen.has(column)) continue;
-    seen.add(column);
+  for (const column of standingFor(pool, subsumedBy)) {
     if (!evidence.headingLike(column) || presence[column] === 0 || broad(column)) continue;
     const precision = presence[column] / presenceTotals[column];
     const coverage = size > 0 ? presence[column] / size : 0;
@@ -148,6 +144,22 @@ export function chooseLabel(evidence: LabelEvidence, size: number, params: Label
     if (joint >= base + params.minF1Gain && (best === null || joint > best.f1)) best = { candidate, f1: joint };
   }
   return best === null ? name(first) : `${name(first)}${LABEL_SEPARATOR}${name(best.candidate)}`;
+}
+
+/**
+ * The columns scoreCandidates considers for a theme, in pool order: the `poolSize` columns
+ * of highest weight, each replaced by the phrase it stands for (subsumedBy), each once. Only
+ * at these columns does the choice of a label read `evidence.presence` and `evenness`.
+ */
+export function candidateColumns(weights: Float64Array, subsumedBy: Int32Array, poolSize: number): number[] {
+  return standingFor(topColumns(weights, poolSize), subsumedBy);
+}
+
+/** The pool's columns, each replaced by the phrase it stands for, first occurrences kept. */
+function standingFor(pool: readonly number[], subsumedBy: Int32Array): number[] {
+  const seen = new Set<number>();
+  for (const top of pool) seen.add(subsumedBy[top] >= 0 ? subsumedBy[top] : top);
+  return [...seen];
 }
 
 /** For each column, which of the theme's members mention it (1) or not (0). */

@@ -24,12 +24,23 @@ export function classTfidf(classCounts: Float64Array, k: number, vocabularySize:
   const averagePerClass = grandTotal / k;
   const weights = new Float64Array(k * V);
   for (let c = 0; c < k; c++) {
-    if (classTotals[c] === 0) continue;
-    for (let t = 0; t < V; t++) {
-      const count = classCounts[c * V + t];
-      if (count === 0) continue;
-      weights[c * V + t] = (count / classTotals[c]) * Math.log(1 + averagePerClass / termTotals[t]);
-    }
+    classTfidfRow(classCounts.subarray(c * V, (c + 1) * V), classTotals[c], termTotals, averagePerClass, weights.subarray(c * V, (c + 1) * V));
   }
   return weights;
+}
+
+/**
+ * One class's row of classTfidf, W(t, c) for every t, into `out` (length V, zeros): from
+ * the class's counts (length V), their total, f(t) (`termTotals`) and A. A row of zeros
+ * when the class has no counts. What classTfidf computes for each class; also the row of a
+ * class formed by merging others (see groupStatistics), whose f(t) is unchanged.
+ */
+export function classTfidfRow(counts: Float64Array, classTotal: number, termTotals: Float64Array, averagePerClass: number, out: Float64Array): Float64Array {
+  if (classTotal === 0) return out;
+  for (let t = 0; t < counts.length; t++) {
+    const count = counts[t];
+    if (count === 0) continue;
+    out[t] = (count / classTotal) * Math.log(1 + averagePerClass / termTotals[t]);
+  }
+  return out;
 }

@@ -33,18 +33,32 @@ export function termEvenness(presence: Float32Array, sizes: readonly number[], v
   const V = vocabularySize;
   const evenness = new Float64Array(V);
   if (k < 2) return evenness;
-  const logK = Math.log(k);
+  const column = new Float64Array(k);
   for (let t = 0; t < V; t++) {
-    let total = 0;
-    for (let c = 0; c < k; c++) if (sizes[c] > 0) total += presence[c * V + t] / sizes[c];
-    if (total === 0) continue;
-    let entropy = 0;
-    for (let c = 0; c < k; c++) {
-      if (sizes[c] === 0) continue;
-      const q = presence[c * V + t] / sizes[c] / total;
-      if (q > 0) entropy -= q * Math.log(q);
-    }
-    evenness[t] = entropy / logK;
+    for (let c = 0; c < k; c++) column[c] = presence[c * V + t];
+    evenness[t] = classEvenness(column, sizes);
   }
   return evenness;
+}
+
+/**
+ * termEvenness of one term from its presence in each of the k classes (`presence[c]`, in
+ * class order) and the classes' sizes: the formula above for a single t. 0 when k < 2 or
+ * no class mentions the term. For a partition that is not the themes' own (a merge of the
+ * theme hierarchy against the other themes, see groupStatistics) only the few terms that
+ * are label candidates need it.
+ */
+export function classEvenness(presence: ArrayLike<number>, sizes: ArrayLike<number>): number {
+  const k = sizes.length;
+  if (k < 2) return 0;
+  let total = 0;
+  for (let c = 0; c < k; c++) if (sizes[c] > 0) total += presence[c] / sizes[c];
+  if (total === 0) return 0;
+  let entropy = 0;
+  for (let c = 0; c < k; c++) {
+    if (sizes[c] === 0) continue;
+    const q = presence[c] / sizes[c] / total;
+    if (q > 0) entropy -= q * Math.log(q);
+  }
+  return entropy / Math.log(k);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLabel, scoreCandidates, type LabelChoiceParams, type LabelEvidence } from '../../src/label/chooseLabel.js';
+import { candidateColumns, chooseLabel, scoreCandidates, type LabelChoiceParams, type LabelEvidence } from '../../src/label/chooseLabel.js';
 import { classTermCounts } from '../../src/label/classTermCounts.js';
 import { classTfidf } from '../../src/label/classTfidf.js';
 import { subsumingPhrases } from '../../src/label/subsumption.js';
@@ -109,6 +109,33 @@ describe('scoreCandidates: the generic-term penalty, measured from the corpus', 
     expect(scored.precision).toBe(1);
     expect(scored.coverage).toBeCloseTo(1 / 3, 12);
     expect(scored.score).toBeCloseTo(0.5 * (evidence.weights[condensate] / evidence.weights[MODEL]), 12);
+  });
+});
+
+describe('candidateColumns: where a label\u2019s choice reads the evidence', () => {
+  it('lists the pool\u2019s columns with each subsumed term replaced by its phrase, each once', () => {
+    const { evidence } = evidenceOf(0);
+    const columns = candidateColumns(evidence.weights, evidence.subsumedBy, PARAMS.poolSize);
+    expect(new Set(columns).size).toBe(columns.length);
+    for (const column of columns) expect(evidence.subsumedBy[column]).toBe(-1);
+    expect(columns).toContain(VOCABULARY.indexOf('knot invariant'));
+    expect(columns).not.toContain(VOCABULARY.indexOf('knot'));
+  });
+
+  it('is all that scoreCandidates and chooseLabel read of presence and evenness', () => {
+    for (let theme = 0; theme < THEMES.length; theme++) {
+      const { evidence, size } = evidenceOf(theme);
+      const columns = candidateColumns(evidence.weights, evidence.subsumedBy, PARAMS.poolSize);
+      const evenness = new Float64Array(evidence.evenness.length).fill(Number.NaN);
+      const presence = new Float32Array(evidence.presence.length).fill(Number.NaN);
+      for (const column of columns) {
+        evenness[column] = evidence.evenness[column];
+        presence[column] = evidence.presence[column];
+      }
+      const onlyCandidates = { ...evidence, evenness, presence };
+      expect(scoreCandidates(onlyCandidates, size, PARAMS.poolSize)).toEqual(scoreCandidates(evidence, size, PARAMS.poolSize));
+      expect(chooseLabel(onlyCandidates, size, PARAMS)).toBe(chooseLabel(evidence, size, PARAMS));
+    }
   });
 });
 
