@@ -137,6 +137,7 @@ export async function fitThemes(
   const mapped = await timeStage(stages, 'map', log,
     () => map({ vectors: reduced.vectors, labels: themes.labels, k: themes.k }, { ...DEFAULT_MAP_PARAMS, layout: options.map, seed: options.seed }),
     (m) => `${m.layout.layout === 'umap' ? `UMAP fitted on ${m.layout.fitted?.length} papers` : 'PCA'}, silhouette by theme ${m.figures.silhouette.toFixed(3)}` +
+      `${m.figures.fittedSilhouette === null ? '' : ` (fitted papers ${m.figures.fittedSilhouette.toFixed(3)})`}` +
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.silhouette.toFixed(3)})`}, trustworthiness ${m.figures.trustworthiness.toFixed(3)}` +
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.trustworthiness.toFixed(3)})`}`);
   if (mapped.layout.fallback !== null) (extras.warn ?? log)(`--map ${options.map}: ${mapped.layout.fallback}`);
