@@ -128,9 +128,10 @@ export async function fitThemes(
     : joinClusters(clusters, extras.mergesFor(clusters.labels, clusters.k), reduced.vectors);
   const themes = merged === null
     ? { labels: clusters.labels, k: clusters.k, centres: clusters.centres, silhouette: clusters.silhouette }
-    : { ...merged, silhouette: merged.k < 2 ? 0 : silhouetteCosine(reduced.vectors, merged.labels, { sampleSize: 3000, seed: options.seed }) };
+    // One theme left has no silhouette (n/a, null in run.json), not a measured 0.
+    : { ...merged, silhouette: merged.k < 2 ? NaN : silhouetteCosine(reduced.vectors, merged.labels, { sampleSize: 3000, seed: options.seed }) };
   if (merged !== null) {
-    log(`  merged: ${merged.members.filter((m) => m.length > 1).map((m) => `${m.join(' + ')} -> ${m[0]}`).join('; ')}; ${merged.k} themes, silhouette ${themes.silhouette.toFixed(3)}`);
+    log(`  merged: ${merged.members.filter((m) => m.length > 1).map((m) => `${m.join(' + ')} -> ${m[0]}`).join('; ')}; ${merged.k} theme${merged.k === 1 ? '' : 's'}, silhouette ${Number.isFinite(themes.silhouette) ? themes.silhouette.toFixed(3) : 'n/a'}`);
   }
 
   // 6. Map: reduced vectors -> 2-D positions for the report (UMAP, or PCA).
@@ -149,7 +150,7 @@ export async function fitThemes(
     () => label({
       papers, counts: vectors.counts, vectorizer: vectors.model, vectors: reduced.vectors, map: mapped.layout,
       labels: themes.labels, centres: themes.centres, k: themes.k, groups: structure?.groups,
-    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(merged === null ? pins : pinsByIndex(pins, merged.ids), extras.pinsFor?.(themes.labels, themes.k)) }),
+    }, { ...DEFAULT_LABEL_PARAMS, fullMentions: options.titleWeight, pins: withCallerPins(merged === null ? pins : pinsByIndex(pins, merged, extras.warn ?? log), extras.pinsFor?.(themes.labels, themes.k)) }),
     (l) => `NPMI ${l.coherence.npmi.toFixed(3)}, diversity ${l.coherence.diversity.toFixed(3)}, label F1 ${l.labelQuality.labelF1.toFixed(3)}; ` +
       l.themes.slice(0, 5).map((t) => `${t.label} (${t.size})`).join('; ') + (l.themes.length > 5 ? '; ...' : ''));
 
@@ -218,10 +219,19 @@ function joinClusters(clusters: { labels: Int32Array; k: number }, pairs: Array<
   return pairs.length === 0 ? null : applyMerges(clusters.labels, mergeRoots(clusters.k, pairs), X);
 }
 
-/** --labels pins by theme id, keyed instead by the merged themes' index (`ids[c]` is theme c's id). */
-function pinsByIndex(pins: LabelPins | undefined, ids: Int32Array): LabelPins | undefined {
+/**
+ * --labels pins by theme id, keyed instead by the merged themes' index (`ids[c]` is theme
+ * c's id); a pin on a theme merged into another is not used, with a warning.
+ */
+function pinsByIndex(pins: LabelPins | undefined, merged: MergedThemes, warn: (line: string) => void): LabelPins | undefined {
   if (pins === undefined) return undefined;
+  const { ids, members } = merged;
   const byTheme: Record<string, string> = {};
+  members.forEach((joined, c) => {
+    for (const id of joined.slice(1)) {
+      if (pins.byTheme[String(id)] !== undefined) warn(`--labels: theme ${id} was merged into ${ids[c]}, so its pin "${pins.byTheme[String(id)]}" is not used${pins.byTheme[String(ids[c])] === undefined ? ` (pin ${ids[c]} to label the merged theme)` : ''}`);
+    }
+  });
   ids.forEach((id, c) => {
     const pinned = pins.byTheme[String(id)];
     if (pinned !== undefined) byTheme[String(c)] = pinned;

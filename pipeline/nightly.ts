@@ -22,7 +22,7 @@ import type { RunSummary, Theme } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import { mapRecord } from './mapRecord.js';
-import { clusterPairsToMerge, majorityPreviousTheme, mergeGroupRoots, withGroupIds } from '../src/nightly/configuredMerges.js';
+import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './8-report.js';
@@ -139,7 +139,14 @@ export async function runNightly(
     const stages: StageRecord[] = [];
     const started = process.hrtime.bigint();
     const paperIds = papers.map((p) => p.id);
-    const roots = mergeGroupRoots(config.merges);
+    // Merge groups over last night's themes only: an id that is not one of them (ended,
+    // or not born yet) joins nothing and gives no theme its id.
+    const live = new Set(previousThemes.map((t) => t.id));
+    const roots = liveGroupRoots(config.merges, live);
+    // An ended id is what a merge leaves behind; an id no theme has had yet is likely a slip.
+    for (const id of [...new Set(config.merges.flat())].sort((a, b) => a - b)) {
+      if (id >= store.nextThemeId()) io.warn(`merges: no theme has had id ${id} yet, so no merge joins it tonight; a theme born with that id later would be joined`);
+    }
     // Tonight's themes (joined as configured) take the ids of the themes they continue; a
     // joined theme, its merge group's smallest id.
     const matchTonight = (labels: Int32Array, k: number) => {
@@ -150,7 +157,7 @@ export async function runNightly(
       cache: store.tokenCache(tokenCacheRules(options)),
       warn: io.warn,
       previous: previousRun && previousThemes.length >= 2
-        ? { assignments: previousAssignments, k: clusteredK(previousRun.record) ?? previousThemes.length, keepKWithin: config.keepKWithin }
+        ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
         : undefined,
       // Configured merges are by stable theme id: clusters whose papers sat last night in
       // themes of one merge group are joined (configuredMerges.ts).
@@ -174,6 +181,13 @@ export async function runNightly(
     const { clusters, labelled } = fitted;
     const tonight = fitted.merged ?? clusters;
     const match = matchTonight(tonight.labels, tonight.k);
+    // What the configured merges joined tonight: each joined theme's id and the themes its clusters continued.
+    const majorityOfClusters = fitted.merged === null ? null : majorityPreviousTheme(paperIds, clusters.labels, clusters.k, previousAssignments);
+    const mergedTonight = fitted.merged === null ? [] : fitted.merged.members.flatMap((members, c) => {
+      const themes = [...new Set(members.map((m) => majorityOfClusters![m]).filter((id) => id >= 0))].sort((a, b) => a - b);
+      return members.length > 1 && themes.length > 1 ? [{ id: match.ids[c], themes }] : [];
+    });
+    for (const m of mergedTonight) io.log(`  merged as configured: ${m.themes.map((id) => `#${id}`).join(' + ')} -> #${m.id}`);
     const d = fitted.reduced.vectors.cols;
     const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
     // Tonight's gains: the papers last night's run had not clustered, per theme.
@@ -201,6 +215,7 @@ export async function runNightly(
       themes: themes.map(({ centroid: _centroid, gained: _gained, ...theme }): Theme => theme),
       trends,
       themeViews,
+      ...(mergedTonight.length === 0 ? {} : { merged: mergedTonight }),
     };
     const record = {
       tool: 'paper-themes nightly',
@@ -215,7 +230,7 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: fitted.quality,
       map: mapRecord(fitted.mapped),
-      ...(config.merges.length === 0 ? {} : { merges: config.merges, themes_after_merges: tonight.k }),
+      ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: mergedTonight, themes_after_merges: tonight.k }),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
       hierarchy: hierarchyRecord(themeViews),
@@ -262,16 +277,6 @@ export async function runNightly(
 }
 
 /** A stored run's quality figures (run.json's `quality`), when its record has them. */
-/**
- * The k a night's k-means found, before configured merges joined any of its clusters (its
- * run.json's clustering.k): what the next night starts from, so that merges do not lower
- * k night after night. Undefined for a record without it.
- */
-function clusteredK(record: Record<string, unknown> | null): number | undefined {
-  const clustering = record?.clustering as { k?: unknown } | undefined;
-  return typeof clustering?.k === 'number' ? clustering.k : undefined;
-}
-
 function runQuality(record: Record<string, unknown> | null): Record<string, number> | undefined {
   const quality = record?.quality;
   return quality !== null && typeof quality === 'object' ? (quality as Record<string, number>) : undefined;

@@ -117,6 +117,7 @@ async function runStages(
     assignments: labelled.assignments,
     themes: labelled.themes,
     themeViews,
+    ...(fitted.merged === null ? {} : { merged: fitted.merged.members.filter((m) => m.length > 1).map((m) => ({ id: m[0], themes: m })) }),
   };
 
   // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside

@@ -138,6 +138,8 @@ export interface RunSummary {
   trends?: ThemeTrends;
   /** How the themes relate: their hierarchy, similarities and intertopic map (see ThemeViews). */
   themeViews?: ThemeViews;
+  /** Themes joined (--merge, --reduce-to, the nightly config's merges): each under the id it keeps, with the ids it joined. */
+  merged?: Array<{ id: number; themes: number[] }>;
   /** Same order as `assignments`. */
   papers: Paper[];
   assignments: Assignment[];

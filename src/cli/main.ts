@@ -98,7 +98,8 @@ opens offline), run.json (parameters, library versions, timings, quality figures
 evaluate: runs the corpus once per configuration and prints silhouette, NPMI coherence
 of each theme's top 10 terms, topic diversity (distinct share of all top-10 terms) and,
 when every paper has a gold label, V-measure, NMI and ARI; then the default's themes.
-Takes the run options above except --out and the runs index, plus:
+Takes the run options above except --out, the runs index, --csv-bom, --merge and
+--reduce-to, plus:
   --variants LIST     comma-separated, from: ${DEFAULT_VARIANTS.join(', ')}
                       (default: all); each changes one thing from the options given
   --json FILE         also write the comparison as JSON

@@ -33,7 +33,8 @@ and reports/index.html. Running it again for the same date changes nothing.
                       arxiv (default: the config's, else inbox)
   --config FILE       JSON config (default data/nightly.json when it exists): store,
                       reports, inbox, sources, windowDays, matchThreshold, keepKWithin,
-                      pins ({"3": "my label"}), hfDaily, arxiv, http
+                      pins ({"3": "my label"}), merges ([[3, 7]]: themes kept joined,
+                      under the smallest id, every night), hfDaily, arxiv, http
   --store FILE        the SQLite store (default data/papers.sqlite)
   --reports DIR       reports folder (default reports)
   --inbox DIR         folder the inbox source reads (default data/inbox)

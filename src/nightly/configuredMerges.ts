@@ -28,6 +28,29 @@ export function mergeGroupRoots(merges: ReadonlyArray<readonly [number, number]>
 }
 
 /**
+ * The merge groups restricted to `live` ids (last night's themes): each live id of a group
+ * mapped to the group's smallest live id. An ended or unborn id takes part in nothing, so a
+ * group never hands a live theme a dead id, nor waits to swallow a theme not yet born
+ * unawares (the nightly job warns of such ids).
+ */
+export function liveGroupRoots(merges: ReadonlyArray<readonly [number, number]>, live: ReadonlySet<number>): Map<number, number> {
+  const groups = new Map<number, number[]>();
+  for (const [id, root] of mergeGroupRoots(merges)) {
+    const members = groups.get(root);
+    if (members === undefined) groups.set(root, [id]);
+    else members.push(id);
+  }
+  const out = new Map<number, number>();
+  for (const members of groups.values()) {
+    const alive = members.filter((id) => live.has(id));
+    if (alive.length === 0) continue;
+    const root = Math.min(...alive);
+    for (const id of alive) out.set(id, root);
+  }
+  return out;
+}
+
+/**
  * For each of tonight's k clusters, the theme most of its papers had last night (ties: the
  * smaller id), or −1 when none of its papers was clustered last night.
  */

@@ -53,7 +53,7 @@ export function renderReport(summary: RunSummary, options: { mapDrawLimit?: numb
     chartsHtml(kCurve !== undefined ? summary.kSelection : undefined, summary.parameters.map === undefined ? undefined : String(summary.parameters.map),
       undrawn === null ? null : summary.papers.length - undrawn.papers.length),
     views.html,
-    themesTableHtml(themes, colors, titlesById(summary)),
+    themesTableHtml(themes, colors, titlesById(summary), mergedNote(summary)),
     papersByThemeHtml(themes, colors),
     '</main>',
     specBlock(SPEC_IDS.map, themeMapSpec(summary, drawLimit)),
@@ -176,7 +176,20 @@ function chartsHtml(kSelection: RunSummary['kSelection'], summaryMapLayout: stri
   ].join('\n');
 }
 
-function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, string>): string {
+/** Which themes were joined, under which id ("Merged: #3 and #7 as #3"), or nothing. */
+function mergedNote(summary: RunSummary): string {
+  const merged = (summary.merged ?? []).filter((m) => m.themes.length > 1);
+  if (merged.length === 0) return '';
+  const names = themeNames(summary.themes);
+  const items = merged.map((m) => {
+    const joined = m.themes.map((id) => `#${id}`);
+    const list = joined.length === 2 ? joined.join(' and ') : `${joined.slice(0, -1).join(', ')} and ${joined[joined.length - 1]}`;
+    return `${list} as #${m.id} (${escapeHtml(names.get(m.id) ?? `Theme ${m.id}`)})`;
+  });
+  return `<p class="note" id="merged">Merged: ${items.join('; ')}. The other themes keep their ids.</p>`;
+}
+
+function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, string>, merged = ''): string {
   const rows = themes.map((theme, i) => {
     const terms = theme.topTerms.map((t) => escapeHtml(t.term)).join(', ');
     const reps = theme.representativeIds
@@ -200,6 +213,7 @@ function themesTableHtml(themes: Theme[], colors: string[], titles: Map<string, 
   return [
     '<section class="card">',
     '<h2>Themes</h2>',
+    merged,
     '<div class="scroll">',
     '<p class="hint">Click a column heading to sort by it. Silhouette: how much closer a theme\u2019s papers are to each other than to the next theme (\u22121 to 1). NPMI: how often the theme\u2019s top 10 terms occur in the same papers (\u22121 to 1; above 0 means more often than chance). Label F1: how well the label, searched for in titles and abstracts, finds the theme\u2019s papers and only them (0 to 1). A loose theme has both a silhouette below 0 and an NPMI below 0.05: weak, shown all the same.</p>',
     '<table class="cards" data-sortable>',

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPairsToMerge, majorityPreviousTheme, mergeGroupRoots, withGroupIds } from '../../src/nightly/configuredMerges.js';
+import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, mergeGroupRoots, withGroupIds } from '../../src/nightly/configuredMerges.js';
 
 describe('mergeGroupRoots', () => {
   it('maps every id of a merge group to its smallest id, transitively', () => {
     expect([...mergeGroupRoots([[3, 7], [2, 3], [10, 9]])].sort((a, b) => a[0] - b[0])).toEqual([[2, 2], [3, 2], [7, 2], [9, 9], [10, 9]]);
     expect(mergeGroupRoots([]).size).toBe(0);
+  });
+});
+
+describe('liveGroupRoots', () => {
+  it('keeps only last night’s themes in each group, under the smallest of them', () => {
+    // 5 ended (merged into 2 earlier), 12 not born: [5, 7] gives 7 no dead id; [3, 12] waits for nothing.
+    const roots = liveGroupRoots([[2, 5], [5, 7], [3, 12]], new Set([2, 3, 7]));
+    expect([...roots].sort((a, b) => a[0] - b[0])).toEqual([[2, 2], [3, 3], [7, 2]]);
+    expect([...liveGroupRoots([[5, 7]], new Set([7]))]).toEqual([[7, 7]]);
+    expect(liveGroupRoots([[8, 9]], new Set([1])).size).toBe(0);
   });
 });
 

@@ -215,10 +215,22 @@ describe('runPipeline on the bundled seed corpus', () => {
     const csv = readFileSync(join(out, 'themes.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((line) => Number(line.split(',')[0]));
     expect(csv).toEqual([0, 1, 2, 4, 5, 6]);
     expect(merged.record.merged).toEqual([{ id: 2, themes: [2, 3, 7] }]);
+    // The report says what was joined, under which id.
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<p class="note" id="merged">Merged: #2, #3 and #7 as #2 \(/);
     expect((merged.record.parameters as Record<string, unknown>).merge).toBe('3+7; 2+3');
     // The tree, its CSV and the hierarchy name the kept ids.
     const leaves = readFileSync(join(out, 'hierarchy.csv'), 'utf8');
     expect(leaves).not.toMatch(/(^|[,; ])7(;|,|\r)/m);
+  });
+
+  it('warns that a --labels pin on a theme merged into another is not used', async () => {
+    const dir = tmp();
+    const pins = join(dir, 'labels.json');
+    writeFileSync(pins, JSON.stringify({ 7: 'Pinned seven' }));
+    const warnings: string[] = [];
+    const run = await runPipeline(normaliseOptions({ out: join(dir, 'out'), cacheDir: false, k: 8, merges: ['3,7'], labelsFile: pins }), () => {}, (line) => warnings.push(line));
+    expect(warnings).toContain('--labels: theme 7 was merged into 3, so its pin "Pinned seven" is not used (pin 3 to label the merged theme)');
+    expect(run.summary.themes.map((t) => t.label)).not.toContain('Pinned seven');
   });
 
   it('reduces to N themes by the theme tree with --reduce-to, and warns when there are no more than N', async () => {
