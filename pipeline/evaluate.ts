@@ -99,7 +99,7 @@ export async function evaluate(
     log(`${variant.name}: ${variant.description}`);
     const started = process.hrtime.bigint();
     const stages: StageRecord[] = [];
-    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`), { warn });
+    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`), { warn, noReportMap: true });
     rows.push({
       variant: variant.name,
       description: variant.description,

@@ -18,7 +18,8 @@ import { vectorize } from './3-vectorize.js';
 import type { TermWeighting } from '../src/vectorize/tfidf.js';
 import { reduce } from './4-reduce.js';
 import { cluster } from './5-cluster.js';
-import { map } from './6-map.js';
+import { map, type MapOutput } from './6-map.js';
+import { project2d } from '../src/reduce/project2d.js';
 import { DEFAULT_LABEL_PARAMS, label } from './7-label.js';
 import { DEFAULT_MAP_PARAMS } from '../src/map/mapLayout.js';
 import { CorpusError } from './corpusError.js';
@@ -56,6 +57,8 @@ export interface FitExtras {
    * stable theme ids: configuredMerges.ts), instead of --merge and --reduce-to.
    */
   mergesFor?: (labels: Int32Array, k: number) => Array<[number, number]>;
+  /** No report is drawn (evaluate): the map is the PCA one, without its figures. */
+  noReportMap?: boolean;
 }
 
 export async function fitThemes(
@@ -136,8 +139,10 @@ export async function fitThemes(
 
   // 6. Map: reduced vectors -> 2-D positions for the report (UMAP, or PCA).
   const mapped = await timeStage(stages, 'map', log,
-    () => map({ vectors: reduced.vectors, labels: themes.labels, k: themes.k }, { ...DEFAULT_MAP_PARAMS, layout: options.map, seed: options.seed }),
-    (m) => `${m.layout.layout === 'umap' ? `UMAP fitted on ${m.layout.fitted?.length} papers` : 'PCA'}, silhouette by theme ${m.figures.silhouette.toFixed(3)}` +
+    () => extras.noReportMap === true
+      ? unmeasuredPcaMap(reduced.vectors)
+      : map({ vectors: reduced.vectors, labels: themes.labels, k: themes.k }, { ...DEFAULT_MAP_PARAMS, layout: options.map, seed: options.seed }),
+    (m) => extras.noReportMap === true ? 'PCA, not measured (no report is drawn)' : `${m.layout.layout === 'umap' ? `UMAP fitted on ${m.layout.fitted?.length} papers` : 'PCA'}, silhouette by theme ${m.figures.silhouette.toFixed(3)}` +
       `${m.figures.fittedSilhouette === null ? '' : ` (fitted papers ${m.figures.fittedSilhouette.toFixed(3)})`}` +
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.silhouette.toFixed(3)})`}, trustworthiness ${m.figures.trustworthiness.toFixed(3)}` +
       `${m.figures.pca === null ? '' : ` (PCA ${m.figures.pca.trustworthiness.toFixed(3)})`}`);
@@ -212,6 +217,15 @@ function mergeAsked(options: PipelineOptions, clusters: { labels: Int32Array; k:
     pairs = pairsToReduce(linkage, k, options.reduceTo);
   }
   return pairs.length === 0 ? null : applyMerges(clusters.labels, mergeRoots(k, pairs), X);
+}
+
+/** The PCA map with no figures (NaN): for a fit whose report is never drawn. */
+function unmeasuredPcaMap(vectors: DenseMatrix): MapOutput {
+  const pca = project2d(vectors);
+  return {
+    layout: { x: pca.x, y: pca.y, layout: 'pca', fitted: null, nNeighbors: null, fallback: null },
+    figures: { silhouette: NaN, fittedSilhouette: null, trustworthiness: NaN, trustNeighbours: 0, pca: null },
+  };
 }
 
 /** The clusters joined by `pairs` of cluster indices (null: none). */

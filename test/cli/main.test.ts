@@ -231,6 +231,9 @@ describe('paper-themes evaluate', () => {
     expect(out).toContain('Themes of "default"');
     expect(err).toContain('no-phrases: single words only');
     expect(err).toContain('[2/8] tokenize');
+    // No report is drawn, so no UMAP layout is fitted for it.
+    expect(err).toContain('[6/8] map: PCA, not measured (no report is drawn)');
+    expect(err).not.toContain('UMAP fitted');
     const evaluation = JSON.parse(readFileSync(json, 'utf8'));
     expect(evaluation.rows.map((r: { variant: string }) => r.variant)).toEqual(['default', 'no-phrases']);
     expect(evaluation.rows[0].themes).toHaveLength(5);
