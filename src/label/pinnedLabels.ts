@@ -1,3 +1,4 @@
+import { removeControlCharacters } from '../text/sanitizeText.js';
 /**
  * Labels a user gives: by theme id ("3": "Model merging") or by a top term ("monte carlo
  * tree search": "MCTS"). A key made of digits is a theme id; any other key is a term,
@@ -56,7 +57,10 @@ export function parseLabelPins(text: string): LabelPins {
     throw new Error('expected a JSON object of theme id or top term -> label, e.g. {"3": "Model merging"}');
   }
   const pins: LabelPins = { byTheme: {}, byTerm: {} };
-  for (const [key, label] of Object.entries(value)) {
+  for (const [key, raw] of Object.entries(value)) {
+    // Control and bidi characters never reach a label: it goes to the terminal, run.json,
+    // the CSVs and the report as given.
+    const label = typeof raw === 'string' ? removeControlCharacters(raw) : raw;
     if (typeof label !== 'string' || label.trim() === '') throw new Error(`"${key}": the label must be a non-empty string`);
     if (label.length > MAX_PIN_LENGTH) throw new Error(`"${key}": a label of at most ${MAX_PIN_LENGTH} characters`);
     if (key.trim() === '') throw new Error('an empty key: use a theme id or a top term');

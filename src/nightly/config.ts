@@ -1,3 +1,4 @@
+import { removeControlCharacters } from '../text/sanitizeText.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_HTTP, type HttpOptions } from '../sources/httpClient.js';
@@ -129,7 +130,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         for (const [id, label] of Object.entries(value)) {
           if (!/^\d+$/.test(id)) throw new ConfigError(path, `pins.${id}`, id, 'a theme id (an integer)');
           if (text(`pins.${id}`, label).length > MAX_PIN_LENGTH) throw new ConfigError(path, `pins.${id}`, label, `a label of at most ${MAX_PIN_LENGTH} characters`);
-          config.pins[id] = label as string;
+          config.pins[id] = removeControlCharacters(label as string);
         }
         break;
       }

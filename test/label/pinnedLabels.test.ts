@@ -40,6 +40,11 @@ describe('parseLabelPins', () => {
     });
   });
 
+  it('removes control and bidi characters from labels, which reach the terminal and every output', () => {
+    expect(parseLabelPins(JSON.stringify({ 2: 'Evil\u202e txt.exe', 3: '\u001b[31mRed' }))).toEqual({ byTheme: { 2: 'Evil txt.exe', 3: '[31mRed' }, byTerm: {} });
+    expect(() => parseLabelPins(JSON.stringify({ 2: '\u202e' }))).toThrow('"2": the label must be a non-empty string');
+  });
+
   it('names the line of a JSON syntax error', () => {
     expect(() => parseLabelPins('{\n"3": "a",\n"4" "b"\n}')).toThrow(/not valid JSON at line 3/);
   });
