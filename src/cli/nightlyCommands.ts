@@ -39,7 +39,7 @@ and reports/index.html. Running it again for the same date changes nothing.
   --reports DIR       reports folder (default reports)
   --inbox DIR         folder the inbox source reads (default data/inbox)
   --wait SECONDS      wait this long for another nightly run to finish (default 0)
-  --k N|auto, --k-range MIN-MAX, --seed N, --quiet, --csv-bom as for run
+  --k N|auto, --k-range MIN-MAX, --seed N, --map umap|pca, --quiet, --csv-bom as for run
 
 Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty,
 or the store is damaged, not SQLite, read-only or in a read-only folder; 2 bad option or
@@ -66,6 +66,7 @@ const NIGHTLY_OPTIONS = {
   k: { type: 'string' },
   'k-range': { type: 'string' },
   seed: { type: 'string' },
+  map: { type: 'string' },
   quiet: { type: 'boolean' },
   'csv-bom': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -153,7 +154,7 @@ async function nightly(args: string[], io: CliIo): Promise<number> {
   });
   const wait = values.wait === undefined ? 0 : Number(values.wait);
   if (!(wait >= 0)) throw new NightlyOptionError(`--wait: "${values.wait}" is not valid; expected seconds >= 0`);
-  const options = normaliseOptions({ k: values.k, kRange: values['k-range'], seed: values.seed, quiet: values.quiet, runsIndex: false, csvBom: values['csv-bom'] });
+  const options = normaliseOptions({ k: values.k, kRange: values['k-range'], seed: values.seed, map: values.map, quiet: values.quiet, runsIndex: false, csvBom: values['csv-bom'] });
   const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
   const warn = (line: string) => io.err.write(`warning: ${line}\n`);
   const result = await runNightly(config, options, date, { log, warn, waitMs: wait * 1000 });

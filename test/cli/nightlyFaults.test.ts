@@ -223,6 +223,19 @@ describe('paper-themes nightly: the inbox goes on past an unreadable entry', () 
   });
 });
 
+describe('paper-themes nightly --map', () => {
+  it('draws the map the option asks for, and refuses a layout it does not know, naming --map', async () => {
+    const w = workspace();
+    dropPapers(w.inbox);
+    const { code, err } = await nightly(w, '2026-11-20', '--map', 'pca');
+    expect(code, err).toBe(0);
+    expect(JSON.parse(readFileSync(join(w.reports, '2026-11-20', 'run.json'), 'utf8')).map.layout).toBe('pca');
+    const bad = await nightly(workspace(), '2026-11-20', '--map', 'tsne');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--map: "tsne" is not valid; expected one of umap, pca');
+  });
+});
+
 describe('paper-themes nightly: dates', () => {
   it('refuses a --date more than a day ahead with exit 2, naming --date, and creates nothing', async () => {
     const w = workspace();
