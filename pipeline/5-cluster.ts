@@ -71,8 +71,10 @@ export interface ClusterParams {
    * night to night over noise.
    */
   warmStart?: { previousK: number; start: (k: number) => WarmStart; keepKWithin: number };
-  /** Hears each k tried by k = 'auto' with its silhouette. */
+  /** Hears each k tried by k = 'auto' with its silhouette, as soon as it is scored. */
   onK?: (k: number, silhouette: number) => void;
+  /** Hears each round of the TF-IDF refinement as it ends, with the papers it moved. */
+  onRefineRound?: (round: number, moved: number) => void;
 }
 
 export interface ClusterOutput {
@@ -165,8 +167,8 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
       warm ? nearK(params.kRange, warm.previousK) : params.kRange,
       (k) => fitKMeans(searchX, { k, nInit: searchNInit, seed: params.seed }),
       (labels) => silhouetteOf(searchX, labels),
+      (c) => params.onK?.(c.k, c.silhouette),
     );
-    for (const c of choice.curve) params.onK?.(c.k, c.silhouette);
     let chosen = choice.k;
     const how = sampled ? `searched on a seeded sample of ${K_SEARCH_SAMPLE} papers with ${searchNInit} restarts per k`
       : warm ? `searched within ${WARM_K_REACH} of last night's k, with ${searchNInit} restarts per k` : '';
@@ -203,7 +205,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   let found = { labels: model.labels, centres: model.centres, inertia: model.inertia, refined: 0, refineRounds: 0 };
   if (params.refine) {
     if (input.tfidf === undefined) throw new Error('cluster: refine needs the TF-IDF matrix');
-    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, REFINE_ITERATIONS);
+    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, REFINE_ITERATIONS, 'wasm', params.onRefineRound);
     const centres = meanCentres(X, refinement.labels, model.k);
     found = {
       labels: refinement.labels, centres, inertia: computeInertia(X, centres, refinement.labels),

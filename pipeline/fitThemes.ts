@@ -122,6 +122,7 @@ export async function fitThemes(
         start: (k: number) => warmStart(reduced.vectors, papers.map((p) => p.id), extras.previous!.assignments, k),
       },
       onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
+      onRefineRound: (round, moved) => log(`  refinement round ${round}: ${moved} papers moved`),
     }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement in ${c.refineRounds} rounds, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 

@@ -26,6 +26,8 @@ export function chooseK<Fit extends { labels: Int32Array; inertia: number }>(
   range: readonly [number, number],
   fit: (k: number) => Fit,
   silhouette: (labels: Int32Array) => number,
+  /** Hears each k as soon as it is scored (progress on a long search). */
+  onCandidate?: (candidate: KCandidate) => void,
 ): KChoice<Fit> {
   const kMax = Math.min(range[1], X.rows - 1);
   const kMin = Math.max(2, Math.min(range[0], kMax));
@@ -34,7 +36,9 @@ export function chooseK<Fit extends { labels: Int32Array; inertia: number }>(
   for (let k = kMin; k <= kMax; k++) {
     const result = fit(k);
     const score = silhouette(result.labels);
-    curve.push({ k, silhouette: score, inertia: result.inertia });
+    const candidate = { k, silhouette: score, inertia: result.inertia };
+    curve.push(candidate);
+    onCandidate?.(candidate);
     if (best === null || score > best.silhouette) best = { k, fit: result, silhouette: score };
   }
   if (best === null) throw new Error(`chooseK: empty k range ${range[0]}-${range[1]} for ${X.rows} papers`);

@@ -42,6 +42,8 @@ export function refineOnTfidf(
   k: number,
   maxIterations = 100,
   kernel: 'wasm' | 'javascript' = 'wasm',
+  /** Hears each round as it ends: its number (from 1) and the papers it moved. */
+  onRound?: (round: number, moved: number) => void,
 ): Refinement {
   const { rows: n, cols: V, indptr, indices, values } = tfidf;
   if (start.length !== n) throw new RangeError(`refineOnTfidf: ${start.length} labels for ${n} rows`);
@@ -101,6 +103,7 @@ export function refineOnTfidf(
         changed++;
       }
     }
+    onRound?.(iterations, changed);
     if (changed === 0) break;
   }
   wasm?.release();

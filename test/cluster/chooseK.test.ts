@@ -36,6 +36,17 @@ describe('chooseK', () => {
     expect(choice.fit.k).toBe(3);
   });
 
+  it('reports each k as soon as it is scored, before the next k is fitted (progress)', () => {
+    const { fit, silhouette } = fakes({ 2: 0.3, 3: 0.6, 4: 0.5 });
+    const events: string[] = [];
+    const tracedFit = (k: number) => {
+      events.push(`fit ${k}`);
+      return fit(k);
+    };
+    chooseK(papers(20), [2, 4], tracedFit, silhouette, (c) => events.push(`scored ${c.k} ${c.silhouette}`));
+    expect(events).toEqual(['fit 2', 'scored 2 0.3', 'fit 3', 'scored 3 0.6', 'fit 4', 'scored 4 0.5']);
+  });
+
   it('picks the highest silhouette even when every score is negative', () => {
     const { fit, silhouette } = fakes({ 2: -0.4, 3: -0.2, 4: -0.3 });
     expect(chooseK(papers(20), [2, 4], fit, silhouette).k).toBe(3);

@@ -39,6 +39,12 @@ describe('refineOnTfidf', () => {
     expect(iterations).toBe(2); // one that moves, one that confirms
   });
 
+  it('reports each round as it ends with the papers it moved (progress)', () => {
+    const rounds: Array<[number, number]> = [];
+    refineOnTfidf(docs, Int32Array.from([0, 0, 1, 1, 1, 1]), 2, 100, 'wasm', (round, moved) => rounds.push([round, moved]));
+    expect(rounds).toEqual([[1, 1], [2, 0]]);
+  });
+
   it('leaves a clustering that is already stable unchanged', () => {
     const start = Int32Array.from([0, 0, 0, 1, 1, 1]);
     const { labels, moved, iterations } = refineOnTfidf(docs, start, 2);
