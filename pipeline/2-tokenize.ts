@@ -21,6 +21,8 @@ export interface TokenizeParams {
   started?: StartedTokenizers;
   /** Tokens of papers seen before; new ones are added to it. */
   cache: TokenCache;
+  /** A fitted phrase vocabulary to use instead of learning one from these papers (assigning new papers to a model). */
+  phrases?: PhraseModel;
   onProgress?: (done: number) => void;
 }
 
@@ -90,7 +92,7 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
     else fresh.addTo(encoder, nextFresh++);
   });
   const encoded = encoder.finish();
-  const phrases = fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 4 });
+  const phrases = params.phrases ?? fitPhrases(encoded, { minDocFrequency: params.phraseMinDf, maxWords: 4 });
   return {
     cacheHits: texts.length - missing.length,
     phrases,

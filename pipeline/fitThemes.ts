@@ -196,7 +196,9 @@ export async function fitThemes(
   const themeViews = structure === null ? undefined : themeViewsOf(structure, labelled.themes.map((t) => t.size), labelled.groupLabels);
   // The ids of the merged themes (null: theme c is id c).
   const themeIds = merged === null ? null : merged.ids;
-  return { themeViews, themeIds, merged, tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
+  // The themes as fitted (after any merges): compact labels 0..k-1, centres, and the tokenizer's word list.
+  const fittedThemes = { labels: themes.labels, k: themes.k, centres: themes.centres, boilerplate };
+  return { fittedThemes, themeViews, themeIds, merged, tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 
 /**

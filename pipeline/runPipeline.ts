@@ -22,6 +22,10 @@ import { CorpusError } from './corpusError.js';
 import { crashPoint } from './crashPoint.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
 import { mapRecord } from './mapRecord.js';
+import { MODEL_FOLDER } from './assign.js';
+import { themeModelOf } from './themeModelOf.js';
+import { encodeModelFiles } from '../src/model/modelFiles.js';
+import { themeModelFiles } from '../src/model/themeModel.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
 export { readWordList } from './fitThemes.js';
@@ -122,8 +126,12 @@ async function runStages(
 
   // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside
   // --out that is swapped in whole.
-  const { files, folder } = await timeStage(stages, 'report', log, () => report({ summary }, { out: options.out, csvBom: options.csvBom }),
-    (written) => `${written.files.length} files in ${options.out}`);
+  const modelFiles = encodeModelFiles(themeModelFiles(themeModelOf(fitted, options)), `paper-themes ${libraryVersions()['paper-themes'] ?? ''}`.trim());
+  const { files, folder } = await timeStage(stages, 'report', log, () => {
+    const written = report({ summary }, { out: options.out, csvBom: options.csvBom });
+    for (const [name, content] of modelFiles) written.folder.writeBytes(join(MODEL_FOLDER, name), content);
+    return written;
+  }, (written) => `${written.files.length} files and the model (${MODEL_FOLDER}/, ${mib(modelFiles)} MiB) in ${options.out}`);
   crashPoint('run-mid-report');
 
   const record = {
@@ -148,6 +156,7 @@ async function runStages(
       explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
     },
     map: mapRecord(mapped),
+    model: { folder: join(options.out, MODEL_FOLDER), files: modelFiles.length, size_mib: Number(mib(modelFiles)) },
     clustering: {
       k: clusters.k,
       inertia: round(clusters.inertia, 6),
@@ -183,11 +192,17 @@ async function runStages(
  * nothing: a run that fails before writing leaves no new folder.
  */
 function checkOutputs(options: PipelineOptions): void {
-  const outProblem = folderProblem(options.out, Object.values(REPORT_FILES));
+  const outProblem = folderProblem(options.out, [...Object.values(REPORT_FILES), MODEL_FOLDER]);
   if (outProblem !== undefined) throw new OutputError(options.out, outProblem, 'out');
   const index = options.runsIndex;
   const indexProblem = index === null ? undefined : fileProblem(index);
   if (index !== null && indexProblem !== undefined) {
     throw new OutputError(index, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');
   }
+}
+
+/** Size of the model's files, MiB, to two decimals. */
+function mib(files: ReadonlyArray<[string, Uint8Array | string]>): string {
+  const bytes = files.reduce((sum, [, content]) => sum + (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength), 0);
+  return (bytes / 2 ** 20).toFixed(2);
 }

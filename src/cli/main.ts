@@ -13,6 +13,8 @@ import { processIo } from './processIo.js';
 import { ConfigError } from '../nightly/config.js';
 import { LockError } from '../nightly/lock.js';
 import { exportCommand, nightlyCommand, NightlyOptionError } from './nightlyCommands.js';
+import { assignCommand } from './assignCommand.js';
+import { ModelError } from '../model/modelFiles.js';
 
 export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
 
@@ -22,6 +24,7 @@ Usage:
   paper-themes nightly [options]  the nightly job: store, stable themes, reports per night
                                   (paper-themes nightly --help for its options)
   paper-themes export [options]   theme labels of a stored night as CSV (export --help)
+  paper-themes assign [options]   new papers to a run's themes, without refitting (assign --help)
   paper-themes --help             this text
   (npm run pipeline -- [options] is the same as paper-themes run [options])
 
@@ -176,6 +179,13 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
     io.out.write(`${HELP}\n`);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'assign') {
+    try {
+      return await assignCommand(rest, io);
+    } catch (error) {
+      return failure(error, io);
+    }
+  }
   if (command === 'nightly' || command === 'export') {
     try {
       return await (command === 'nightly' ? nightlyCommand : exportCommand)(rest, io);
@@ -251,7 +261,7 @@ function failure(error: unknown, io: CliIo): number {
     io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
     return 2;
   }
-  if (error instanceof IngestError || error instanceof CorpusError) {
+  if (error instanceof IngestError || error instanceof CorpusError || error instanceof ModelError) {
     io.err.write(`paper-themes: ${error.message}\n`);
     return 1;
   }

@@ -9,6 +9,8 @@ import type { WriteFile } from './writeAtomic.js';
 export interface StagedFolder {
   /** Writes one file of the new folder. */
   write(name: string, content: string): void;
+  /** Writes one binary file of the new folder, `name` possibly in a sub-folder ("model/idf.f64"). */
+  writeBytes(name: string, content: Uint8Array | string): void;
   /** Puts the new folder in place of the old one, whole, and removes the old one. */
   commit(): void;
   /** Removes the new folder, leaving the old one as it was. */
@@ -41,6 +43,15 @@ export function stageFolder(dir: string, write: WriteFile = writeFileSync): Stag
     write(file, content) {
       try {
         write(join(temporary, file), content);
+      } catch (error) {
+        removeQuietly(temporary);
+        throw withHint(asOutputError(error, join(dir, file)), kept);
+      }
+    },
+    writeBytes(file, content) {
+      try {
+        ensureDir(dirname(join(temporary, file)));
+        writeFileSync(join(temporary, file), content);
       } catch (error) {
         removeQuietly(temporary);
         throw withHint(asOutputError(error, join(dir, file)), kept);

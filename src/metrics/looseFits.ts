@@ -32,7 +32,7 @@ export function looseFits(scores: Float64Array, labels: Int32Array, share: numbe
 }
 
 /** Median score of each theme, by theme id. */
-function themeMedians(scores: Float64Array, labels: Int32Array): Map<number, number> {
+export function themeMedians(scores: Float64Array, labels: Int32Array): Map<number, number> {
   const byTheme = new Map<number, number[]>();
   labels.forEach((label, i) => {
     const list = byTheme.get(label);

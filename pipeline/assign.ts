@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assignVectors } from '../src/model/assignVectors.js';
+import { decodeModelFiles, MANIFEST, ModelError } from '../src/model/modelFiles.js';
+import { themeModelFromFiles, type ThemeModel } from '../src/model/themeModel.js';
+import { noTokenCache } from '../src/tokenize/tokenCache.js';
+import type { Assignment, Paper } from '../src/types.js';
+import { countTerms, weightTfidf, type TfidfModel } from '../src/vectorize/tfidf.js';
+import { tokenize } from './2-tokenize.js';
+
+/** Where a run keeps its model, beside its report. */
+export const MODEL_FOLDER = 'model';
+
+/**
+ * The ThemeModel of a run folder (`reports/latest`: its `model/`) or of a model folder
+ * itself; a missing, newer, foreign or damaged model is a ModelError naming the file.
+ */
+export function loadThemeModel(path: string): ThemeModel {
+  const folder = existsSync(join(path, MANIFEST)) ? path : join(path, MODEL_FOLDER);
+  const read = (name: string): Uint8Array | null => {
+    const file = join(folder, name);
+    return existsSync(file) ? new Uint8Array(readFileSync(file)) : null;
+  };
+  const files = decodeModelFiles(read, folder);
+  try {
+    return themeModelFromFiles(files, join(folder, MANIFEST));
+  } catch (error) {
+    throw new ModelError(join(folder, MANIFEST), (error as Error).message.replace(`${join(folder, MANIFEST)}: `, ''));
+  }
+}
+
+/**
+ * New papers assigned to a fitted model without refitting: tokenized with the model's
+ * rules and phrases, counted over its vocabulary, weighted by its idf, then given a theme,
+ * score, loose-fit flag and map position (src/model/assignVectors.ts). Assignments carry
+ * the model's theme ids.
+ */
+export async function assignPapers(model: ThemeModel, papers: readonly Paper[], workers: number): Promise<Assignment[]> {
+  const tokens = await tokenize({ papers }, {
+    boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
+    lemmas: model.tokenizer.lemmas, workers, cache: noTokenCache(), phrases: { phrases: model.phrases },
+  });
+  const vectorizer: TfidfModel = { ...model.tfidf, displayForms: model.tfidf.vocabulary };
+  const weights = weightTfidf(vectorizer, countTerms(vectorizer, tokens.features));
+  const assigned = assignVectors(model, weights);
+  return papers.map((paper, i) => ({
+    paperId: paper.id,
+    themeId: model.themes.ids[assigned.themes[i]],
+    score: assigned.scores[i],
+    x: assigned.x[i],
+    y: assigned.y[i],
+    ...(assigned.looseFit[i] === 1 ? { looseFit: true } : { looseFit: false }),
+  }));
+}

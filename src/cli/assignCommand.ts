@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
+import { ingest } from '../../pipeline/1-ingest.js';
+import { OptionError } from '../../pipeline/options.js';
+import { assignmentsCsv } from '../export/assignmentsCsv.js';
+import { csvFile } from '../export/csvCell.js';
+import { MAX_INPUT_LIMIT_MB } from '../ingest/readCorpus.js';
+import { writeFileAtomic } from '../io/writeAtomic.js';
+import { defaultWorkers } from '../tokenize/tokenizeInWorkers.js';
+import type { RunSummary, Theme } from '../types.js';
+
+export const ASSIGN_HELP = `paper-themes assign --model RUN_OR_MODEL_DIR --input FILE --out FILE.csv [--csv-bom] [--quiet]
+
+Assigns papers (any input format run reads) to the themes of a fitted run without
+refitting: tokenized with the run's rules and phrases, weighted with its vocabulary and
+idf, given the theme whose TF-IDF centre is nearest, a score (cosine to the theme's
+reduced centre), the loose-fit flag and a map position. Writes the columns of
+assignments.csv. --model is a run folder (its model/ is read) or a model folder.`;
+
+const ASSIGN_OPTIONS = {
+  model: { type: 'string' },
+  input: { type: 'string' },
+  out: { type: 'string' },
+  'csv-bom': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `paper-themes assign`: the exit code; errors are thrown for the CLI's failure handler. */
+export async function assignCommand(args: string[], io: { out: { write(text: string): unknown }; err: { write(text: string): unknown } }): Promise<number> {
+  const { values } = parseArgs({ args, options: ASSIGN_OPTIONS, strict: true, allowPositionals: false });
+  if (values.help) {
+    io.out.write(`${ASSIGN_HELP}\n`);
+    return 0;
+  }
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const path = (option: 'model' | 'input' | 'out') => {
+    const value = values[option];
+    if (typeof value !== 'string' || value.trim() === '') throw new OptionError(option, value, 'a path (see paper-themes assign --help)');
+    return value.startsWith('/') ? value : `${base}/${value}`;
+  };
+  // Every option is checked before any work.
+  const modelPath = path('model');
+  const input = path('input');
+  const out = path('out');
+  const model = loadThemeModel(modelPath);
+  const log = (line: string) => (values.quiet ? undefined : io.err.write(`${line}\n`));
+  const corpus = await ingest({ path: input }, { strict: false, maxInputMb: MAX_INPUT_LIMIT_MB });
+  log(`${corpus.papers.length} papers from ${input}; model with ${model.themes.ids.length} themes`);
+  const started = process.hrtime.bigint();
+  const assignments = await assignPapers(model, corpus.papers, defaultWorkers());
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const themes: Theme[] = Array.from(model.themes.ids, (id, c) => ({
+    id, label: model.themes.labels[c], size: assignments.filter((a) => a.themeId === id).length, topTerms: [], representativeIds: [],
+  }));
+  const summary: RunSummary = { corpusName: input, parameters: {}, quality: {}, papers: corpus.papers, assignments, themes };
+  writeFileAtomic(out, csvFile(assignmentsCsv(summary), { bom: values['csv-bom'] === true }));
+  log(`assigned ${assignments.length} papers in ${seconds.toFixed(2)} s (${Math.round(assignments.length / Math.max(seconds, 1e-9))} papers/s); ` +
+    `${assignments.filter((a) => a.looseFit === true).length} loose fits; wrote ${out}`);
+  return 0;
+}

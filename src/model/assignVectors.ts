@@ -1,0 +1,108 @@
+import { transformSvd } from '../linalg/randomizedSvd.js';
+import { nearestByDot } from '../map/nearestByDot.js';
+import { placeByNeighbours } from '../map/placeByNeighbours.js';
+import { LOOSE_FIT_SHARE } from '../metrics/looseFits.js';
+import { normalizeRows } from '../reduce/normalizeRows.js';
+import type { CsrMatrix, DenseMatrix } from '../types.js';
+import type { ThemeModel } from './themeModel.js';
+
+/** Where each new paper goes: its theme (index into model.themes), score, loose-fit flag and map position. */
+export interface VectorAssignment {
+  themes: Int32Array;
+  scores: Float64Array;
+  looseFit: Uint8Array;
+  x: Float64Array;
+  y: Float64Array;
+}
+
+/** Fitted map papers a new paper's position is averaged from; a theme with fewer than MIN_OWN places among all. */
+const PLACE_NEIGHBOURS = 10;
+const MIN_OWN = 3;
+
+/**
+ * Assigns TF-IDF rows (n x V, unit rows, weighted by the model's idf) to the model's themes:
+ *
+ *   theme(r) = argmax_c  tfidf_r · C_c        (C: the themes' unit TF-IDF centres; ties: lower c)
+ *   z_r      = unit((tfidf_r − μ) Vᵀᵀ)        (the SVD projection, as the fit's reduced rows)
+ *   score(r) = cos(z_r, m_theme)              (m: the themes' reduced centres)
+ *   loose(r) = median_theme > 0 and score(r) < 0.5 · median_theme
+ *
+ * and places each on the map at the similarity-weighted mean of its 10 nearest fitted map
+ * papers of its theme (of all fitted papers when the theme has fewer than 3). O(nnz·k) for
+ * the themes, O(nnz·d) for the projection.
+ */
+export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssignment {
+  const k = model.themes.ids.length;
+  const V = model.tfidf.vocabulary.length;
+  if (tfidf.cols !== V) throw new RangeError(`assignVectors: ${tfidf.cols} columns, the model has ${V} terms`);
+  const n = tfidf.rows;
+  const themes = new Int32Array(n);
+  const similarity = new Float64Array(k);
+  for (let r = 0; r < n; r++) {
+    similarity.fill(0);
+    for (let p = tfidf.indptr[r]; p < tfidf.indptr[r + 1]; p++) {
+      const j = tfidf.indices[p];
+      const w = tfidf.values[p];
+      for (let c = 0; c < k; c++) similarity[c] += w * model.themes.tfidfCentres[c * V + j];
+    }
+    let best = 0;
+    for (let c = 1; c < k; c++) if (similarity[c] > similarity[best]) best = c;
+    themes[r] = best;
+  }
+  const reduced = normalizeRows(transformSvd(model.svd, tfidf));
+  const d = reduced.cols;
+  const scores = new Float64Array(n);
+  const looseFit = new Uint8Array(n);
+  for (let r = 0; r < n; r++) {
+    const c = themes[r];
+    let dot = 0;
+    let xx = 0;
+    let cc = 0;
+    for (let j = 0; j < d; j++) {
+      const x = reduced.data[r * d + j];
+      const m = model.themes.reducedCentres[c * d + j];
+      dot += x * m;
+      xx += x * x;
+      cc += m * m;
+    }
+    scores[r] = xx > 0 && cc > 0 ? dot / Math.sqrt(xx * cc) : 0;
+    const median = model.themes.medianScores[c];
+    looseFit[r] = median > 0 && scores[r] < LOOSE_FIT_SHARE * median ? 1 : 0;
+  }
+  const { x, y } = placeOnMap(model, reduced, themes);
+  return { themes, scores, looseFit, x, y };
+}
+
+function placeOnMap(model: ThemeModel, reduced: DenseMatrix, themes: Int32Array): { x: Float64Array; y: Float64Array } {
+  const n = reduced.rows;
+  const d = reduced.cols;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const m = model.map.themes.length;
+  if (m === 0) return { x, y };
+  const every = Array.from({ length: m }, (_, i) => i);
+  const byTheme = new Map<number, number[]>();
+  themes.forEach((c, r) => {
+    const list = byTheme.get(c);
+    if (list === undefined) byTheme.set(c, [r]);
+    else list.push(r);
+  });
+  for (const [c, rows] of byTheme) {
+    const own = every.filter((i) => model.map.themes[i] === c);
+    const pool = own.length >= MIN_OWN ? own : every;
+    const reference = { rows: pool.length, cols: d, data: new Float64Array(pool.length * d) };
+    const positions = new Float64Array(2 * pool.length);
+    pool.forEach((i, j) => {
+      reference.data.set(model.map.rows.subarray(i * d, (i + 1) * d), j * d);
+      positions.set(model.map.positions.subarray(2 * i, 2 * i + 2), 2 * j);
+    });
+    const queries = { rows: rows.length, cols: d, data: new Float64Array(rows.length * d) };
+    rows.forEach((r, j) => queries.data.set(reduced.data.subarray(r * d, (r + 1) * d), j * d));
+    const placed = placeByNeighbours(nearestByDot(reference, queries, Math.min(PLACE_NEIGHBOURS, pool.length)), positions);
+    rows.forEach((r, j) => {
+      x[r] = placed[2 * j];
+      y[r] = placed[2 * j + 1];
+    });
+  }
+  return { x, y };
+}

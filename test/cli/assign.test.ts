@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { ASSIGNMENTS_COLUMNS } from '../../src/export/assignmentsCsv.js';
+
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+  return { code, out, err };
+}
+
+describe('paper-themes assign', () => {
+  it('writes the columns of assignments.csv for papers assigned to a run’s model, the same themes as the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-assign-cli-'));
+    const run = join(dir, 'run');
+    expect((await cli('run', '--out', run, '--k', '6', '--no-cache', '--no-runs-index', '--quiet')).code).toBe(0);
+    const out = join(dir, 'assigned.csv');
+    const { code, err } = await cli('assign', '--model', run, '--input', 'data/corpus/hf-trending-mar12.txt', '--out', out);
+    expect(code, err).toBe(0);
+    expect(err).toMatch(/assigned 70 papers in [\d.]+ s \(\d+ papers\/s\); \d+ loose fits; wrote /);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(ASSIGNMENTS_COLUMNS.join(','));
+    expect(lines).toHaveLength(71);
+    const themeOf = (text: string) => new Map(text.trimEnd().split('\r\n').slice(1).map((line) => [line.split(',')[0], line.split(',')[2]]));
+    const fitted = themeOf(readFileSync(join(run, 'assignments.csv'), 'utf8'));
+    const assigned = themeOf(readFileSync(out, 'utf8'));
+    expect([...assigned].filter(([id, theme]) => fitted.get(id) === theme).length).toBeGreaterThanOrEqual(69);
+  }, 60_000);
+
+  it('exits 1 naming the manifest when the folder holds no model, and 2 for a missing option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-assign-cli-'));
+    const missing = await cli('assign', '--model', dir, '--input', 'data/corpus/hf-trending-mar12.txt', '--out', join(dir, 'a.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain(`${join(dir, 'model', 'manifest.json')}: missing: this folder holds no paper-themes model`);
+    const noInput = await cli('assign', '--model', dir, '--out', join(dir, 'a.csv'));
+    expect(noInput.code).toBe(2);
+    expect(noInput.err).toContain('--input');
+  });
+});

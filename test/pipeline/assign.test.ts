@@ -1,0 +1,75 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvParse } from 'd3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../pipeline/1-ingest.js';
+import { assignPapers, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assign.js';
+import { defaultOptions, normaliseOptions } from '../../pipeline/options.js';
+import { runPipeline } from '../../pipeline/runPipeline.js';
+import { ModelError } from '../../src/model/modelFiles.js';
+import type { Paper } from '../../src/types.js';
+
+/** A run on the bundled corpus writes its ThemeModel; assigning papers to it needs no refit. */
+const tmp = () => mkdtempSync(join(tmpdir(), 'pt-assign-'));
+let out: string;
+let papers: Paper[];
+
+beforeAll(async () => {
+  out = join(tmp(), 'run');
+  await runPipeline(normaliseOptions({ out, k: 8, cacheDir: false, runsIndex: false }));
+  papers = (await ingest({ path: defaultOptions().input }, { strict: false })).papers;
+}, 60_000);
+
+describe('the ThemeModel a run writes', () => {
+  it('sits in model/ beside the report: a manifest and one file per array, named in run.json', () => {
+    const files = readdirSync(join(out, MODEL_FOLDER)).sort();
+    expect(files).toContain('manifest.json');
+    expect(files).toContain('svd_components.f64');
+    expect(files).toContain('theme_tfidf_centres.f64');
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.model).toEqual({ folder: join(out, MODEL_FOLDER), files: files.length, size_mib: expect.any(Number) });
+  });
+
+  it('is byte-identical for the same input and seed', async () => {
+    const again = join(tmp(), 'run');
+    await runPipeline(normaliseOptions({ out: again, k: 8, cacheDir: false, runsIndex: false }));
+    for (const file of readdirSync(join(out, MODEL_FOLDER))) {
+      expect(readFileSync(join(again, MODEL_FOLDER, file)).equals(readFileSync(join(out, MODEL_FOLDER, file))), file).toBe(true);
+    }
+  }, 60_000);
+
+  it('assigns the papers it was fitted on to the themes of the run, at least 99% of them, without refitting', async () => {
+    const model = loadThemeModel(out);
+    const assigned = await assignPapers(model, papers, 1);
+    const fitted = new Map(csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8')).map((r) => [r.paper_id!, Number(r.theme_id)]));
+    const same = assigned.filter((a) => fitted.get(a.paperId) === a.themeId).length;
+    expect(same / assigned.length).toBeGreaterThanOrEqual(0.99);
+    expect(new Set(assigned.map((a) => a.themeId))).toEqual(new Set(fitted.values()));
+    for (const a of assigned) {
+      expect(a.score).toBeGreaterThan(-1.0001);
+      expect(a.score).toBeLessThan(1.0001);
+      expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+    }
+  });
+
+  it('assigns a new paper to the theme its words belong to', async () => {
+    const model = loadThemeModel(out);
+    const merging = papers.filter((p) => /model merging/i.test(p.title));
+    const fitted = new Map(csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8')).map((r) => [r.paper_id!, Number(r.theme_id)]));
+    const [paper] = await assignPapers(model, [{
+      id: 'new-1', title: 'Model merging of fine-tuned language models by task arithmetic',
+      abstract: 'We merge the weights of several fine-tuned models into one model. Model merging with task vectors keeps the skills of each model without training again.',
+    }], 1);
+    expect(paper.themeId).toBe(fitted.get(merging[0].id));
+  });
+
+  it('refuses a damaged model, naming the file', () => {
+    const file = join(out, MODEL_FOLDER, 'idf.f64');
+    const bytes = readFileSync(file);
+    bytes[0] ^= 0xff;
+    writeFileSync(file, bytes);
+    expect(() => loadThemeModel(out)).toThrow(ModelError);
+    expect(() => loadThemeModel(out)).toThrow(`${file}: its sha256 does not match manifest.json`);
+  });
+});
