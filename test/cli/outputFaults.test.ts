@@ -96,10 +96,16 @@ function child(args: string[], options: { env?: Record<string, string>; closeOut
   });
 }
 
-/** Each report file's SHA-256, by name. */
+/** Each report file's SHA-256, by name; the model folder's files as `model/<name>`. */
 function reportFiles(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]));
+  const entries = readdirSync(dir).sort().flatMap((name) => (statSync(join(dir, name)).isDirectory()
+    ? readdirSync(join(dir, name)).sort().map((inner) => join(name, inner))
+    : [name]));
+  return Object.fromEntries(entries.map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]));
 }
+
+/** The report's own files (the CSVs, the page, run.json), without the model's. */
+const reportNames = (dir: string) => Object.keys(reportFiles(dir)).filter((name) => !name.startsWith('model/'));
 
 /** Folders and files beside `dir` left by a swap (`.name.tmp-*`, `.name.old-*`). */
 function leftovers(dir: string): string[] {
@@ -118,7 +124,8 @@ describe('paper-themes run --out, killed or failing mid-write', () => {
     const out = join(tmp(), 'report');
     expect((await child(['run', '--input', input, '--out', out, '--k', '4', '--quiet', ...RUN])).code).toBe(0);
     const before = reportFiles(out);
-    expect(Object.keys(before)).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(reportNames(out)).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(Object.keys(before)).toContain('model/manifest.json');
 
     const killed = await child(['run', '--input', input, '--out', out, '--k', '2', '--quiet', ...RUN], { env: { PAPER_THEMES_CRASH_AT: 'run-mid-report' } });
     expect(killed.signal).toBe('SIGKILL');
@@ -239,7 +246,7 @@ describe('paper-themes run, outputs that cannot be written, refused before the w
     expect(code).toBe(5);
     expectOneLine(err);
     expect(err).toContain('cannot write /dev/full: no space left on device (ENOSPC)');
-    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(reportNames(out)).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });
@@ -277,14 +284,14 @@ describe('paper-themes output to a pipe that closes early', () => {
     const result = await child(['run', '--input', corpusFile(), '--out', out, '--k', '4', '--quiet', ...RUN], { closeOutput: true });
     expect(result.code, result.err).toBe(0);
     expect(result.err).toBe('');
-    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(reportNames(out)).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
   });
 
   it('exits 0 when both stdout and stderr close at once (2>&1 | head -1), the report written', async () => {
     const out = join(tmp(), 'report');
     const result = await child(['run', '--input', corpusFile(), '--out', out, '--k', '4', ...RUN], { closeOutput: true, closeErrors: true });
     expect(result.code).toBe(0);
-    expect(Object.keys(reportFiles(out))).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(reportNames(out)).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
   });
 
   it('keeps the exit code of a failure when stderr closes at once', async () => {

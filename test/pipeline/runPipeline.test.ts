@@ -337,7 +337,7 @@ describe('runPipeline --out', () => {
     for (const name of ['assignments.csv', 'themes.csv', 'index.html', 'run.json']) writeFileSync(join(out, name), 'earlier');
     await runPipeline(normaliseOptions({ input, out, k: 3, minDf: 1, cacheDir: false }));
     expect(readdirSync(parent)).toEqual(['report']);
-    expect(readdirSync(out).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(readdirSync(out).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'model', 'run.json', 'themes.csv']);
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).clustering.k).toBe(3);
   });
 
