@@ -22,6 +22,10 @@ import type { RunSummary, Theme } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import { mapRecord } from './mapRecord.js';
+import { MODEL_FOLDER } from './assign.js';
+import { themeModelOf } from './themeModelOf.js';
+import { encodeModelFiles } from '../src/model/modelFiles.js';
+import { themeModelFiles } from '../src/model/themeModel.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
@@ -217,6 +221,8 @@ export async function runNightly(
       themeViews,
       ...(mergedTonight.length === 0 ? {} : { merged: mergedTonight }),
     };
+    // Tonight's ThemeModel, under the stable ids, beside the report (as a run's).
+    const modelFiles = encodeModelFiles(themeModelFiles(themeModelOf(fitted, options, match.ids)), `paper-themes ${libraryVersions()['paper-themes']}`);
     const record = {
       tool: 'paper-themes nightly',
       night,
@@ -230,6 +236,7 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: fitted.quality,
       map: mapRecord(fitted.mapped),
+      model: { folder: MODEL_FOLDER, files: modelFiles.length },
       ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: mergedTonight, themes_after_merges: tonight.k }),
       clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
@@ -247,7 +254,11 @@ export async function runNightly(
       total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
       finished_at: new Date().toISOString(),
     };
-    const files: Array<[string, string]> = [...reportFiles(summary, { csvBom: options.csvBom }), [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`]];
+    const files: Array<[string, string | Uint8Array]> = [
+      ...reportFiles(summary, { csvBom: options.csvBom }),
+      [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`],
+      ...modelFiles.map(([name, content]): [string, string | Uint8Array] => [`${MODEL_FOLDER}/${name}`, content]),
+    ];
     const reportDir = join(config.reports, night);
     replaceFolder(reportDir, files);
     crashPoint('mid-report');
@@ -332,7 +343,7 @@ function demoSource(corpus: string, store: string, why: string, warn: (line: str
  * nights. Creates nothing.
  */
 function checkReportOutputs(reports: string, night: string): void {
-  const names = Object.values(REPORT_FILES);
+  const names = [...Object.values(REPORT_FILES), MODEL_FOLDER];
   for (const dir of [join(reports, night), join(reports, 'latest')]) {
     const problem = folderProblem(dir, names);
     if (problem !== undefined) throw new OutputError(dir, problem, 'reports');

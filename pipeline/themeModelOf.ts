@@ -13,7 +13,7 @@ const PCA_MAP_ROWS = 3000;
  * each theme its id, label, TF-IDF centre (the normalised sum of its papers' TF-IDF rows),
  * reduced centre and median score, and the map's fitted papers with their positions.
  */
-export function themeModelOf(fitted: Fitted, options: PipelineOptions): ThemeModel {
+export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?: readonly number[]): ThemeModel {
   const { labels, k, centres, boilerplate } = fitted.fittedThemes;
   const tfidf = fitted.vectors.tfidf;
   const V = tfidf.cols;
@@ -41,7 +41,8 @@ export function themeModelOf(fitted: Fitted, options: PipelineOptions): ThemeMod
     positions[2 * i] = layout.x[r];
     positions[2 * i + 1] = layout.y[r];
   });
-  const ids = fitted.themeIds ?? Int32Array.from({ length: k }, (_, c) => c);
+  // The ids the themes are known by: the nightly job's stable ones, else the run's.
+  const ids = themeIds ?? fitted.themeIds ?? Int32Array.from({ length: k }, (_, c) => c);
   const model = fitted.vectors.model;
   return {
     tokenizer: { boilerplate: [...boilerplate], titleWeight: options.titleWeight, lemmas: options.lemmas },

@@ -70,10 +70,16 @@ export function stageFolder(dir: string, write: WriteFile = writeFileSync): Stag
   };
 }
 
-/** Replaces the folder `dir` by one holding exactly `files` (name -> content); see {@link stageFolder}. */
-export function replaceFolder(dir: string, files: ReadonlyArray<readonly [string, string]>, write?: WriteFile): void {
+/**
+ * Replaces the folder `dir` by one holding exactly `files` (name -> content; binary content
+ * and names in sub-folders, as "model/idf.f64", too); see {@link stageFolder}.
+ */
+export function replaceFolder(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>, write?: WriteFile): void {
   const staged = stageFolder(dir, write);
-  for (const [file, content] of files) staged.write(file, content);
+  for (const [file, content] of files) {
+    if (typeof content === 'string' && !file.includes('/')) staged.write(file, content);
+    else staged.writeBytes(file, content);
+  }
   staged.commit();
 }
 

@@ -104,7 +104,7 @@ describe('paper-themes nightly: demo papers never enter a user’s store', () =>
     expect(run.stdout).toContain('Night 2026-11-20: 70 papers');
     expect(run.stderr).toContain('demo: seeding the empty store');
     expect(run.stderr).toContain('fresh clone');
-    expect(readdirSync(join(clone, 'reports', '2026-11-20')).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+    expect(readdirSync(join(clone, 'reports', '2026-11-20')).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'model', 'run.json', 'themes.csv']);
   });
 
   it('does not seed a fresh clone once the user has dropped a file into data/inbox', () => {

@@ -7,6 +7,9 @@ import { ingest } from '../../pipeline/1-ingest.js';
 import { assignPapers, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assign.js';
 import { defaultOptions, normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
+import { runNightly } from '../../pipeline/nightly.js';
+import { defaultNightlyConfig } from '../../src/nightly/config.js';
+import { projectRoot } from '../../src/projectRoot.js';
 import { ModelError } from '../../src/model/modelFiles.js';
 import type { Paper } from '../../src/types.js';
 
@@ -72,4 +75,18 @@ describe('the ThemeModel a run writes', () => {
     expect(() => loadThemeModel(out)).toThrow(ModelError);
     expect(() => loadThemeModel(out)).toThrow(`${file}: its sha256 does not match manifest.json`);
   });
+});
+
+describe('the ThemeModel a nightly run writes', () => {
+  it('sits in the night’s folder and in latest/, under the stable theme ids, and gives the papers their themes back', async () => {
+    const dir = tmp();
+    const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), demo: '--demo' };
+    await runNightly(config, normaliseOptions({ cacheDir: false, runsIndex: false, quiet: true }), '2026-11-20', { log: () => {}, warn: () => {}, waitMs: 0 });
+    for (const folder of ['2026-11-20', 'latest']) expect(readdirSync(join(config.reports, folder, MODEL_FOLDER))).toContain('manifest.json');
+    const model = loadThemeModel(join(config.reports, 'latest'));
+    const fitted = new Map(csvParse(readFileSync(join(config.reports, 'latest', 'assignments.csv'), 'utf8')).map((r) => [r.paper_id!, Number(r.theme_id)]));
+    expect(new Set(model.themes.ids)).toEqual(new Set(fitted.values()));
+    const assigned = await assignPapers(model, papers, 1);
+    expect(assigned.filter((a) => fitted.get(a.paperId) === a.themeId).length / assigned.length).toBeGreaterThanOrEqual(0.99);
+  }, 60_000);
 });

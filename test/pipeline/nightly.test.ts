@@ -57,7 +57,7 @@ describe('paper-themes nightly', () => {
     expect(code).toBe(0);
     expect(out).toContain('Night 2026-11-20: 70 papers');
     for (const folder of ['2026-11-20', 'latest']) {
-      expect(readdirSync(join(w.reports, folder)).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+      expect(readdirSync(join(w.reports, folder)).sort()).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'model', 'run.json', 'themes.csv']);
     }
     expect(readFileSync(join(w.reports, 'index.html'), 'utf8')).toContain('href="2026-11-20/index.html"');
     expect(readFileSync(join(w.reports, '2026-11-20', 'assignments.csv'), 'utf8')).toBe(readFileSync(join(w.reports, 'latest', 'assignments.csv'), 'utf8'));
@@ -243,7 +243,7 @@ describe('paper-themes nightly under concurrency and crashes', () => {
       expect(killed.signal).toBe('SIGKILL');
       // Never a half-written report: a night folder is either absent or complete.
       for (const folder of existsSync(w.reports) ? readdirSync(w.reports).filter((f) => !f.startsWith('.') && f !== 'index.html') : []) {
-        expect(readdirSync(join(w.reports, folder)).sort(), folder).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'run.json', 'themes.csv']);
+        expect(readdirSync(join(w.reports, folder)).sort(), folder).toEqual(['assignments.csv', 'hierarchy.csv', 'index.html', 'model', 'run.json', 'themes.csv']);
         JSON.parse(readFileSync(join(w.reports, folder, 'run.json'), 'utf8'));
       }
       const again = spawnSync(process.execPath, [bin, ...args(w, '2026-11-20', '--quiet')], { encoding: 'utf8' });
