@@ -126,8 +126,9 @@ async function runStages(
 
   // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside
   // --out that is swapped in whole.
-  const modelFiles = encodeModelFiles(themeModelFiles(themeModelOf(fitted, options)), `paper-themes ${libraryVersions()['paper-themes'] ?? ''}`.trim());
+  let modelFiles: Array<[string, Uint8Array | string]> = [];
   const { files, folder } = await timeStage(stages, 'report', log, () => {
+    modelFiles = encodeModelFiles(themeModelFiles(themeModelOf(fitted, options)), `paper-themes ${libraryVersions()['paper-themes']}`);
     const written = report({ summary }, { out: options.out, csvBom: options.csvBom });
     for (const [name, content] of modelFiles) written.folder.writeBytes(join(MODEL_FOLDER, name), content);
     return written;

@@ -18,19 +18,30 @@ export interface MergedThemes {
  * keeps its smallest id. `root[t]` is the id theme t ends in.
  */
 export function mergeRoots(k: number, pairs: ReadonlyArray<readonly [number, number]>): Int32Array {
-  const root = Int32Array.from({ length: k }, (_, t) => t);
-  const find = (t: number): number => {
-    while (root[t] !== t) t = root[t];
-    return t;
+  const roots = mergeGroupRoots(pairs);
+  return Int32Array.from({ length: k }, (_, t) => roots.get(t) ?? t);
+}
+
+/**
+ * Each id named in `pairs` mapped to the smallest id of its group (pairs chain: [3, 7],
+ * [2, 3] is one group); ids are any non-negative integers (themes of a run, or the
+ * nightly job's stable ids).
+ */
+export function mergeGroupRoots(pairs: ReadonlyArray<readonly [number, number]>): Map<number, number> {
+  const parent = new Map<number, number>();
+  const find = (id: number): number => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    return root;
   };
   for (const [a, b] of pairs) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
     const ra = find(a);
     const rb = find(b);
-    if (ra === rb) continue;
-    root[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
   }
-  for (let t = 0; t < k; t++) root[t] = find(t);
-  return root;
+  return new Map([...parent.keys()].map((id) => [id, find(id)]));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { transformSvd } from '../linalg/randomizedSvd.js';
-import { nearestByDot } from '../map/nearestByDot.js';
-import { placeByNeighbours } from '../map/placeByNeighbours.js';
+import { DEFAULT_MAP_PARAMS } from '../map/mapLayout.js';
+import { placeWithinThemes } from '../map/placeWithinThemes.js';
 import { LOOSE_FIT_SHARE } from '../metrics/looseFits.js';
 import { normalizeRows } from '../reduce/normalizeRows.js';
-import type { CsrMatrix, DenseMatrix } from '../types.js';
+import type { CsrMatrix } from '../types.js';
 import type { ThemeModel } from './themeModel.js';
 
 /** Where each new paper goes: its theme (index into model.themes), score, loose-fit flag and map position. */
@@ -15,9 +15,6 @@ export interface VectorAssignment {
   y: Float64Array;
 }
 
-/** Fitted map papers a new paper's position is averaged from; a theme with fewer than MIN_OWN places among all. */
-const PLACE_NEIGHBOURS = 10;
-const MIN_OWN = 3;
 
 /**
  * Assigns TF-IDF rows (n x V, unit rows, weighted by the model's idf) to the model's themes:
@@ -69,40 +66,9 @@ export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssign
     const median = model.themes.medianScores[c];
     looseFit[r] = median > 0 && scores[r] < LOOSE_FIT_SHARE * median ? 1 : 0;
   }
-  const { x, y } = placeOnMap(model, reduced, themes);
-  return { themes, scores, looseFit, x, y };
-}
-
-function placeOnMap(model: ThemeModel, reduced: DenseMatrix, themes: Int32Array): { x: Float64Array; y: Float64Array } {
-  const n = reduced.rows;
-  const d = reduced.cols;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
-  const m = model.map.themes.length;
-  if (m === 0) return { x, y };
-  const every = Array.from({ length: m }, (_, i) => i);
-  const byTheme = new Map<number, number[]>();
-  themes.forEach((c, r) => {
-    const list = byTheme.get(c);
-    if (list === undefined) byTheme.set(c, [r]);
-    else list.push(r);
-  });
-  for (const [c, rows] of byTheme) {
-    const own = every.filter((i) => model.map.themes[i] === c);
-    const pool = own.length >= MIN_OWN ? own : every;
-    const reference = { rows: pool.length, cols: d, data: new Float64Array(pool.length * d) };
-    const positions = new Float64Array(2 * pool.length);
-    pool.forEach((i, j) => {
-      reference.data.set(model.map.rows.subarray(i * d, (i + 1) * d), j * d);
-      positions.set(model.map.positions.subarray(2 * i, 2 * i + 2), 2 * j);
-    });
-    const queries = { rows: rows.length, cols: d, data: new Float64Array(rows.length * d) };
-    rows.forEach((r, j) => queries.data.set(reduced.data.subarray(r * d, (r + 1) * d), j * d));
-    const placed = placeByNeighbours(nearestByDot(reference, queries, Math.min(PLACE_NEIGHBOURS, pool.length)), positions);
-    rows.forEach((r, j) => {
-      x[r] = placed[2 * j];
-      y[r] = placed[2 * j + 1];
-    });
-  }
-  return { x, y };
+  const mapRows = { rows: model.map.themes.length, cols: d, data: model.map.rows };
+  placeWithinThemes({ rows: mapRows, positions: model.map.positions, themes: model.map.themes }, reduced, Array.from({ length: n }, (_, r) => r), (r) => themes[r], DEFAULT_MAP_PARAMS.placeNeighbours, x, y);
+  return { themes, scores, looseFit, x, y };
 }

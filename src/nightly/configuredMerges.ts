@@ -1,3 +1,4 @@
+import { mergeGroupRoots } from '../cluster/mergeThemes.js';
 import type { ThemeMatch } from './matchThemes.js';
 
 /**
@@ -8,24 +9,6 @@ import type { ThemeMatch } from './matchThemes.js';
  * continue themes 3 and 7; on later nights, the clusters that k-means again splits out of
  * theme 3 (which then holds both).
  */
-
-/** Each id of a merge group mapped to the group's smallest id (transitive: [3, 7], [2, 3] is one group). */
-export function mergeGroupRoots(merges: ReadonlyArray<readonly [number, number]>): Map<number, number> {
-  const parent = new Map<number, number>();
-  const find = (id: number): number => {
-    let root = id;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    return root;
-  };
-  for (const [a, b] of merges) {
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
-  }
-  return new Map([...parent.keys()].map((id) => [id, find(id)]));
-}
 
 /**
  * The merge groups restricted to `live` ids (last night's themes): each live id of a group

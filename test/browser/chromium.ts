@@ -100,3 +100,11 @@ export async function openRecordedPage(browser: Browser, viewport = { width: 128
   await page.route(/^(https?|wss?|ftp):/i, (route) => route.abort());
   return { page, log };
 }
+
+/** Opens a report in a recorded page and waits until every chart has been embedded. */
+export async function openReport(browser: Browser, url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }> {
+  const opened = await openRecordedPage(browser, viewport);
+  await opened.page.goto(url);
+  await opened.page.evaluate(() => (window as unknown as { paperThemes: { ready: Promise<unknown> } }).paperThemes.ready);
+  return opened;
+}

@@ -1,16 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
-import { defaultNightlyConfig } from '../../src/nightly/config.js';
-import { projectRoot } from '../../src/projectRoot.js';
+import { twoNights } from '../fixtures/nightly/twoNights.js';
 import type { RunSummary } from '../../src/types.js';
-import { launchChromium, openRecordedPage, type PageLog } from './chromium.js';
+import { launchChromium, openReport } from './chromium.js';
 
 /**
  * The report at a phone's width (390 px) and a laptop's (1280 px), on the bundled corpus and
@@ -32,7 +30,7 @@ beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'paper-themes-narrow-')), 'seed');
   const run = await runPipeline(normaliseOptions({ out, cacheDir: false }));
   seed = { summary: run.summary, url: pathToFileURL(join(out, 'index.html')).href };
-  nightlyUrl = await twoNights();
+  nightlyUrl = pathToFileURL(join((await twoNights('paper-themes-narrow-nightly-')).reports, '2026-11-21', 'index.html')).href;
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -40,31 +38,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Two nights of the nightly job (the bundled corpus under --demo, then two new papers); the second night's report. */
-async function twoNights(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'paper-themes-narrow-nightly-'));
-  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), demo: '--demo' };
-  const options = normaliseOptions({ cacheDir: false, runsIndex: false });
-  const io = { log: () => {}, warn: () => {}, waitMs: 0 };
-  await runNightly(config, options, '2026-11-20', io);
-  mkdirSync(config.inbox, { recursive: true });
-  const items = JSON.parse(readFileSync(new URL('../fixtures/sources/hf_daily_papers.json', import.meta.url), 'utf8')) as Array<{ paper: { id: string; title: string; summary: string } }>;
-  writeFileSync(join(config.inbox, 'day.jsonl'), items.map((i) => JSON.stringify({ id: i.paper.id, title: i.paper.title, abstract: i.paper.summary })).join('\n'));
-  await runNightly(config, options, '2026-11-21', io);
-  return pathToFileURL(join(config.reports, '2026-11-21', 'index.html')).href;
-}
 
 interface ReportWindow {
   paperThemes: { ready: Promise<unknown>; views: { map: { width(): number } }; fitted: Record<string, string> };
 }
 
 /** Opens a report and waits until every chart has been embedded. */
-async function open(url: string, viewport: { width: number; height: number }): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openRecordedPage(browser, viewport);
-  await opened.page.goto(url);
-  await opened.page.evaluate(() => (window as unknown as ReportWindow).paperThemes.ready);
-  return opened;
-}
+const open = (url: string, viewport: { width: number; height: number }) => openReport(browser, url, viewport);
 
 /**
  * Everything wider than its box: the page itself (document.scrollingElement), then every

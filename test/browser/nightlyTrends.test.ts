@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
 import { defaultNightlyConfig } from '../../src/nightly/config.js';
 import { projectRoot } from '../../src/projectRoot.js';
-import { launchChromium, openRecordedPage, type PageLog } from './chromium.js';
+import { launchChromium, openReport } from './chromium.js';
 
 /**
  * Issue 15 in Chromium: the gains chart, the label history and the quality warning of a
@@ -58,12 +58,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openRecordedPage(browser);
-  await opened.page.goto(url);
-  await opened.page.evaluate(() => (window as unknown as { paperThemes: { ready: Promise<unknown> } }).paperThemes.ready);
-  return opened;
-}
+const open = (url: string) => openReport(browser, url);
 
 describe('a nightly report’s trends in Chromium (issue 15)', () => {
   it('draws one bar per theme and night of the papers it gained, with the size that night in the tooltip', async () => {

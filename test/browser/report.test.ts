@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
-import { defaultNightlyConfig } from '../../src/nightly/config.js';
-import { projectRoot } from '../../src/projectRoot.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { CANVAS_THRESHOLD, renderReport } from '../../src/report/renderReport.js';
 import { TOP_TERMS_SHOWN } from '../../src/report/specs.js';
 import type { RunSummary } from '../../src/types.js';
 import { IMG_INJECTION, SCRIPT_INJECTION, summary as hostileSummary } from '../fixtures/report/summary.js';
-import { launchChromium, openRecordedPage, type PageLog } from './chromium.js';
+import { launchChromium, openReport } from './chromium.js';
+import { twoNights } from '../fixtures/nightly/twoNights.js';
 
 /**
  * The generated report opened from disk in Chromium (Debian's, else the packaged one: see
@@ -48,7 +46,7 @@ beforeAll(async () => {
   const hostileFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-hostile-')), 'index.html');
   writeFileSync(hostileFile, renderReport(hostileSummary));
   hostile = { summary: hostileSummary, url: pathToFileURL(hostileFile).href };
-  nightlyUrl = await twoNights();
+  nightlyUrl = pathToFileURL(join((await twoNights('paper-themes-nightly-browser-')).reports, '2026-11-21', 'index.html')).href;
   const largeFile = join(mkdtempSync(join(tmpdir(), 'paper-themes-large-')), 'index.html');
   const largeRun = largeSummary(CANVAS_THRESHOLD + 500);
   writeFileSync(largeFile, renderReport(largeRun));
@@ -60,27 +58,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Two nights of the nightly job (the bundled corpus under --demo, then two new papers); the second night's report. */
-async function twoNights(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'paper-themes-nightly-browser-'));
-  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), demo: '--demo' };
-  const options = normaliseOptions({ cacheDir: false, runsIndex: false });
-  const io = { log: () => {}, warn: () => {}, waitMs: 0 };
-  await runNightly(config, options, '2026-11-20', io);
-  mkdirSync(config.inbox, { recursive: true });
-  const items = JSON.parse(readFileSync(new URL('../fixtures/sources/hf_daily_papers.json', import.meta.url), 'utf8')) as Array<{ paper: { id: string; title: string; summary: string } }>;
-  writeFileSync(join(config.inbox, 'day.jsonl'), items.map((i) => JSON.stringify({ id: i.paper.id, title: i.paper.title, abstract: i.paper.summary })).join('\n'));
-  await runNightly(config, options, '2026-11-21', io);
-  return pathToFileURL(join(config.reports, '2026-11-21', 'index.html')).href;
-}
 
 /** Opens a report and waits until every chart has been embedded. */
-async function open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openRecordedPage(browser, viewport);
-  await opened.page.goto(url);
-  await opened.page.evaluate(() => (window as unknown as { paperThemes: { ready: Promise<unknown> } }).paperThemes.ready);
-  return opened;
-}
+const open = (url: string, viewport?: { width: number; height: number }) => openReport(browser, url, viewport);
 
 /** Opacity attribute of every map point, in DOM order. */
 function pointOpacities(page: Page): Promise<number[]> {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNightly } from '../../pipeline/nightly.js';
 import { normaliseOptions } from '../../pipeline/options.js';
@@ -11,7 +11,7 @@ import { defaultNightlyConfig } from '../../src/nightly/config.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { themeColor, themeNames } from '../../src/report/specs.js';
 import type { RunSummary } from '../../src/types.js';
-import { launchChromium, openRecordedPage, type PageLog } from './chromium.js';
+import { launchChromium, openReport } from './chromium.js';
 
 /**
  * The theme-level views (issue 15) as a reader sees them in Chromium: the intertopic map,
@@ -46,12 +46,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openRecordedPage(browser);
-  await opened.page.goto(url);
-  await opened.page.evaluate(() => (window as unknown as { paperThemes: { ready: Promise<unknown> } }).paperThemes.ready);
-  return opened;
-}
+const open = (url: string) => openReport(browser, url);
 
 describe('theme views of the seed report in Chromium', () => {
   it('draws one circle per theme, k x k heatmap cells, k leaf headings and k - 1 merges, with no console error', async () => {

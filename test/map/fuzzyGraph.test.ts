@@ -49,17 +49,26 @@ describe('fuzzyGraph', () => {
   });
 
   it('joins a and its transpose by the fuzzy union a + b − ab', () => {
-    // Two points that are each other's neighbour get a + b − ab ≥ max(a, b); one-way edges keep a.
-    let mutual = 0;
+    // Each point's directed weights a_ij, recomputed from ρ and a σ found by bisection.
+    const directed = new Map<string, number>();
     for (let i = 0; i < X.rows; i++) {
-      for (let j = 0; j < k; j++) {
-        const other = neighbours.indices[i * k + j];
-        const back = Array.from(neighbours.indices.subarray(other * k, other * k + k)).includes(i);
-        if (back) mutual++;
+      const d = Array.from({ length: k }, (_, j) => Math.max(0, 1 - neighbours.dots[i * k + j]));
+      const rho = d.find((v) => v > 0) ?? 0;
+      const sum = (sigma: number) => d.reduce((s, dj) => s + Math.exp(-Math.max(0, dj - rho) / sigma), 0);
+      let low = 1e-12;
+      let high = 100;
+      for (let step = 0; step < 200; step++) {
+        const mid = (low + high) / 2;
+        if (sum(mid) > Math.log2(k + 1)) high = mid;
+        else low = mid;
       }
+      d.forEach((dj, j) => directed.set(`${i},${neighbours.indices[i * k + j]}`, Math.exp(-Math.max(0, dj - rho) / low)));
     }
-    expect(mutual).toBeGreaterThan(0);
-    expect(graph.rows.length).toBeLessThanOrEqual(2 * X.rows * k);
-    expect(graph.rows.length).toBeGreaterThanOrEqual(X.rows * k);
+    for (let e = 0; e < graph.rows.length; e++) {
+      const a = directed.get(`${graph.rows[e]},${graph.cols[e]}`) ?? 0;
+      const b = directed.get(`${graph.cols[e]},${graph.rows[e]}`) ?? 0;
+      expect(graph.weights[e]).toBeCloseTo(a + b - a * b, 5);
+    }
+    expect(graph.rows.length).toBe(new Set([...directed.keys()].flatMap((key) => [key, key.split(',').reverse().join(',')])).size);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, mergeGroupRoots, withGroupIds } from '../../src/nightly/configuredMerges.js';
+import { mergeGroupRoots } from '../../src/cluster/mergeThemes.js';
+import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../../src/nightly/configuredMerges.js';
 
 describe('mergeGroupRoots', () => {
   it('maps every id of a merge group to its smallest id, transitively', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as csvParse } from 'csv-parse/sync';
@@ -11,10 +11,8 @@ import { cluster } from '../../pipeline/5-cluster.js';
 import { DEFAULT_LABEL_PARAMS, label } from '../../pipeline/7-label.js';
 import { defaultOptions, normaliseOptions } from '../../pipeline/options.js';
 import { readWordList, runPipeline } from '../../pipeline/runPipeline.js';
-import { runNightly } from '../../pipeline/nightly.js';
 import { hierarchyRecord, MAX_VIEW_THEMES, themeStructure, themeViews, withThemeIds } from '../../pipeline/themeViews.js';
-import { defaultNightlyConfig } from '../../src/nightly/config.js';
-import { projectRoot } from '../../src/projectRoot.js';
+import { twoNights } from '../fixtures/nightly/twoNights.js';
 import { project2d } from '../../src/reduce/project2d.js';
 import { noTokenCache } from '../../src/tokenize/tokenCache.js';
 import type { ThemeViews } from '../../src/types.js';
@@ -181,17 +179,9 @@ describe('merge labels from the label stage', async () => {
 });
 
 describe('a nightly run with theme views', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'paper-themes-views-nightly-'));
-  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), demo: '--demo' };
-  const options = normaliseOptions({ cacheDir: false, runsIndex: false });
-  const io = { log: () => {}, warn: () => {}, waitMs: 0 };
-  await runNightly(config, options, '2026-11-20', io);
-  // A second night with the Hugging Face fixture's papers: a theme grows, so tonight's
-  // clusters (numbered by size) no longer carry their ids in order.
-  mkdirSync(config.inbox, { recursive: true });
-  const items = JSON.parse(readFileSync(new URL('../fixtures/sources/hf_daily_papers.json', import.meta.url), 'utf8')) as Array<{ paper: { id: string; title: string; summary: string } }>;
-  writeFileSync(join(config.inbox, 'day.jsonl'), items.map((i) => JSON.stringify({ id: i.paper.id, title: i.paper.title, abstract: i.paper.summary })).join('\n'));
-  await runNightly(config, options, '2026-11-21', io);
+  // The second night's Hugging Face papers make a theme grow, so tonight's clusters
+  // (numbered by size) no longer carry their ids in order.
+  const config = await twoNights('paper-themes-views-nightly-');
 
   it.each(['2026-11-20', '2026-11-21'])('writes the hierarchy of %s with the night\u2019s theme ids, consistent with its CSVs', (night) => {
     const folder = join(config.reports, night);
