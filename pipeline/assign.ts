@@ -40,7 +40,7 @@ export async function assignPapers(model: ThemeModel, papers: readonly Paper[], 
     boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
     lemmas: model.tokenizer.lemmas, workers, cache: noTokenCache(), phrases: { phrases: model.phrases },
   });
-  const vectorizer: TfidfModel = { ...model.tfidf, displayForms: model.tfidf.vocabulary };
+  const vectorizer: TfidfModel = { ...model.tfidf };
   const weights = weightTfidf(vectorizer, countTerms(vectorizer, tokens.features));
   const assigned = assignVectors(model, weights);
   return papers.map((paper, i) => ({

@@ -240,7 +240,7 @@ function joinClusters(clusters: { labels: Int32Array; k: number }, pairs: Array<
  * --labels pins by theme id, keyed instead by the merged themes' index (`ids[c]` is theme
  * c's id); a pin on a theme merged into another is not used, with a warning.
  */
-function pinsByIndex(pins: LabelPins | undefined, merged: MergedThemes, warn: (line: string) => void): LabelPins | undefined {
+export function pinsByIndex(pins: LabelPins | undefined, merged: MergedThemes, warn: (line: string) => void): LabelPins | undefined {
   if (pins === undefined) return undefined;
   const { ids, members } = merged;
   const byTheme: Record<string, string> = {};

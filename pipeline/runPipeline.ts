@@ -24,7 +24,7 @@ import { kSelectionRecord } from './kSelectionRecord.js';
 import { mapRecord } from './mapRecord.js';
 import { MODEL_FOLDER } from './assign.js';
 import { themeModelOf } from './themeModelOf.js';
-import { encodeModelFiles } from '../src/model/modelFiles.js';
+import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 
@@ -132,7 +132,7 @@ async function runStages(
     const written = report({ summary }, { out: options.out, csvBom: options.csvBom });
     for (const [name, content] of modelFiles) written.folder.writeBytes(join(MODEL_FOLDER, name), content);
     return written;
-  }, (written) => `${written.files.length} files and the model (${MODEL_FOLDER}/, ${mib(modelFiles)} MiB) in ${options.out}`);
+  }, (written) => `${written.files.length} files and the model (${MODEL_FOLDER}/, ${modelFilesMib(modelFiles)} MiB) in ${options.out}`);
   crashPoint('run-mid-report');
 
   const record = {
@@ -157,7 +157,7 @@ async function runStages(
       explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
     },
     map: mapRecord(mapped),
-    model: { folder: join(options.out, MODEL_FOLDER), files: modelFiles.length, size_mib: Number(mib(modelFiles)) },
+    model: { folder: join(options.out, MODEL_FOLDER), files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)) },
     clustering: {
       k: clusters.k,
       inertia: round(clusters.inertia, 6),
@@ -192,7 +192,7 @@ async function runStages(
  * replaced whole, so it must not hold anything but a report) and the runs index. Creates
  * nothing: a run that fails before writing leaves no new folder.
  */
-function checkOutputs(options: PipelineOptions): void {
+export function checkOutputs(options: Pick<PipelineOptions, 'out' | 'runsIndex'>): void {
   const outProblem = folderProblem(options.out, [...Object.values(REPORT_FILES), MODEL_FOLDER]);
   if (outProblem !== undefined) throw new OutputError(options.out, outProblem, 'out');
   const index = options.runsIndex;
@@ -200,10 +200,4 @@ function checkOutputs(options: PipelineOptions): void {
   if (index !== null && indexProblem !== undefined) {
     throw new OutputError(index, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');
   }
-}
-
-/** Size of the model's files, MiB, to two decimals. */
-function mib(files: ReadonlyArray<[string, Uint8Array | string]>): string {
-  const bytes = files.reduce((sum, [, content]) => sum + (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength), 0);
-  return (bytes / 2 ** 20).toFixed(2);
 }

@@ -13,16 +13,17 @@ const MIB = 1024 * 1024;
 /** The stages in run order, for the `[n/8]` progress prefix. */
 export const STAGE_ORDER = ['ingest', 'tokenize', 'vectorize', 'reduce', 'cluster', 'map', 'label', 'report'] as const;
 
-/** Runs a stage, recording its wall time and memory; `log` hears when it starts and ends. */
+/** Runs a stage, recording its wall time and memory; `log` hears when it starts and ends (numbered by `order`). */
 export async function timeStage<T>(
   records: StageRecord[],
   stage: string,
   log: (line: string) => void,
   run: () => T | Promise<T>,
   describe: (result: T) => string,
+  order: readonly string[] = STAGE_ORDER,
 ): Promise<T> {
-  const number = STAGE_ORDER.indexOf(stage as (typeof STAGE_ORDER)[number]) + 1;
-  const step = number > 0 ? `[${number}/${STAGE_ORDER.length}] ${stage}` : stage;
+  const number = order.indexOf(stage) + 1;
+  const step = number > 0 ? `[${number}/${order.length}] ${stage}` : stage;
   log(`${step} ...`);
   const start = process.hrtime.bigint();
   const result = await run();

@@ -1,5 +1,9 @@
 import { themeMedians } from '../src/metrics/looseFits.js';
 import type { ThemeModel } from '../src/model/themeModel.js';
+import type { SvdModel } from '../src/linalg/randomizedSvd.js';
+import type { MapLayout } from '../src/map/mapLayout.js';
+import type { CsrMatrix, DenseMatrix } from '../src/types.js';
+import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import type { PipelineOptions } from './options.js';
 import type { fitThemes } from './fitThemes.js';
 
@@ -8,14 +12,37 @@ type Fitted = Awaited<ReturnType<typeof fitThemes>>;
 /** The map's fitted papers when the layout had none (PCA): at most this many, evenly spaced. */
 const PCA_MAP_ROWS = 3000;
 
+/** What a ThemeModel is built from: a fit's parts, or a relabelled run's (pipeline/relabel.ts). */
+export interface ThemeModelParts {
+  tokenizer: ThemeModel['tokenizer'];
+  phrases: readonly string[];
+  vectorizer: TfidfModel;
+  svd: Pick<SvdModel, 'components' | 'singularValues' | 'columnMeans'>;
+  /** n x V unit TF-IDF rows and n x d unit reduced rows of the papers. */
+  tfidf: CsrMatrix;
+  reduced: DenseMatrix;
+  /** Theme index 0..k−1 of each paper, and each theme's id and label. */
+  labels: Int32Array;
+  ids: ArrayLike<number>;
+  themeLabels: readonly string[];
+  /** k x d reduced centres, and each paper's score against its theme's. */
+  centres: Float64Array;
+  scores: Float64Array;
+  /**
+   * The map's fitted papers: which papers (null: evenly spaced ones) with every paper's
+   * position, or the fitted papers as a model already holds them.
+   */
+  map: { fitted: Int32Array | null; x: ArrayLike<number>; y: ArrayLike<number> } | ThemeModel['map'];
+}
+
 /**
- * The ThemeModel of a fit (src/model/themeModel.ts): the fitted vectorizer and SVD, and for
- * each theme its id, label, TF-IDF centre (the normalised sum of its papers' TF-IDF rows),
- * reduced centre and median score, and the map's fitted papers with their positions.
+ * A ThemeModel (src/model/themeModel.ts) from its parts: the fitted vectorizer and SVD, and
+ * for each theme its id, label, TF-IDF centre (the normalised sum of its papers' TF-IDF
+ * rows), reduced centre and median score, and the map's fitted papers with their positions.
  */
-export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?: readonly number[]): ThemeModel {
-  const { labels, k, centres, boilerplate } = fitted.fittedThemes;
-  const tfidf = fitted.vectors.tfidf;
+export function buildThemeModel(parts: ThemeModelParts): ThemeModel {
+  const { labels, tfidf, reduced: X } = parts;
+  const k = parts.themeLabels.length;
   const V = tfidf.cols;
   const tfidfCentres = new Float64Array(k * V);
   for (let r = 0; r < tfidf.rows; r++) {
@@ -28,34 +55,55 @@ export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let j = 0; j < V; j++) tfidfCentres[c * V + j] *= scale;
   }
-  const scores = Float64Array.from(fitted.labelled.assignments, (a) => a.score);
-  const medians = themeMedians(scores, labels);
-  const X = fitted.reduced.vectors;
+  const medians = themeMedians(parts.scores, labels);
+  const map = 'rows' in parts.map ? parts.map : fittedMap(parts.map, X, labels);
+  const model = parts.vectorizer;
+  return {
+    tokenizer: { ...parts.tokenizer, boilerplate: [...parts.tokenizer.boilerplate] },
+    phrases: [...parts.phrases],
+    tfidf: { params: model.params, vocabulary: model.vocabulary, displayForms: model.displayForms, idf: model.idf, documentCount: model.documentCount, meanDocumentLength: model.meanDocumentLength },
+    svd: { components: parts.svd.components, singularValues: parts.svd.singularValues, columnMeans: parts.svd.columnMeans },
+    themes: {
+      ids: Int32Array.from(parts.ids),
+      labels: [...parts.themeLabels],
+      tfidfCentres,
+      reducedCentres: Float64Array.from(parts.centres),
+      medianScores: Float64Array.from({ length: k }, (_, c) => medians.get(c) ?? 0),
+    },
+    map,
+  };
+}
+
+/** The map's fitted papers (null: evenly spaced ones): their reduced rows, positions and themes. */
+function fittedMap(placed: { fitted: Int32Array | null; x: ArrayLike<number>; y: ArrayLike<number> }, X: DenseMatrix, labels: Int32Array): ThemeModel['map'] {
   const d = X.cols;
-  const layout = fitted.mapped.layout;
-  const mapRows = layout.fitted ?? Int32Array.from({ length: Math.min(X.rows, PCA_MAP_ROWS) }, (_, i) => Math.floor((i * X.rows) / Math.min(X.rows, PCA_MAP_ROWS)));
+  const mapRows = placed.fitted ?? Int32Array.from({ length: Math.min(X.rows, PCA_MAP_ROWS) }, (_, i) => Math.floor((i * X.rows) / Math.min(X.rows, PCA_MAP_ROWS)));
   const rows = new Float64Array(mapRows.length * d);
   const positions = new Float64Array(mapRows.length * 2);
   mapRows.forEach((r, i) => {
     rows.set(X.data.subarray(r * d, (r + 1) * d), i * d);
-    positions[2 * i] = layout.x[r];
-    positions[2 * i + 1] = layout.y[r];
+    positions[2 * i] = placed.x[r];
+    positions[2 * i + 1] = placed.y[r];
   });
-  // The ids the themes are known by: the nightly job's stable ones, else the run's.
-  const ids = themeIds ?? fitted.themeIds ?? Int32Array.from({ length: k }, (_, c) => c);
-  const model = fitted.vectors.model;
-  return {
-    tokenizer: { boilerplate: [...boilerplate], titleWeight: options.titleWeight, lemmas: options.lemmas },
-    phrases: [...fitted.tokens.phrases.phrases],
-    tfidf: { params: model.params, vocabulary: model.vocabulary, idf: model.idf, documentCount: model.documentCount, meanDocumentLength: model.meanDocumentLength },
-    svd: { components: fitted.reduced.svd.components, singularValues: fitted.reduced.svd.singularValues, columnMeans: fitted.reduced.svd.columnMeans },
-    themes: {
-      ids: Int32Array.from(ids),
-      labels: fitted.labelled.themes.map((t) => t.label),
-      tfidfCentres,
-      reducedCentres: Float64Array.from(centres),
-      medianScores: Float64Array.from({ length: k }, (_, c) => medians.get(c) ?? 0),
-    },
-    map: { rows, positions, themes: Int32Array.from(mapRows, (r) => labels[r]) },
-  };
+  return { rows, positions, themes: Int32Array.from(mapRows, (r) => labels[r]) };
+}
+
+/** The ThemeModel of a fit, under `themeIds` (the nightly job's stable ids), else the run's. */
+export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?: readonly number[]): ThemeModel {
+  const { labels, k, centres, boilerplate } = fitted.fittedThemes;
+  const layout: MapLayout = fitted.mapped.layout;
+  return buildThemeModel({
+    tokenizer: { boilerplate, titleWeight: options.titleWeight, lemmas: options.lemmas },
+    phrases: fitted.tokens.phrases.phrases,
+    vectorizer: fitted.vectors.model,
+    svd: fitted.reduced.svd,
+    tfidf: fitted.vectors.tfidf,
+    reduced: fitted.reduced.vectors,
+    labels,
+    ids: themeIds ?? fitted.themeIds ?? Int32Array.from({ length: k }, (_, c) => c),
+    themeLabels: fitted.labelled.themes.map((t) => t.label),
+    centres,
+    scores: Float64Array.from(fitted.labelled.assignments, (a) => a.score),
+    map: { fitted: layout.fitted, x: layout.x, y: layout.y },
+  });
 }

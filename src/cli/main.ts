@@ -14,6 +14,7 @@ import { ConfigError } from '../nightly/config.js';
 import { LockError } from '../nightly/lock.js';
 import { exportCommand, nightlyCommand, NightlyOptionError } from './nightlyCommands.js';
 import { assignCommand } from './assignCommand.js';
+import { relabelCommand } from './relabelCommand.js';
 import { ModelError } from '../model/modelFiles.js';
 
 export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
@@ -25,6 +26,7 @@ Usage:
                                   (paper-themes nightly --help for its options)
   paper-themes export [options]   theme labels of a stored night as CSV (export --help)
   paper-themes assign [options]   new papers to a run's themes, without refitting (assign --help)
+  paper-themes relabel [options]  merge themes of a run or pin labels, without refitting (relabel --help)
   paper-themes --help             this text
   (npm run pipeline -- [options] is the same as paper-themes run [options])
 
@@ -179,9 +181,9 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
     io.out.write(`${HELP}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command === 'assign') {
+  if (command === 'assign' || command === 'relabel') {
     try {
-      return await assignCommand(rest, io);
+      return await (command === 'assign' ? assignCommand : relabelCommand)(rest, io);
     } catch (error) {
       return failure(error, io);
     }

@@ -46,6 +46,12 @@ export class ModelError extends Error {
 
 interface ManifestEntry { file: string; type: string; length: number; sha256: string }
 
+/** Size of a model's files, MiB, to two decimals. */
+export function modelFilesMib(files: ReadonlyArray<[string, Uint8Array | string]>): string {
+  const bytes = files.reduce((sum, [, content]) => sum + (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength), 0);
+  return (bytes / 2 ** 20).toFixed(2);
+}
+
 /** The files of a model folder, in order: [name, content] with the manifest last. */
 export function encodeModelFiles(model: ModelFiles, writtenBy: string): Array<[string, Uint8Array | string]> {
   if (!littleEndian()) throw new Error('model files are little-endian; this machine is not');

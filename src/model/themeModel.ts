@@ -15,7 +15,8 @@ import { type ModelFiles } from './modelFiles.js';
 export interface ThemeModel {
   tokenizer: { boilerplate: string[]; titleWeight: number; lemmas: boolean };
   phrases: string[];
-  tfidf: { params: TfidfParams; vocabulary: string[]; idf: Float64Array; documentCount: number; meanDocumentLength: number };
+  /** Vocabulary (the features' keys) with what a reader sees of each (labels, top terms), its idf and the fit's counts. */
+  tfidf: { params: TfidfParams; vocabulary: string[]; displayForms: string[]; idf: Float64Array; documentCount: number; meanDocumentLength: number };
   /** Vᵀ (d x V), and the column means subtracted first (null: LSA, uncentred). */
   svd: { components: Float64Array; singularValues: Float64Array; columnMeans: Float64Array | null };
   themes: {
@@ -39,7 +40,7 @@ export function themeModelFiles(model: ThemeModel): ModelFiles {
     parameters: {
       tokenizer: model.tokenizer,
       phrases: model.phrases,
-      tfidf: { params: model.tfidf.params, vocabulary: model.tfidf.vocabulary, documentCount: model.tfidf.documentCount, meanDocumentLength: model.tfidf.meanDocumentLength },
+      tfidf: { params: model.tfidf.params, vocabulary: model.tfidf.vocabulary, display_forms: model.tfidf.displayForms, documentCount: model.tfidf.documentCount, meanDocumentLength: model.tfidf.meanDocumentLength },
       svd: { centred: model.svd.columnMeans !== null },
       themes: { labels: model.themes.labels },
     },
@@ -71,6 +72,8 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
   const strings = (value: unknown, name: string): string[] => (Array.isArray(value) && value.every((s) => typeof s === 'string') ? value : fail(`${name} is not a list of strings`));
   const vocabulary = strings(p.tfidf?.vocabulary, 'tfidf.vocabulary');
   const labels = strings(p.themes?.labels, 'themes.labels');
+  const displayForms = strings(p.tfidf?.display_forms, 'tfidf.display_forms');
+  if (displayForms.length !== vocabulary.length) fail(`tfidf.display_forms has ${displayForms.length} terms, the vocabulary ${vocabulary.length}`);
   const V = vocabulary.length;
   const k = labels.length;
   const singularValues = f64('svd_singular_values');
@@ -78,7 +81,7 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
   const model: ThemeModel = {
     tokenizer: { boilerplate: strings(p.tokenizer?.boilerplate, 'tokenizer.boilerplate'), titleWeight: Number(p.tokenizer?.titleWeight), lemmas: p.tokenizer?.lemmas === true },
     phrases: strings(p.phrases, 'phrases'),
-    tfidf: { params: p.tfidf.params as TfidfParams, vocabulary, idf: f64('idf'), documentCount: Number(p.tfidf.documentCount), meanDocumentLength: Number(p.tfidf.meanDocumentLength) },
+    tfidf: { params: p.tfidf.params as TfidfParams, vocabulary, displayForms, idf: f64('idf'), documentCount: Number(p.tfidf.documentCount), meanDocumentLength: Number(p.tfidf.meanDocumentLength) },
     svd: { components: f64('svd_components'), singularValues, columnMeans: p.svd?.centred === true ? f64('svd_column_means') : null },
     themes: {
       ids: i32('theme_ids'), labels, tfidfCentres: f64('theme_tfidf_centres'), reducedCentres: f64('theme_reduced_centres'), medianScores: f64('theme_median_scores'),
