@@ -11,20 +11,22 @@ import { PaperStore } from '../src/store/paperStore.js';
 import { median } from './stats.js';
 
 const HELP = `npm run bench:nightly -- --corpus FILE [--nights 30] [--base 5000] [--daily 100]
-    [--quiet-every 5] [--k auto] [--json FILE]
+    [--quiet-every 5] [--k auto] [--refit-every 7] [--json FILE]
 
 Replays nights of the nightly job on a corpus with dates: the --base oldest papers arrive
 on the first night, then --daily papers (by date) each night, except every --quiet-every-th
 night, when none arrive. Everything goes through the inbox, the store and the reports of a
-temporary folder. Prints per night: papers, new papers, k, new and ended themes, the share
-of papers (clustered both nights) whose theme id is unchanged, and the wall time.`;
+temporary folder; nights refit or fold in by the nightly job's rules (--refit-every is the
+config's refitEveryNights). Prints per night: its kind, papers, new papers, k, new
+themes, the share of papers (clustered both nights) whose theme id is unchanged, and the
+wall time; then the medians of fold-in and refit nights.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv, strict: true,
     options: {
       corpus: { type: 'string' }, nights: { type: 'string' }, base: { type: 'string' }, daily: { type: 'string' },
-      'quiet-every': { type: 'string' }, k: { type: 'string' }, json: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      'quiet-every': { type: 'string' }, k: { type: 'string' }, 'refit-every': { type: 'string' }, json: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || values.corpus === undefined) {
@@ -39,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
   const corpus = await readCorpus(resolve(cwd, values.corpus));
   const papers = [...corpus.papers].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
   const dir = mkdtempSync(join(tmpdir(), 'pt-replay-'));
-  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), bundledCorpus: null };
+  const config = { ...defaultNightlyConfig(projectRoot()), store: join(dir, 'papers.sqlite'), reports: join(dir, 'reports'), inbox: join(dir, 'inbox'), bundledCorpus: null,
+    refitEveryNights: Number(values['refit-every'] ?? 7) };
   mkdirSync(config.inbox);
   const options = normaliseOptions({ k: values.k ?? 'auto', quiet: true, runsIndex: false });
   const firstNight = '2026-10-01';
@@ -59,17 +62,18 @@ async function main(argv: string[]): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     const store = new PaperStore(config.store);
     const assignments = store.assignments(result.runId!);
+    const kind = String(store.doneRun({ night })?.record?.night_kind ?? '');
     store.close();
     const both = assignments.filter((a) => previous.has(a.paperId));
     const same = both.filter((a) => previous.get(a.paperId) === a.themeId).length;
     previous = new Map(assignments.map((a) => [a.paperId, a.themeId]));
     const row = {
-      night, papers: result.papers, new_papers: batch.length, themes: result.themes.length,
+      night, kind, papers: result.papers, new_papers: batch.length, themes: result.themes.length,
       new_themes: n === 0 ? 0 : result.themes.filter((t) => t.status === 'new').length,
       stable_share: both.length === 0 ? Number.NaN : same / both.length, seconds,
     };
     rows.push(row);
-    process.stderr.write(`  ${night}: ${row.papers} papers (+${row.new_papers}), ${row.themes} themes (${row.new_themes} new), ` +
+    process.stderr.write(`  ${night} (${kind}): ${row.papers} papers (+${row.new_papers}), ${row.themes} themes (${row.new_themes} new), ` +
       `theme id unchanged for ${(100 * row.stable_share).toFixed(2)}% of papers, ${seconds.toFixed(1)} s\n`);
   }
   const later = rows.slice(1);
@@ -77,12 +81,16 @@ async function main(argv: string[]): Promise<number> {
   const busyRows = later.filter((r) => (r.new_papers as number) > 0);
   const share = (rs: typeof rows) => rs.reduce((s, r) => s + (r.stable_share as number), 0) / rs.length;
   const minShare = (rs: typeof rows) => Math.min(...rs.map((r) => r.stable_share as number));
-  process.stdout.write(`| night | papers | new papers | themes | new themes | theme id unchanged | seconds |\n|---|---:|---:|---:|---:|---:|---:|\n`);
+  process.stdout.write(`| night | kind | papers | new papers | themes | new themes | theme id unchanged | seconds |\n|---|---|---:|---:|---:|---:|---:|---:|\n`);
   for (const r of rows) {
-    process.stdout.write(`| ${r.night} | ${r.papers} | ${r.new_papers} | ${r.themes} | ${r.new_themes} | ${Number.isNaN(r.stable_share) ? '' : `${(100 * (r.stable_share as number)).toFixed(2)}%`} | ${(r.seconds as number).toFixed(1)} |\n`);
+    process.stdout.write(`| ${r.night} | ${r.kind} | ${r.papers} | ${r.new_papers} | ${r.themes} | ${r.new_themes} | ${Number.isNaN(r.stable_share) ? '' : `${(100 * (r.stable_share as number)).toFixed(2)}%`} | ${(r.seconds as number).toFixed(1)} |\n`);
   }
   process.stdout.write(`\nnights without new papers (${quietRows.length}): mean ${(100 * share(quietRows)).toFixed(2)}%, min ${(100 * minShare(quietRows)).toFixed(2)}% of papers keep their theme id\n`);
   process.stdout.write(`nights with ~${((100 * daily) / baseSize).toFixed(1)}% new papers (${busyRows.length}): mean ${(100 * share(busyRows)).toFixed(2)}%, min ${(100 * minShare(busyRows)).toFixed(2)}%\n`);
+  for (const kind of ['fold-in', 'refit']) {
+    const of = later.filter((r) => r.kind === kind);
+    if (of.length > 0) process.stdout.write(`${kind} nights after the first (${of.length}): median ${median(of.map((r) => r.seconds as number)).toFixed(1)} s, theme id unchanged for min ${(100 * minShare(of.filter((r) => !Number.isNaN(r.stable_share)))).toFixed(2)}% of papers\n`);
+  }
   process.stdout.write(`wall time per night: median ${median(later.map((r) => r.seconds as number)).toFixed(1)} s (first night ${(rows[0].seconds as number).toFixed(1)} s)\n`);
   if (values.json) writeFileSync(resolve(cwd, values.json), JSON.stringify({ dir, rows }, null, 2));
   return 0;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { assignVectors } from '../src/model/assignVectors.js';
 import { decodeModelFiles, MANIFEST, ModelError } from '../src/model/modelFiles.js';
 import { themeModelFromFiles, type ThemeModel } from '../src/model/themeModel.js';
-import { noTokenCache } from '../src/tokenize/tokenCache.js';
+import { noTokenCache, type TokenCache } from '../src/tokenize/tokenCache.js';
 import type { Assignment, Paper } from '../src/types.js';
 import { countTerms, weightTfidf, type TfidfModel } from '../src/vectorize/tfidf.js';
 import { tokenize } from './2-tokenize.js';
@@ -33,12 +33,12 @@ export function loadThemeModel(path: string): ThemeModel {
  * New papers assigned to a fitted model without refitting: tokenized with the model's
  * rules and phrases, counted over its vocabulary, weighted by its idf, then given a theme,
  * score, loose-fit flag and map position (src/model/assignVectors.ts). Assignments carry
- * the model's theme ids.
+ * the model's theme ids. Tokens come from `cache` where it has them.
  */
-export async function assignPapers(model: ThemeModel, papers: readonly Paper[], workers: number): Promise<Assignment[]> {
+export async function assignPapers(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache = noTokenCache()): Promise<Assignment[]> {
   const tokens = await tokenize({ papers }, {
     boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-    lemmas: model.tokenizer.lemmas, workers, cache: noTokenCache(), phrases: { phrases: model.phrases },
+    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases },
   });
   const vectorizer: TfidfModel = { ...model.tfidf };
   const weights = weightTfidf(vectorizer, countTerms(vectorizer, tokens.features));

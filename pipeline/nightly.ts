@@ -17,14 +17,21 @@ import { arxivSource } from '../src/sources/arxiv.js';
 import { hfDailySource } from '../src/sources/hfDaily.js';
 import { fileSource, inboxSource } from '../src/sources/inbox.js';
 import type { PaperSource } from '../src/sources/source.js';
-import { PaperStore, StoreError, type StoredTheme } from '../src/store/paperStore.js';
-import type { RunSummary, Theme } from '../src/types.js';
+import { PaperStore, StoreError, type StoredRun, type StoredTheme } from '../src/store/paperStore.js';
+import type { Assignment, Paper, RunSummary, Theme, ThemeViews } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
+import { foldIn, type FoldInOutput } from './foldIn.js';
+import { loadThemeModel } from './assign.js';
+import { NIGHT_KIND_RULE, nightKind, type NightKind } from '../src/nightly/nightKind.js';
+import type { ThemeModel } from '../src/model/themeModel.js';
+import { readWordList } from './fitThemes.js';
+import { timeStage } from './stageRecord.js';
+import { themeStructure, themeViews as themeViewsOf } from './themeViews.js';
 import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import { mapRecord } from './mapRecord.js';
 import { MODEL_FOLDER } from './assign.js';
 import { themeModelOf } from './themeModelOf.js';
-import { encodeModelFiles } from '../src/model/modelFiles.js';
+import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
@@ -74,6 +81,7 @@ export async function runNightly(
   options: PipelineOptions,
   night: string,
   io: { log: (line: string) => void; warn: (line: string) => void; waitMs: number },
+  asked: { refit?: boolean } = {},
 ): Promise<NightlyResult> {
   const release = await lockStoreFolder(config.store, io.waitMs);
   let opened: PaperStore | undefined;
@@ -134,119 +142,93 @@ export async function runNightly(
       };
     }
 
-    // 2. Fit: the window's papers, warm-started from the previous night's themes.
+    // 2. Tonight's kind: a full refit, or the new papers folded into last night's model.
     if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);
     const previousRun = store.doneRun({ before: night });
-    const previousAssignments = new Map(previousRun ? store.assignments(previousRun.id).map((a) => [a.paperId, a.themeId]) : []);
+    const previousStored = previousRun ? store.assignments(previousRun.id) : [];
+    const previousAssignments = new Map(previousStored.map((a) => [a.paperId, a.themeId]));
     const previousThemes = previousRun ? store.themes(previousRun.id) : [];
+    const foldInKey = foldInOptionsKey(options, config);
+    const earlier = store.doneRunsByNight().filter((run) => run.night < night).reverse()
+      .map((run): NightKind => (run.record?.night_kind === 'fold-in' ? 'fold-in' : 'refit'));
+    let kind = nightKind({ asked: asked.refit === true, earlier, refitEveryNights: config.refitEveryNights });
+    // Last night's model is read only when tonight may fold into it.
+    const lastModel = kind.kind === 'fold-in' && previousRun !== undefined ? lastNightsModel(config.reports, previousRun, foldInKey) : null;
+    if (lastModel?.problem) kind = { kind: 'refit', reason: lastModel.problem };
     const runId = store.startRun(night, { ...options, input: 'store', out: null });
     const stages: StageRecord[] = [];
     const started = process.hrtime.bigint();
-    const paperIds = papers.map((p) => p.id);
-    // Merge groups over last night's themes only: an id that is not one of them (ended,
-    // or not born yet) joins nothing and gives no theme its id.
-    const live = new Set(previousThemes.map((t) => t.id));
-    const roots = liveGroupRoots(config.merges, live);
-    // An ended id is what a merge leaves behind; an id no theme has had yet is likely a slip.
-    for (const id of [...new Set(config.merges.flat())].sort((a, b) => a - b)) {
-      if (id >= store.nextThemeId()) io.warn(`merges: no theme has had id ${id} yet, so no merge joins it tonight; a theme born with that id later would be joined`);
+    let tonight: Tonight | null = null;
+    if (kind.kind === 'fold-in') {
+      const model = lastModel!.model!;
+      const folded = await timeStage(stages, 'assign', io.log,
+        () => foldIn({ model, papers, previous: new Map(previousStored.map((a) => [a.paperId, a])) }, { workers: options.workers, cache: store.tokenCache(tokenCacheRules(options)) }),
+        (f) => `${f.assigned} new papers assigned to the ${f.themes.length} themes of ${previousRun!.night}, ${f.looseAssigned} of them loose fits`);
+      const looseShare = folded.assigned === 0 ? 0 : folded.looseAssigned / folded.assigned;
+      if (looseShare > config.refitLooseShare) {
+        kind = { kind: 'refit', reason: `${(100 * looseShare).toFixed(1)}% of the ${folded.assigned} new papers are loose fits of ${previousRun!.night}'s themes (refitLooseShare ${config.refitLooseShare})` };
+      } else if (folded.empty.length > 0) {
+        kind = { kind: 'refit', reason: `theme${folded.empty.length === 1 ? '' : 's'} ${folded.empty.map((id) => `#${id}`).join(', ')} kept no paper in the window` };
+      } else {
+        tonight = foldedTonight(folded, model, previousRun!, config, { assigned: folded.assigned, looseShare });
+      }
     }
-    // Tonight's themes (joined as configured) take the ids of the themes they continue; a
-    // joined theme, its merge group's smallest id.
-    const matchTonight = (labels: Int32Array, k: number) => {
-      const match = matchThemes(paperIds, labels, k, previousAssignments, store.nextThemeId(), config.matchThreshold);
-      return roots.size === 0 ? match : withGroupIds(match, majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots, store.nextThemeId());
-    };
-    const fitted = await fitThemes(papers, options, stages, io.log, {
-      cache: store.tokenCache(tokenCacheRules(options)),
-      warn: io.warn,
-      previous: previousRun && previousThemes.length >= 2
-        ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
-        : undefined,
-      // Configured merges are by stable theme id: clusters whose papers sat last night in
-      // themes of one merge group are joined (configuredMerges.ts).
-      ...(roots.size === 0 ? {} : {
-        mergesFor: (labels: Int32Array, k: number) => clusterPairsToMerge(majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots),
-      }),
-      // Pins are by stable theme id: the same match as step 3 gives each cluster its id.
-      pinsFor: (labels, k) => {
-        const ids = matchTonight(labels, k).ids;
-        const byIndex: Record<string, string> = {};
-        ids.forEach((id, c) => {
-          const pinned = config.pins[String(id)];
-          if (pinned !== undefined) byIndex[String(c)] = pinned;
-        });
-        return byIndex;
-      },
-    });
+    io.log(`night ${night}: ${kind.kind} (${kind.reason})`);
+    if (tonight === null) tonight = await refitTonight(papers, options, config, store, stages, io, { previousRun, previousAssignments, previousThemes });
     crashPoint('after-fit');
 
-    // 3. Match: tonight's themes take the ids of the themes they continue.
-    const { clusters, labelled } = fitted;
-    const tonight = fitted.merged ?? clusters;
-    const match = matchTonight(tonight.labels, tonight.k);
-    // What the configured merges joined tonight: each joined theme's id and the themes its clusters continued.
-    const majorityOfClusters = fitted.merged === null ? null : majorityPreviousTheme(paperIds, clusters.labels, clusters.k, previousAssignments);
-    const mergedTonight = fitted.merged === null ? [] : fitted.merged.members.flatMap((members, c) => {
-      const themes = [...new Set(members.map((m) => majorityOfClusters![m]).filter((id) => id >= 0))].sort((a, b) => a - b);
-      return members.length > 1 && themes.length > 1 ? [{ id: match.ids[c], themes }] : [];
-    });
-    for (const m of mergedTonight) io.log(`  merged as configured: ${m.themes.map((id) => `#${id}`).join(' + ')} -> #${m.id}`);
-    const d = fitted.reduced.vectors.cols;
-    const assignments = labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] }));
-    // Tonight's gains: the papers last night's run had not clustered, per theme.
+    // 3. Trends: tonight's gains (the papers last night's run had not clustered), growth, label history.
+    const { assignments } = tonight;
     const gained = new Map<number, number>();
     for (const a of assignments) if (!previousAssignments.has(a.paperId)) gained.set(a.themeId, (gained.get(a.themeId) ?? 0) + 1);
-    const themes: StoredTheme[] = labelled.themes.map((theme, c) => {
-      const id = match.ids[c];
-      return { ...theme, id, centroid: tonight.centres.slice(c * d, (c + 1) * d), gained: gained.get(id) ?? 0 };
-    });
+    const themes: StoredTheme[] = tonight.themes.map((theme) => ({ ...theme, gained: gained.get(theme.id) ?? 0 }));
     const history = store.doneRunsByNight().filter((run) => run.night < night)
       .map((run) => ({ night: run.night, themes: store.themes(run.id), quality: runQuality(run.record) }));
-    const trends = themeTrends([...history, { night, themes, quality: fitted.quality }], previousThemes);
+    const trends = themeTrends([...history, { night, themes, quality: tonight.quality }], previousThemes);
     for (const warning of trends.qualityWarnings) io.warn(`theme quality: ${warning.note}`);
-    const themeViews = fitted.themeViews === undefined ? undefined : withThemeIds(fitted.themeViews, match.ids);
+    const nightShown = kind.kind === 'fold-in' ? `fold-in: new papers assigned to the themes of ${previousRun!.night} (${kind.reason})` : `refit (${kind.reason})`;
 
     // 4. Report: tonight's folder, then latest/, then the list of nights.
     const summary: RunSummary = {
       corpusName: `paper-themes nightly ${night}`,
       corpusDate: night,
-      parameters: { ...fitted.parameters, papers_window: since === undefined ? 'all nights' : `since ${since}` },
-      quality: fitted.quality,
-      kSelection: fitted.kSelection,
+      parameters: { night: nightShown, ...tonight.parameters, papers_window: since === undefined ? 'all nights' : `since ${since}` },
+      quality: tonight.quality,
+      kSelection: tonight.kSelection,
       papers,
       assignments,
       themes: themes.map(({ centroid: _centroid, gained: _gained, ...theme }): Theme => theme),
       trends,
-      themeViews,
-      ...(mergedTonight.length === 0 ? {} : { merged: mergedTonight }),
+      themeViews: tonight.themeViews,
+      ...(tonight.mergedTonight.length === 0 ? {} : { merged: tonight.mergedTonight }),
     };
-    // Tonight's ThemeModel, under the stable ids, beside the report (as a run's).
-    const modelFiles = encodeModelFiles(themeModelFiles(themeModelOf(fitted, options, match.ids)), `paper-themes ${libraryVersions()['paper-themes']}`);
+    const modelFiles = encodeModelFiles(themeModelFiles(tonight.model), `paper-themes ${libraryVersions()['paper-themes']}`);
     const record = {
       tool: 'paper-themes nightly',
       night,
       run_id: runId,
+      night_kind: kind.kind,
+      night_kind_reason: kind.reason,
+      night_kind_rule: NIGHT_KIND_RULE,
+      fold_in_key: foldInKey,
       store: config.store,
       sources: store.sourceEvents(night),
       input: { path: 'store', papers: papers.length },
       papers: papers.length,
       new_papers: newPapers,
-      parameters: fitted.parameters,
+      parameters: tonight.parameters,
       libraries: libraryVersions(),
-      quality: fitted.quality,
-      map: mapRecord(fitted.mapped),
-      model: { folder: MODEL_FOLDER, files: modelFiles.length },
-      ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: mergedTonight, themes_after_merges: tonight.k }),
-      clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
+      quality: tonight.quality,
+      ...tonight.record,
+      model: { folder: MODEL_FOLDER, files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
-      hierarchy: hierarchyRecord(themeViews),
+      hierarchy: hierarchyRecord(tonight.themeViews),
       loose: looseRecord(themes, assignments),
       theme_changes: trends.tonight.map((t) => ({
         id: t.id, label: t.label, size: t.size, previous: t.previous, gained: t.gained, expected: t.expected, status: t.status, was: t.was,
       })),
       trend_rule: TREND_RULE,
-      ended_themes: match.ended,
+      ended_themes: tonight.ended,
       label_history: trends.labelHistory,
       quality_warnings: trends.qualityWarnings.map((w) => ({ metric: w.metric, rule: w.rule, values: w.values, note: w.note })),
       quality_rule: QUALITY_RULE,
@@ -274,8 +256,8 @@ export async function runNightly(
     crashPoint('before-done');
 
     // 5. Done: the run, its themes and assignments in one transaction.
-    store.finishRun(runId, { night, themes, assignments, record, ended: match.ended });
-    io.log(`night ${night}: ${papers.length} papers, ${themes.length} themes (${trends.tonight.filter((t) => t.status === 'new').length} new, ${match.ended.length} ended); report ${reportDir}`);
+    store.finishRun(runId, { night, themes, assignments, record, ended: tonight.ended });
+    io.log(`night ${night}: ${papers.length} papers, ${themes.length} themes (${trends.tonight.filter((t) => t.status === 'new').length} new, ${tonight.ended.length} ended; ${kind.kind}); report ${reportDir}`);
     return {
       night, status: 'done', added, failedSources, runId, papers: papers.length,
       themes: trends.tonight.map((t) => ({ id: t.id, label: t.label, size: t.size, gained: t.gained, status: t.status })),
@@ -284,6 +266,174 @@ export async function runNightly(
   } finally {
     opened?.close();
     release();
+  }
+}
+
+/** Tonight's themes and assignments under the stable ids, from a refit or a fold-in, with what run.json says of them. */
+interface Tonight {
+  /** Themes without tonight's gains (added by the caller). */
+  themes: Array<Omit<StoredTheme, 'gained'>>;
+  assignments: Assignment[];
+  quality: Record<string, number>;
+  parameters: RunSummary['parameters'];
+  kSelection: RunSummary['kSelection'];
+  themeViews: ThemeViews | undefined;
+  mergedTonight: Array<{ id: number; themes: number[] }>;
+  ended: number[];
+  /** Tonight's ThemeModel, under the stable ids. */
+  model: ThemeModel;
+  /** run.json entries of this kind of night (map, clustering, merges, fold_in). */
+  record: Record<string, unknown>;
+}
+
+/**
+ * A refit night: the window's papers tokenized (from the store's cache), vectorized,
+ * reduced, clustered warm from last night's themes and labelled; tonight's themes (joined
+ * as configured) take the ids of the themes they continue.
+ */
+async function refitTonight(
+  papers: Paper[],
+  options: PipelineOptions,
+  config: NightlyConfig,
+  store: PaperStore,
+  stages: StageRecord[],
+  io: { log: (line: string) => void; warn: (line: string) => void },
+  last: { previousRun: StoredRun | undefined; previousAssignments: Map<string, number>; previousThemes: StoredTheme[] },
+): Promise<Tonight> {
+  const { previousRun, previousAssignments, previousThemes } = last;
+  const paperIds = papers.map((p) => p.id);
+  // Merge groups over last night's themes only: an id that is not one of them (ended,
+  // or not born yet) joins nothing and gives no theme its id.
+  const live = new Set(previousThemes.map((t) => t.id));
+  const roots = liveGroupRoots(config.merges, live);
+  // An ended id is what a merge leaves behind; an id no theme has had yet is likely a slip.
+  for (const id of [...new Set(config.merges.flat())].sort((a, b) => a - b)) {
+    if (id >= store.nextThemeId()) io.warn(`merges: no theme has had id ${id} yet, so no merge joins it tonight; a theme born with that id later would be joined`);
+  }
+  // Tonight's themes (joined as configured) take the ids of the themes they continue; a
+  // joined theme, its merge group's smallest id.
+  const matchTonight = (labels: Int32Array, k: number) => {
+    const match = matchThemes(paperIds, labels, k, previousAssignments, store.nextThemeId(), config.matchThreshold);
+    return roots.size === 0 ? match : withGroupIds(match, majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots, store.nextThemeId());
+  };
+  const fitted = await fitThemes(papers, options, stages, io.log, {
+    cache: store.tokenCache(tokenCacheRules(options)),
+    warn: io.warn,
+    previous: previousRun && previousThemes.length >= 2
+      ? { assignments: previousAssignments, k: previousThemes.length, keepKWithin: config.keepKWithin }
+      : undefined,
+    // Configured merges are by stable theme id: clusters whose papers sat last night in
+    // themes of one merge group are joined (configuredMerges.ts).
+    ...(roots.size === 0 ? {} : {
+      mergesFor: (labels: Int32Array, k: number) => clusterPairsToMerge(majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots),
+    }),
+    // Pins are by stable theme id: the same match as below gives each cluster its id.
+    pinsFor: (labels, k) => {
+      const ids = matchTonight(labels, k).ids;
+      const byIndex: Record<string, string> = {};
+      ids.forEach((id, c) => {
+        const pinned = config.pins[String(id)];
+        if (pinned !== undefined) byIndex[String(c)] = pinned;
+      });
+      return byIndex;
+    },
+  });
+
+  // Match: tonight's themes take the ids of the themes they continue.
+  const { clusters, labelled } = fitted;
+  const joined = fitted.merged ?? clusters;
+  const match = matchTonight(joined.labels, joined.k);
+  // What the configured merges joined tonight: each joined theme's id and the themes its clusters continued.
+  const majorityOfClusters = fitted.merged === null ? null : majorityPreviousTheme(paperIds, clusters.labels, clusters.k, previousAssignments);
+  const mergedTonight = fitted.merged === null ? [] : fitted.merged.members.flatMap((members, c) => {
+    const themes = [...new Set(members.map((m) => majorityOfClusters![m]).filter((id) => id >= 0))].sort((a, b) => a - b);
+    return members.length > 1 && themes.length > 1 ? [{ id: match.ids[c], themes }] : [];
+  });
+  for (const m of mergedTonight) io.log(`  merged as configured: ${m.themes.map((id) => `#${id}`).join(' + ')} -> #${m.id}`);
+  const d = fitted.reduced.vectors.cols;
+  return {
+    themes: labelled.themes.map((theme, c) => ({ ...theme, id: match.ids[c], centroid: joined.centres.slice(c * d, (c + 1) * d) })),
+    assignments: labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] })),
+    quality: fitted.quality,
+    parameters: fitted.parameters,
+    kSelection: fitted.kSelection,
+    themeViews: fitted.themeViews === undefined ? undefined : withThemeIds(fitted.themeViews, match.ids),
+    mergedTonight,
+    ended: match.ended,
+    model: themeModelOf(fitted, options, match.ids),
+    record: {
+      map: mapRecord(fitted.mapped),
+      ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: mergedTonight, themes_after_merges: joined.k }),
+      clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k) },
+    },
+  };
+}
+
+/**
+ * A fold-in night from foldIn's output: last night's themes (pins of the config applied),
+ * tree and model; the quality figures, map and clustering of the night they were fitted.
+ */
+function foldedTonight(folded: FoldInOutput, model: ThemeModel, previousRun: StoredRun, config: NightlyConfig, figures: { assigned: number; looseShare: number }): Tonight {
+  const d = model.svd.singularValues.length;
+  const k = model.themes.ids.length;
+  const ids = Array.from(model.themes.ids);
+  const pinned = (id: number) => config.pins[String(id)];
+  const themes = folded.themes.map((theme, c) => ({
+    ...theme,
+    ...(pinned(theme.id) === undefined ? {} : { label: pinned(theme.id)!, heading: pinned(theme.id)! }),
+    centroid: model.themes.reducedCentres.slice(c * d, (c + 1) * d),
+  }));
+  const structure = themeStructure(model.themes.reducedCentres, k, d);
+  const views = structure === null || structure.groups.length !== model.themes.treeLabels.length ? undefined
+    : withThemeIds(themeViewsOf(structure, themes.map((t) => t.size), model.themes.treeLabels), ids);
+  const last = (previousRun.record ?? {}) as Record<string, any>;
+  const parameters = (last.parameters ?? {}) as RunSummary['parameters'];
+  const quality = (last.quality ?? {}) as Record<string, number>;
+  return {
+    themes,
+    assignments: folded.assignments,
+    quality,
+    parameters,
+    kSelection: undefined,
+    themeViews: views,
+    mergedTonight: [],
+    ended: [],
+    model: { ...model, themes: { ...model.themes, labels: themes.map((t) => t.label), shown: model.themes.shown.map((s, c) => ({ ...s, heading: themes[c].heading ?? s.heading })) } },
+    record: {
+      map: last.map ?? null,
+      ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: [], themes_after_merges: k }),
+      clustering: last.clustering ?? null,
+      fold_in: {
+        model_from: previousRun.night,
+        papers_assigned: figures.assigned,
+        loose_fits_among_assigned: folded.looseAssigned,
+        loose_share: round(figures.looseShare, 4),
+        refit_loose_share: config.refitLooseShare,
+        quality_map_and_clustering_from: last.fold_in?.quality_map_and_clustering_from ?? previousRun.night,
+      },
+    },
+  };
+}
+
+/**
+ * What must not change for a night to fold into last night's model: every option that
+ * shapes the fit (tokenizer word list included) and the configured merges.
+ */
+function foldInOptionsKey(options: PipelineOptions, config: NightlyConfig): string {
+  const { k, kRange, seed, dims, center, nInit, kmeans, refine, weighting, map, bm25K1, bm25B, minDf, maxDf, maxFeatures, phraseMinDf, titleWeight, lemmas, phrases } = options;
+  return JSON.stringify({
+    k, kRange, seed, dims, center, nInit, kmeans, refine, weighting, map, bm25K1, bm25B, minDf, maxDf, maxFeatures, phraseMinDf, titleWeight, lemmas, phrases,
+    boilerplate: readWordList(options.stopwordsFile), merges: config.merges,
+  });
+}
+
+/** Last night's model from its report folder, or why it cannot be folded into (it is missing or damaged, or the options changed). */
+function lastNightsModel(reports: string, previousRun: StoredRun, key: string): { model: ThemeModel | null; problem: string | null } {
+  if (previousRun.record?.fold_in_key !== key) return { model: null, problem: `the options or merges differ from ${previousRun.night}'s` };
+  try {
+    return { model: loadThemeModel(join(reports, previousRun.night)), problem: null };
+  } catch (error) {
+    return { model: null, problem: `${previousRun.night}'s model cannot be used (${(error as Error).message})` };
   }
 }
 

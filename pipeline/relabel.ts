@@ -174,7 +174,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   const { files, folder } = await timeStage(stages, 'report', log, () => {
     const relabelled = buildThemeModel({
       tokenizer: model.tokenizer, phrases: model.phrases, vectorizer, svd: model.svd, tfidf: vectors.tfidf, reduced: X,
-      labels: merged.labels, ids, themeLabels: labelled.themes.map((t) => t.label), centres: merged.centres,
+      labels: merged.labels, ids, themes: labelled.themes, treeLabels: labelled.groupLabels, centres: merged.centres,
       scores: Float64Array.from(labelled.assignments, (a) => a.score),
       map: { ...model.map, themes: Int32Array.from(model.map.themes, (c) => merged.labelOf[c]) },
     });

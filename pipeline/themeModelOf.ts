@@ -2,7 +2,7 @@ import { themeMedians } from '../src/metrics/looseFits.js';
 import type { ThemeModel } from '../src/model/themeModel.js';
 import type { SvdModel } from '../src/linalg/randomizedSvd.js';
 import type { MapLayout } from '../src/map/mapLayout.js';
-import type { CsrMatrix, DenseMatrix } from '../src/types.js';
+import type { CsrMatrix, DenseMatrix, Theme } from '../src/types.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import type { PipelineOptions } from './options.js';
 import type { fitThemes } from './fitThemes.js';
@@ -24,7 +24,10 @@ export interface ThemeModelParts {
   /** Theme index 0..k−1 of each paper, and each theme's id and label. */
   labels: Int32Array;
   ids: ArrayLike<number>;
-  themeLabels: readonly string[];
+  /** The labelled themes, theme c at index c (ids as the label stage gave them). */
+  themes: readonly Theme[];
+  /** Label and heading of each merge of the theme tree (the label stage's groupLabels). */
+  treeLabels: ReadonlyArray<{ label: string; heading: string }>;
   /** k x d reduced centres, and each paper's score against its theme's. */
   centres: Float64Array;
   scores: Float64Array;
@@ -42,7 +45,7 @@ export interface ThemeModelParts {
  */
 export function buildThemeModel(parts: ThemeModelParts): ThemeModel {
   const { labels, tfidf, reduced: X } = parts;
-  const k = parts.themeLabels.length;
+  const k = parts.themes.length;
   const V = tfidf.cols;
   const tfidfCentres = new Float64Array(k * V);
   for (let r = 0; r < tfidf.rows; r++) {
@@ -65,10 +68,14 @@ export function buildThemeModel(parts: ThemeModelParts): ThemeModel {
     svd: { components: parts.svd.components, singularValues: parts.svd.singularValues, columnMeans: parts.svd.columnMeans },
     themes: {
       ids: Int32Array.from(parts.ids),
-      labels: [...parts.themeLabels],
+      labels: parts.themes.map((t) => t.label),
       tfidfCentres,
       reducedCentres: Float64Array.from(parts.centres),
       medianScores: Float64Array.from({ length: k }, (_, c) => medians.get(c) ?? 0),
+      shown: parts.themes.map((t) => ({
+        heading: t.heading ?? t.label, topTerms: t.topTerms, representativeIds: t.representativeIds, quality: t.quality ?? null, loose: t.loose === true,
+      })),
+      treeLabels: parts.treeLabels.map((g) => ({ label: g.label, heading: g.heading })),
     },
     map,
   };
@@ -101,7 +108,8 @@ export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?
     reduced: fitted.reduced.vectors,
     labels,
     ids: themeIds ?? fitted.themeIds ?? Int32Array.from({ length: k }, (_, c) => c),
-    themeLabels: fitted.labelled.themes.map((t) => t.label),
+    themes: fitted.labelled.themes,
+    treeLabels: fitted.labelled.groupLabels,
     centres,
     scores: Float64Array.from(fitted.labelled.assignments, (a) => a.score),
     map: { fitted: layout.fitted, x: layout.x, y: layout.y },

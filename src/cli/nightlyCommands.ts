@@ -26,6 +26,12 @@ and reports/index.html. Running it again for the same date changes nothing.
   --date YYYY-MM-DD   the night (default: today, UTC); at most tomorrow
   --allow-future-date allow a --date more than a day ahead (such a night never
                       becomes latest/)
+  --refit             refit the themes tonight (tokenize, vectorize, reduce, cluster and
+                      label every paper, warm from last night's themes); without it a night
+                      folds its new papers into last night's themes (ids, labels unchanged)
+                      unless refitEveryNights nights passed since the last refit, more than
+                      refitLooseShare of the new papers fit no theme well, or the options
+                      changed
   --demo              seed an empty store with the 70 bundled papers (also done on a
                       fresh clone: no store, no inbox files, no --store, --inbox,
                       --source or --config and no data/nightly.json; never otherwise)
@@ -33,7 +39,7 @@ and reports/index.html. Running it again for the same date changes nothing.
                       arxiv (default: the config's, else inbox)
   --config FILE       JSON config (default data/nightly.json when it exists): store,
                       reports, inbox, sources, windowDays, matchThreshold, keepKWithin,
-                      pins ({"3": "my label"}), merges ([[3, 7]]: themes kept joined,
+                      refitEveryNights (default 7), refitLooseShare (default 0.25), pins ({"3": "my label"}), merges ([[3, 7]]: themes kept joined,
                       under the smallest id, every night), hfDaily, arxiv, http
   --store FILE        the SQLite store (default data/papers.sqlite)
   --reports DIR       reports folder (default reports)
@@ -63,6 +69,7 @@ const NIGHTLY_OPTIONS = {
   wait: { type: 'string' },
   demo: { type: 'boolean' },
   'allow-future-date': { type: 'boolean' },
+  refit: { type: 'boolean' },
   k: { type: 'string' },
   'k-range': { type: 'string' },
   seed: { type: 'string' },
@@ -157,7 +164,7 @@ async function nightly(args: string[], io: CliIo): Promise<number> {
   const options = normaliseOptions({ k: values.k, kRange: values['k-range'], seed: values.seed, map: values.map, quiet: values.quiet, runsIndex: false, csvBom: values['csv-bom'] });
   const log = options.quiet ? () => {} : (line: string) => io.err.write(`${line}\n`);
   const warn = (line: string) => io.err.write(`warning: ${line}\n`);
-  const result = await runNightly(config, options, date, { log, warn, waitMs: wait * 1000 });
+  const result = await runNightly(config, options, date, { log, warn, waitMs: wait * 1000 }, { refit: values.refit === true });
   if (result.status === 'unchanged') {
     io.out.write(`Night ${result.night} was already done (run ${result.runId}); no new papers, nothing changed.\n`);
   } else {

@@ -23,6 +23,7 @@ export interface VectorAssignment {
  *   z_r      = unit((tfidf_r − μ) Vᵀᵀ)        (the SVD projection, as the fit's reduced rows)
  *   score(r) = cos(z_r, m_theme)              (m: the themes' reduced centres)
  *   loose(r) = median_theme > 0 and score(r) < 0.5 · median_theme
+ *   (a row without any of the model's terms: score 0, a loose fit)
  *
  * and places each on the map at the similarity-weighted mean of its 10 nearest fitted map
  * papers of its theme (of all fitted papers when the theme has fewer than 3). O(nnz·k) for
@@ -62,9 +63,11 @@ export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssign
       xx += x * x;
       cc += m * m;
     }
-    scores[r] = xx > 0 && cc > 0 ? dot / Math.sqrt(xx * cc) : 0;
+    // A paper with none of the model's terms fits no theme (centred, its projection is −μV, not 0).
+    const empty = tfidf.indptr[r + 1] === tfidf.indptr[r];
+    scores[r] = !empty && xx > 0 && cc > 0 ? dot / Math.sqrt(xx * cc) : 0;
     const median = model.themes.medianScores[c];
-    looseFit[r] = median > 0 && scores[r] < LOOSE_FIT_SHARE * median ? 1 : 0;
+    looseFit[r] = empty || (median > 0 && scores[r] < LOOSE_FIT_SHARE * median) ? 1 : 0;
   }
   const x = new Float64Array(n);
   const y = new Float64Array(n);

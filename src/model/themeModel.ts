@@ -1,3 +1,4 @@
+import type { ThemeQuality, WeightedTerm } from '../types.js';
 import type { TfidfParams } from '../vectorize/tfidf.js';
 import { type ModelFiles } from './modelFiles.js';
 
@@ -29,9 +30,22 @@ export interface ThemeModel {
     reducedCentres: Float64Array;
     /** Median score of each theme's papers (a loose fit scores below half of it). */
     medianScores: Float64Array;
+    /** What the report shows of each theme as fitted: heading, top terms, representative papers, quality, the loose flag. */
+    shown: ThemeShown[];
+    /** Label and heading of each merge of the theme tree, in merge order (the label stage's groupLabels). */
+    treeLabels: Array<{ label: string; heading: string }>;
   };
   /** The map's fitted papers: their reduced rows (m x d), positions (m x 2) and themes (m). */
   map: { rows: Float64Array; positions: Float64Array; themes: Int32Array };
+}
+
+/** A theme as the report shows it, beside its label (src/types.ts Theme). */
+export interface ThemeShown {
+  heading: string;
+  topTerms: WeightedTerm[];
+  representativeIds: string[];
+  quality: ThemeQuality | null;
+  loose: boolean;
 }
 
 /** The model as model files: small values in the manifest's parameters, arrays as files. */
@@ -42,7 +56,7 @@ export function themeModelFiles(model: ThemeModel): ModelFiles {
       phrases: model.phrases,
       tfidf: { params: model.tfidf.params, vocabulary: model.tfidf.vocabulary, display_forms: model.tfidf.displayForms, documentCount: model.tfidf.documentCount, meanDocumentLength: model.tfidf.meanDocumentLength },
       svd: { centred: model.svd.columnMeans !== null },
-      themes: { labels: model.themes.labels },
+      themes: { labels: model.themes.labels, shown: model.themes.shown, tree_labels: model.themes.treeLabels },
     },
     arrays: {
       idf: model.tfidf.idf,
@@ -85,6 +99,8 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
     svd: { components: f64('svd_components'), singularValues, columnMeans: p.svd?.centred === true ? f64('svd_column_means') : null },
     themes: {
       ids: i32('theme_ids'), labels, tfidfCentres: f64('theme_tfidf_centres'), reducedCentres: f64('theme_reduced_centres'), medianScores: f64('theme_median_scores'),
+      shown: Array.isArray(p.themes?.shown) && p.themes.shown.length === k ? p.themes.shown : fail(`themes.shown is not a list of ${k} themes`),
+      treeLabels: Array.isArray(p.themes?.tree_labels) ? p.themes.tree_labels : fail('themes.tree_labels is not a list'),
     },
     map: { rows: f64('map_rows'), positions: f64('map_positions'), themes: i32('map_themes') },
   };

@@ -32,6 +32,13 @@ export interface NightlyConfig {
   matchThreshold: number;
   /** Under k auto, keep last night's k unless another beats its silhouette by more. */
   keepKWithin: number;
+  /**
+   * A full (warm-started) refit runs at least every this many nights; the nights between
+   * fold the new papers into the last refit's themes (1: refit every night).
+   */
+  refitEveryNights: number;
+  /** A fold-in night turns into a refit when more than this share of its new papers fit no theme well (loose fits). */
+  refitLooseShare: number;
   /** Labels pinned by theme id; they survive later nights. */
   pins: Record<string, string>;
   /** Themes kept merged, by stable id: each group is one theme, under its smallest id, every night. */
@@ -64,6 +71,8 @@ export function defaultNightlyConfig(root: string): NightlyConfig {
     windowDays: null,
     matchThreshold: 0.3,
     keepKWithin: 0.02,
+    refitEveryNights: 7,
+    refitLooseShare: 0.25,
     pins: {},
     merges: [],
     hfDaily: { baseUrl: 'https://huggingface.co' },
@@ -125,6 +134,8 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
       case 'windowDays': config.windowDays = value === null ? null : integer(key, value, 1, 36500, ' or null'); break;
       case 'matchThreshold': config.matchThreshold = number(key, value, 0, 1); break;
       case 'keepKWithin': config.keepKWithin = number(key, value, 0, 2); break;
+      case 'refitEveryNights': config.refitEveryNights = integer(key, value, 1, 10_000); break;
+      case 'refitLooseShare': config.refitLooseShare = number(key, value, 0, 1); break;
       case 'pins': {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(path, key, value, 'an object of theme id -> label');
         for (const [id, label] of Object.entries(value)) {
@@ -171,7 +182,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         break;
       }
       default:
-        throw new ConfigError(path, key, value, `one of the known keys (store, reports, inbox, sources, windowDays, matchThreshold, keepKWithin, pins, merges, hfDaily, arxiv, http, bundledCorpus)`);
+        throw new ConfigError(path, key, value, `one of the known keys (store, reports, inbox, sources, windowDays, matchThreshold, keepKWithin, refitEveryNights, refitLooseShare, pins, merges, hfDaily, arxiv, http, bundledCorpus)`);
     }
   }
   return config;

@@ -106,8 +106,8 @@ describe('paper-themes nightly', () => {
     const night1 = JSON.parse(readFileSync(join(w.reports, '2026-11-20', 'run.json'), 'utf8'));
     expect(night1.clustering.k).toBe(12);
     expect(night1.clustering.k_selection).toMatchObject({ chosen: 12, searched_range: [2, 12], edge: 'top', edge_note: note });
-    // The next night searches near last night's k only; the edge is still the range's top.
-    await nightly(w, '2026-11-21', '--quiet');
+    // The next refit searches near last night's k only; the edge is still the range's top.
+    await nightly(w, '2026-11-21', '--quiet', '--refit');
     const night2 = JSON.parse(readFileSync(join(w.reports, '2026-11-21', 'run.json'), 'utf8'));
     expect(night2.clustering.k_selection.searched_range).toEqual([9, 12]);
     expect(night2.clustering.k_selection.reason).toContain("searched within 3 of last night's k");
