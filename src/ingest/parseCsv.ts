@@ -158,7 +158,8 @@ function readRows(text: string, file: string): Row[] {
   let firstUnclosed: number | undefined;
   for (let from = 1, unclosedCount = 0; ; ) {
     const segment = readSegment(from === 1 ? normalised : lines.slice(from - 1).join('\n'), lines, from);
-    rows.push(...segment.rows);
+    // One by one: spreading a large file's rows as arguments overflows the stack.
+    for (const row of segment.rows) rows.push(row);
     if (!segment.unclosed) return rows;
     const { rowLine, quoteLine } = segment.unclosed;
     firstUnclosed ??= quoteLine;

@@ -32,8 +32,9 @@ export function inboxSource(dir: string, log: (line: string) => void = () => {})
         const path = join(dir, name);
         try {
           const result = await readCorpus(path);
-          papers.push(...result.papers);
-          problems.push(...result.issues.map((issue) => `${issue.file} ${describeIssue(issue)}`));
+          // One by one: spreading a large file's papers as arguments overflows the stack.
+          for (const paper of result.papers) papers.push(paper);
+          for (const issue of result.issues) problems.push(`${issue.file} ${describeIssue(issue)}`);
           read.push(path);
           log(`inbox: ${name}: ${result.papers.length} papers`);
         } catch (error) {

@@ -125,7 +125,7 @@ export function fitPhrases(corpus: EncodedCorpus, params: PhraseParams): PhraseM
         phrases.push(`${trigramPhrases[fourgrams.pairs.first(slot)]} ${lemmas[fourgrams.pairs.second(slot)]}`);
       }
     }
-    phrases.push(...trigramPhrases);
+    for (const phrase of trigramPhrases) phrases.push(phrase);
   }
   return { phrases: phrases.sort() };
 }

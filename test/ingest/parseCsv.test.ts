@@ -9,6 +9,14 @@ const fixture = (name: string): string => readFileSync(new URL(`../fixtures/inge
 const quoted = parseCsv(fixture('quoted.csv'), 'quoted.csv');
 
 describe('parseCsv', () => {
+  it('reads a file of 200,000 rows', () => {
+    const rows = ['id,title,abstract', ...Array.from({ length: 200_000 }, (_, i) => `p${i},Title ${i},Abstract number ${i}.`)];
+    const result = parseCsv(`${rows.join('\n')}\n`, 'large.csv');
+    expect(result.issues).toEqual([]);
+    expect(result.papers).toHaveLength(200_000);
+    expect(result.papers[199_999]).toMatchObject({ id: 'p199999', title: 'Title 199999' });
+  });
+
   it('reads quoted fields containing commas, doubled quotes and newlines', () => {
     expect(quoted.papers[0]).toEqual({
       id: 'p1',

@@ -10,6 +10,16 @@ import { canDropPrivileges, nodeUnprivileged, openTo } from '../nightly/unprivil
 const line = (i: number) => JSON.stringify({ id: `2611.${String(i).padStart(5, '0')}`, title: `Paper ${i}`, abstract: `About ${i}.` });
 
 describe('inboxSource', () => {
+  it('reads a file of 200,000 papers (a store\'s first night of a large corpus)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-inbox-large-'));
+    const lines = Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ id: `p${i}`, title: `Paper ${i}`, abstract: `Abstract number ${i}.` }));
+    writeFileSync(join(dir, 'large.jsonl'), `${lines.join('\n')}\n`);
+    const batch = await inboxSource(dir, () => {}).fetch('2026-10-01');
+    expect(batch.problems).toEqual([]);
+    expect(batch.papers).toHaveLength(200_000);
+    expect(batch.papers[199_999].id).toBe('p199999');
+  }, 60_000);
+
   it('reads every file, and moves them to done/ only when told the papers are committed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paper-themes-inbox-'));
     writeFileSync(join(dir, 'a.jsonl'), `${line(1)}\n${line(2)}\n`);
