@@ -20,7 +20,7 @@ export function looseRecord(themes: readonly Theme[], assignments: readonly Assi
   };
 }
 
-/** A theme's entry in run.json's `themes`: id, label, size, its quality figures and whether it is loose. */
+/** A theme's entry in run.json's `themes`: id, label, size, its quality figures, whether it is loose and whether its label is pinned. */
 export function themeRecord(theme: Theme): Record<string, unknown> {
-  return { id: theme.id, label: theme.label, size: theme.size, ...theme.quality, loose: theme.loose === true };
+  return { id: theme.id, label: theme.label, size: theme.size, ...theme.quality, loose: theme.loose === true, ...(theme.pinned === true ? { pinned: true } : {}) };
 }

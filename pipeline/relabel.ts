@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { applyMerges, mergeGroupRoots, pairsToReduce, type MergedThemes } from '../src/cluster/mergeThemes.js';
 import { averageLinkage } from '../src/hierarchy/averageLinkage.js';
@@ -32,6 +32,7 @@ import { REPORT_FILES, report } from './8-report.js';
 import { loadThemeModel, MODEL_FOLDER } from './assign.js';
 import { CorpusError } from './corpusError.js';
 import { pinsByIndex, readLabelPins } from './fitThemes.js';
+import type { LabelPins } from '../src/label/pinnedLabels.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 import { OptionError } from './options.js';
 import { checkOutputs, type PipelineResult } from './runPipeline.js';
@@ -59,7 +60,8 @@ export interface RelabelOptions {
   /** Folder of the tokens cache (the run's tokens come from it); null: tokenize again. */
   cacheDir: string | null;
   workers: number;
-  csvBom: boolean;
+  /** Start the CSVs with a byte order mark; null: as the run's do. */
+  csvBom: boolean | null;
   runsIndex: string | null;
 }
 
@@ -69,6 +71,8 @@ interface FittedRun {
   model: ThemeModel;
   /** Each paper's theme id and map position, from assignments.csv. */
   placed: Map<string, { themeId: number; x: number; y: number }>;
+  /** The run's CSVs start with a byte order mark (--csv-bom). */
+  csvBom: boolean;
 }
 
 /**
@@ -88,12 +92,19 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   const stages: StageRecord[] = [];
   const started = process.hrtime.bigint();
   checkOutputs(options);
-  const pins = options.labelsFile === null ? undefined : readLabelPins(options.labelsFile);
+  const outFolder = resolve(options.out);
+  if (outFolder !== resolve(options.run) && outFolder.startsWith(`${resolve(options.run)}${sep}`)) {
+    throw new OptionError('out', options.out, `a folder outside --run ${options.run} (or --run itself)`);
+  }
+  if (options.input !== null && !existsSync(options.input)) throw new OptionError('input', options.input, 'the corpus file of the run (it is not there)');
+  const asked = options.labelsFile === null ? undefined : readLabelPins(options.labelsFile);
 
   // 1. Read the run.
   const run = readFittedRun(options.run);
   const { model, record } = run;
   const seed = Number(record.parameters?.seed ?? 42);
+  const csvBom = options.csvBom ?? run.csvBom;
+  const pins = carriedPins(record, model, asked, warn);
 
   // 2. Ingest: the run's corpus, in the run's order.
   const input = options.input ?? String(record.input?.path ?? '');
@@ -155,7 +166,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   const firstNode = Math.max(Number(record.clustering?.k) || 0, ...Array.from(model.themes.ids, (id) => id + 1));
   const themeViews = structure === null ? undefined : withThemeIds(themeViewsOf(structure, labelled.themes.map((t) => t.size), labelled.groupLabels), ids, firstNode);
   const joined = composedMerges(record, merged);
-  const parameters = relabelledParameters(record, pairs.map(([a, b]) => [model.themes.ids[a], model.themes.ids[b]]), options.reduceTo);
+  const parameters = relabelledParameters(record, options.reduceTo === null ? pairs.map(([a, b]) => [model.themes.ids[a], model.themes.ids[b]]) : [], options.reduceTo);
 
   // 6. Report and export: the run's files, its model and run.json, swapped in whole.
   const summary: RunSummary = {
@@ -179,7 +190,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
       map: { ...model.map, themes: Int32Array.from(model.map.themes, (c) => merged.labelOf[c]) },
     });
     modelFiles = encodeModelFiles(themeModelFiles(relabelled), `paper-themes ${libraryVersions()['paper-themes']}`);
-    const written = report({ summary }, { out: options.out, csvBom: options.csvBom });
+    const written = report({ summary }, { out: options.out, csvBom });
     for (const [name, content] of modelFiles) written.folder.writeBytes(join(MODEL_FOLDER, name), content);
     return written;
   }, (written) => `${written.files.length} files and the model in ${options.out}`, RELABEL_STAGES);
@@ -191,6 +202,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   const mapPositions = model.map.positions;
   const out = {
     ...record,
+    input: { ...record.input, path: input },
     parameters: { ...record.parameters, ...parameters },
     tokens_cache: { path: options.cacheDir, hits: vectors.cacheHits },
     map: {
@@ -218,6 +230,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
       merges: pairs.map(([a, b]) => [model.themes.ids[a], model.themes.ids[b]]),
       reduce_to: options.reduceTo,
       labels: options.labelsFile,
+      pinned: Object.fromEntries(themes.filter((t) => t.pinned === true).map((t) => [t.id, t.label])),
       refitted: 'nothing: the vectorizer, SVD, themes and map are the run\'s',
     },
     stages,
@@ -236,8 +249,13 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   return { summary, record: out, files: written };
 }
 
-/** run.json, assignments.csv and model/ of a run folder; what is missing or unreadable is a ModelError naming the file. */
+/**
+ * run.json, assignments.csv and model/ of a run folder; what is missing, unreadable or not
+ * this run's is a ModelError naming the file. A nightly report is refused: its themes are
+ * merged by the nightly config's `merges`.
+ */
 function readFittedRun(folder: string): FittedRun {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new OptionError('run', folder, 'a run folder that paper-themes run wrote');
   const model = loadThemeModel(folder);
   const recordFile = join(folder, REPORT_FILES.run);
   let record: Record<string, any>;
@@ -246,25 +264,53 @@ function readFittedRun(folder: string): FittedRun {
   } catch (error) {
     throw new ModelError(recordFile, `not a readable run record (${(error as Error).message}): relabel starts from a run folder that paper-themes run wrote`);
   }
-  if (typeof record.tool !== 'string' || !record.tool.startsWith('paper-themes')) throw new ModelError(recordFile, 'not a paper-themes run record');
+  if (record.tool === 'paper-themes nightly') {
+    throw new OptionError('run', folder, 'a folder of paper-themes run; this is a nightly report, whose themes are merged by "merges" in the nightly config (docs/nightly.md)');
+  }
+  if (record.tool !== 'paper-themes') throw new ModelError(recordFile, 'not a paper-themes run record');
+  const recordIds = Array.isArray(record.themes) ? record.themes.map((t: { id: number }) => t.id).sort((x: number, y: number) => x - y) : [];
+  const modelIds = Array.from(model.themes.ids).sort((x, y) => x - y);
+  const terms = record.vocabulary?.terms;
+  if (JSON.stringify(recordIds) !== JSON.stringify(modelIds) || (terms !== undefined && terms !== model.tfidf.vocabulary.length)) {
+    throw new ModelError(join(folder, MODEL_FOLDER), `not this run's model: its themes (${modelIds.join(', ')}) or its ${model.tfidf.vocabulary.length} terms differ from ${recordFile}'s`);
+  }
   const csvFile = join(folder, REPORT_FILES.assignments);
+  let text: string;
   let rows: Array<Record<string, string>>;
   try {
-    rows = parse(readFileSync(csvFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+    text = readFileSync(csvFile, 'utf8');
+    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true });
   } catch (error) {
     throw new ModelError(csvFile, `not readable as CSV (${(error as Error).message})`);
   }
   const placed = new Map<string, { themeId: number; x: number; y: number }>();
+  const numberIn = (cell: string | undefined) => (cell === undefined || cell.trim() === '' ? Number.NaN : Number(cell));
   rows.forEach((row, i) => {
-    const themeId = Number(row.theme_id);
-    const x = Number(row.x);
-    const y = Number(row.y);
-    if (row.paper_id === undefined || !Number.isInteger(themeId) || !Number.isFinite(x) || !Number.isFinite(y)) {
+    const themeId = numberIn(row.theme_id);
+    const x = numberIn(row.x);
+    const y = numberIn(row.y);
+    if (row.paper_id === undefined || row.paper_id === '' || !Number.isInteger(themeId) || !Number.isFinite(x) || !Number.isFinite(y)) {
       throw new ModelError(csvFile, `row ${i + 2} lacks a paper_id, an integer theme_id or numeric x and y`);
     }
     placed.set(row.paper_id, { themeId, x, y });
   });
-  return { record, model, placed };
+  return { record, model, placed, csvBom: text.startsWith('\uFEFF') };
+}
+
+/**
+ * The labels to pin: the run's pinned labels (by theme id, from run.json) with the ones
+ * asked for now over them; a pin by id on no theme of the run (merged away earlier, or
+ * never there) is warned about and not used.
+ */
+function carriedPins(record: Record<string, any>, model: ThemeModel, asked: LabelPins | undefined, warn: (line: string) => void): LabelPins | undefined {
+  const earlier = Object.fromEntries((Array.isArray(record.themes) ? record.themes : [])
+    .filter((t: { pinned?: boolean }) => t.pinned === true).map((t: { id: number; label: string }) => [String(t.id), t.label]));
+  if (asked === undefined && Object.keys(earlier).length === 0) return undefined;
+  const ids = new Set(Array.from(model.themes.ids, String));
+  for (const id of Object.keys(asked?.byTheme ?? {})) {
+    if (!ids.has(id)) warn(`--labels: the run has no theme ${id} (merged away, or never there), so its pin "${asked!.byTheme[id]}" is not used`);
+  }
+  return { byTheme: { ...earlier, ...asked?.byTheme }, byTerm: { ...asked?.byTerm } };
 }
 
 /**
@@ -275,10 +321,7 @@ function mergePairs(options: RelabelOptions, model: ThemeModel, X: DenseMatrix, 
   const ids = Array.from(model.themes.ids);
   const k = ids.length;
   if (options.reduceTo !== null) {
-    if (options.reduceTo >= k) {
-      warn(`--reduce-to ${options.reduceTo}: the run has ${k} themes, so none is merged`);
-      return [];
-    }
+    if (options.reduceTo >= k) throw new OptionError('reduce-to', options.reduceTo, `fewer themes than the run's ${k}`);
     const centres = applyMerges(labels, Int32Array.from({ length: k }, (_, c) => c), X).centres;
     return pairsToReduce(averageLinkage(cosineDistances(centroidCosines(centres, k, X.cols), k), k), k, options.reduceTo);
   }

@@ -163,6 +163,7 @@ async function runStages(
       inertia: round(clusters.inertia, 6),
       iterations: clusters.iterations,
       k_selection: kSelectionRecord(clusters.selection, clusters.k),
+      ...(fitted.merged === null ? {} : { themes_after_merges: fitted.merged.k }),
     },
     quality,
     themes: labelled.themes.map(themeRecord),

@@ -94,6 +94,8 @@ export interface Theme {
   quality?: ThemeQuality;
   /** Weak: silhouette and NPMI both low (src/metrics/looseThemes.ts). Flagged, never hidden. */
   loose?: boolean;
+  /** The label is the user's (--labels, the nightly config's pins), not chosen by the label stage. */
+  pinned?: boolean;
 }
 
 /** Per-theme quality figures (see src/metrics). */

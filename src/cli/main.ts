@@ -185,14 +185,14 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
     try {
       return await (command === 'assign' ? assignCommand : relabelCommand)(rest, io);
     } catch (error) {
-      return failure(error, io);
+      return failure(error, io, `paper-themes ${command} --help`);
     }
   }
   if (command === 'nightly' || command === 'export') {
     try {
       return await (command === 'nightly' ? nightlyCommand : exportCommand)(rest, io);
     } catch (error) {
-      return failure(error, io);
+      return failure(error, io, `paper-themes ${command} --help`);
     }
   }
   if (command !== 'run' && command !== 'evaluate') {
@@ -258,9 +258,9 @@ export async function main(argv: string[], terminal: CliIo = processIo()): Promi
  * output that cannot be written is a bad option when found before the work (2), and a
  * failed write when found while writing (5: disk full, quota, a folder made read-only).
  */
-function failure(error: unknown, io: CliIo): number {
+function failure(error: unknown, io: CliIo, help = 'paper-themes --help'): number {
   if (error instanceof OptionError || error instanceof NightlyOptionError || error instanceof ConfigError || isParseArgsError(error)) {
-    io.err.write(`paper-themes: ${(error as Error).message}\n(try: paper-themes --help)\n`);
+    io.err.write(`paper-themes: ${(error as Error).message}\n(try: ${help})\n`);
     return 2;
   }
   if (error instanceof IngestError || error instanceof CorpusError || error instanceof ModelError) {

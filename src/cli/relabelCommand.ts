@@ -15,12 +15,14 @@ theme views and the model are computed for the merged themes.
   --out DIR          where the relabelled run goes (default: --run itself, replaced whole)
   --merge A,B        join themes A and B (by the run's ids); repeat for more; pairs chain
   --reduce-to N      join themes by the run's theme tree until N are left
-  --labels FILE      pin labels: JSON of theme id or top term -> label
+  --labels FILE      pin labels: JSON of theme id or top term -> label (the run's pinned
+                     labels are kept; these go over them)
   --input FILE       the run's corpus, when it has moved (default: the path in run.json)
   --cache DIR        tokens cache (default: data/cache); --no-cache tokenizes again
   --runs-index FILE  list of runs to refresh (default: reports/index.html beside --out);
                      --no-runs-index for none
-  --csv-bom          start the CSVs with a UTF-8 byte order mark (for Excel)
+  --csv-bom          start the CSVs with a UTF-8 byte order mark (for Excel; default: as
+                     the run's CSVs)
   --quiet            no progress lines`;
 
 const RELABEL_OPTIONS = {
@@ -54,7 +56,7 @@ export async function relabelCommand(args: string[], io: { out: { write(text: st
   const options = normaliseOptions({
     out: at(values.out) ?? run, merges: values.merge, reduceTo: values['reduce-to'], labelsFile: at(values.labels),
     cacheDir: values['no-cache'] ? false : at(values.cache), runsIndex: values['no-runs-index'] ? false : at(values['runs-index']),
-    csvBom: values['csv-bom'], quiet: values.quiet,
+    quiet: values.quiet,
   });
   if (options.merges.length === 0 && options.reduceTo === null && options.labelsFile === null) {
     throw new OptionError('merge', null, 'at least one of --merge A,B, --reduce-to N or --labels FILE (relabel has nothing to do without one)');
@@ -63,7 +65,7 @@ export async function relabelCommand(args: string[], io: { out: { write(text: st
   const warn = (line: string) => io.err.write(`warning: ${line}\n`);
   const result = await relabelRun({
     run, out: options.out, merges: options.merges, reduceTo: options.reduceTo, labelsFile: options.labelsFile,
-    input: at(values.input) ?? null, cacheDir: options.cacheDir, workers: options.workers, csvBom: options.csvBom, runsIndex: options.runsIndex,
+    input: at(values.input) ?? null, cacheDir: options.cacheDir, workers: options.workers, csvBom: values['csv-bom'] === true ? true : null, runsIndex: options.runsIndex,
   }, log, warn);
   log(`relabelled ${run}: ${result.summary.themes.length} themes; wrote ${result.files.length} files`);
   return 0;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -116,6 +116,72 @@ describe('paper-themes relabel', () => {
     const sameBefore = (await assignPapers(loadThemeModel(run), papers, 1)).filter((a) => unmerged.get(a.paperId) === a.themeId).length;
     expect(same).toBeGreaterThanOrEqual(sameBefore);
     expect(assigned.some((a) => a.themeId === 6)).toBe(false);
+  }, 120_000);
+
+  it('keeps pinned labels over later relabels, and the corpus path given with --input', async () => {
+    const pinned = copyOfRun('pins-kept');
+    const labels = join(dir, 'labels-5.json');
+    writeFileSync(labels, JSON.stringify({ 5: 'Pinned five' }));
+    const moved = join(dir, 'moved-corpus.txt');
+    cpSync(CORPUS, moved);
+    expect((await cli('relabel', '--run', pinned, '--labels', labels, '--input', moved, '--cache', cache, '--no-runs-index', '--quiet')).code).toBe(0);
+    expect(record(pinned).input.path).toBe(moved);
+    const merged = await cli('relabel', '--run', pinned, '--merge', '3,7', '--cache', cache, '--no-runs-index', '--quiet');
+    expect(merged.code, merged.err).toBe(0);
+    const themes = record(pinned).themes as Array<{ id: number; label: string; pinned?: boolean }>;
+    expect(themes.find((t) => t.id === 5)).toMatchObject({ label: 'Pinned five', pinned: true });
+    expect(themes.filter((t) => t.pinned === true)).toHaveLength(1);
+    // A pin on a theme merged away earlier is said to be unused.
+    writeFileSync(labels, JSON.stringify({ 7: 'Gone' }));
+    const gone = await cli('relabel', '--run', pinned, '--labels', labels, '--cache', cache, '--no-runs-index', '--quiet');
+    expect(gone.err).toContain('warning: --labels: the run has no theme 7 (merged away, or never there), so its pin "Gone" is not used');
+  }, 120_000);
+
+  it('keeps the run\'s byte order mark on the CSVs', async () => {
+    const withBom = join(dir, 'bom');
+    expect((await cli('run', '--out', withBom, '--csv-bom', ...common())).code).toBe(0);
+    expect((await cli('relabel', '--run', withBom, '--merge', '1,2', '--cache', cache, '--no-runs-index', '--quiet')).code).toBe(0);
+    for (const file of CSVS) expect(read(withBom, file).startsWith('\uFEFF'), file).toBe(true);
+  }, 120_000);
+
+  it('refuses, naming the option or file: a blank cell, a nightly report, another run\'s model, --input, --out and --reduce-to out of bounds', async () => {
+    const blank = copyOfRun('blank');
+    const csv = read(blank, 'assignments.csv').split('\r\n');
+    const header = parse(csv[0])[0] as string[];
+    const cells = parse(csv[1])[0] as string[];
+    cells[header.indexOf('x')] = '';
+    csv[1] = cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    writeFileSync(join(blank, 'assignments.csv'), csv.join('\r\n'));
+    const blankCell = await cli('relabel', '--run', blank, '--merge', '1,2', '--no-runs-index');
+    expect(blankCell.code).toBe(1);
+    expect(blankCell.err).toContain(`${join(blank, 'assignments.csv')}: row 2 lacks a paper_id, an integer theme_id or numeric x and y`);
+
+    const other = join(dir, 'other-run');
+    expect((await cli('run', '--out', other, '--k', '8', '--weighting', 'bm25', '--max-features', '300', '--cache', cache, '--no-runs-index', '--quiet')).code).toBe(0);
+    const swapped = copyOfRun('swapped');
+    rmSync(join(swapped, 'model'), { recursive: true });
+    cpSync(join(other, 'model'), join(swapped, 'model'), { recursive: true });
+    const foreign = await cli('relabel', '--run', swapped, '--merge', '1,2', '--no-runs-index');
+    expect(foreign.code).toBe(1);
+    expect(foreign.err).toContain("not this run's model");
+
+    const nightlyReports = join(dir, 'nightly-reports');
+    expect((await cli('nightly', '--demo', '--date', '2026-11-20', '--store', join(dir, 'n.sqlite'), '--reports', nightlyReports, '--inbox', join(dir, 'n-inbox'), '--k', '8', '--quiet')).code).toBe(0);
+    const nightly = await cli('relabel', '--run', join(nightlyReports, '2026-11-20'), '--merge', '1,2', '--no-runs-index');
+    expect(nightly.code).toBe(2);
+    expect(nightly.err).toContain('this is a nightly report, whose themes are merged by "merges" in the nightly config');
+    expect(nightly.err).toContain('(try: paper-themes relabel --help)');
+
+    const missingInput = await cli('relabel', '--run', run, '--merge', '1,2', '--input', join(dir, 'nowhere.txt'), '--no-runs-index');
+    expect(missingInput.code).toBe(2);
+    expect(missingInput.err).toContain('--input:');
+    const inside = await cli('relabel', '--run', run, '--merge', '1,2', '--out', join(run, 'sub'), '--no-runs-index');
+    expect(inside.code).toBe(2);
+    expect(inside.err).toContain('--out:');
+    const tooMany = await cli('relabel', '--run', run, '--reduce-to', '8', '--no-runs-index');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.err).toContain("--reduce-to: 8 is not valid; expected fewer themes than the run's 8");
+    expect(read(run, 'run.json')).not.toContain('relabelled');
   }, 120_000);
 
   it('refuses, naming the option or file: nothing to do, a folder without a run, a corpus that is not the run\'s', async () => {
