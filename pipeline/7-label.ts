@@ -147,7 +147,10 @@ export function label(input: LabelInput, params: LabelParams): LabelOutput {
     id: c,
     label: labels[c],
     heading: pinned[c] ?? labelHeading(labels[c], members[c].slice(0, HEADING_SAMPLE).map((i) => input.papers[i].abstract)),
-    ...(pinned[c] === null ? {} : { pinned: true }),
+    ...(pinned[c] === null ? {} : {
+      pinned: true,
+      chosen: { label: chosen[c], heading: labelHeading(chosen[c], members[c].slice(0, HEADING_SAMPLE).map((i) => input.papers[i].abstract)) },
+    }),
     size: sizes[c],
     topTerms: terms.map(({ term, weight }) => ({ term, weight })),
     representativeIds: chosenRepresentatives[c].map((i) => input.papers[i].id),

@@ -49,7 +49,8 @@ export async function foldIn(input: FoldInInput, params: { workers: number; cach
   const themes = Array.from(model.themes.ids, (id, c): Theme => {
     const shown = model.themes.shown[c];
     return {
-      id, label: model.themes.labels[c], heading: shown.heading, size: sizes.get(id) ?? 0, topTerms: shown.topTerms,
+      // The label as fitted, without a pin it may have had then (the caller applies tonight's pins).
+      id, label: shown.chosen?.label ?? model.themes.labels[c], heading: shown.chosen?.heading ?? shown.heading, size: sizes.get(id) ?? 0, topTerms: shown.topTerms,
       representativeIds: shown.representativeIds.filter((r) => present.has(r)),
       ...(shown.quality === null ? {} : { quality: shown.quality }),
       loose: shown.loose,

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import { listRuns } from '../src/io/listRuns.js';
@@ -31,13 +32,13 @@ import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import { mapRecord } from './mapRecord.js';
 import { MODEL_FOLDER } from './assign.js';
 import { themeModelOf } from './themeModelOf.js';
-import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
+import { encodeModelFiles, MANIFEST, modelFilesMib } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './8-report.js';
-import { kSelectionRecord } from './kSelectionRecord.js';
+import { kSelectionRecord, kSelectionSummary } from './kSelectionRecord.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 import { hierarchyRecord, withThemeIds } from './themeViews.js';
 
@@ -184,7 +185,11 @@ export async function runNightly(
     const themes: StoredTheme[] = tonight.themes.map((theme) => ({ ...theme, gained: gained.get(theme.id) ?? 0 }));
     const history = store.doneRunsByNight().filter((run) => run.night < night)
       .map((run) => ({ night: run.night, themes: store.themes(run.id), quality: runQuality(run.record) }));
-    const trends = themeTrends([...history, { night, themes, quality: tonight.quality }], previousThemes);
+    // A fold-in measured no quality tonight: no quality trend is judged on it.
+    const trends = themeTrends([...history, { night, themes, quality: kind.kind === 'fold-in' ? undefined : tonight.quality }], previousThemes);
+    for (const id of Object.keys(config.pins)) {
+      if (!themes.some((t) => String(t.id) === id)) io.warn(`pins: no theme has id ${id} tonight, so its pin "${config.pins[id]}" is not used`);
+    }
     for (const warning of trends.qualityWarnings) io.warn(`theme quality: ${warning.note}`);
     const nightShown = kind.kind === 'fold-in' ? `fold-in: new papers assigned to the themes of ${previousRun!.night} (${kind.reason})` : `refit (${kind.reason})`;
 
@@ -220,7 +225,7 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: tonight.quality,
       ...tonight.record,
-      model: { folder: MODEL_FOLDER, files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)) },
+      model: { folder: MODEL_FOLDER, files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)), manifest_sha256: manifestSha256(modelFiles) },
       themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
       hierarchy: hierarchyRecord(tonight.themeViews),
       loose: looseRecord(themes, assignments),
@@ -380,25 +385,38 @@ function foldedTonight(folded: FoldInOutput, model: ThemeModel, previousRun: Sto
   const pinned = (id: number) => config.pins[String(id)];
   const themes = folded.themes.map((theme, c) => ({
     ...theme,
-    ...(pinned(theme.id) === undefined ? {} : { label: pinned(theme.id)!, heading: pinned(theme.id)! }),
+    ...(pinned(theme.id) === undefined ? {} : { label: pinned(theme.id)!, heading: pinned(theme.id)!, pinned: true }),
     centroid: model.themes.reducedCentres.slice(c * d, (c + 1) * d),
   }));
   const structure = themeStructure(model.themes.reducedCentres, k, d);
   const views = structure === null || structure.groups.length !== model.themes.treeLabels.length ? undefined
     : withThemeIds(themeViewsOf(structure, themes.map((t) => t.size), model.themes.treeLabels), ids);
   const last = (previousRun.record ?? {}) as Record<string, any>;
-  const parameters = (last.parameters ?? {}) as RunSummary['parameters'];
+  const qualityFrom = last.fold_in?.quality_map_and_clustering_from ?? previousRun.night;
+  const parameters = { ...(last.parameters ?? {}), quality_from: `the refit of ${qualityFrom}` } as RunSummary['parameters'];
   const quality = (last.quality ?? {}) as Record<string, number>;
   return {
     themes,
     assignments: folded.assignments,
     quality,
     parameters,
-    kSelection: undefined,
+    kSelection: kSelectionSummary(last.clustering?.k_selection),
     themeViews: views,
     mergedTonight: [],
     ended: [],
-    model: { ...model, themes: { ...model.themes, labels: themes.map((t) => t.label), shown: model.themes.shown.map((s, c) => ({ ...s, heading: themes[c].heading ?? s.heading })) } },
+    // Tonight's labels, each pinned one with the label as fitted kept beside it (ThemeShown.chosen).
+    model: {
+      ...model,
+      themes: {
+        ...model.themes,
+        labels: themes.map((t) => t.label),
+        shown: model.themes.shown.map((shown, c) => ({
+          ...shown,
+          heading: themes[c].heading ?? shown.heading,
+          chosen: themes[c].pinned === true ? { label: folded.themes[c].label, heading: folded.themes[c].heading ?? folded.themes[c].label } : null,
+        })),
+      },
+    },
     record: {
       map: last.map ?? null,
       ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: [], themes_after_merges: k }),
@@ -409,7 +427,7 @@ function foldedTonight(folded: FoldInOutput, model: ThemeModel, previousRun: Sto
         loose_fits_among_assigned: folded.looseAssigned,
         loose_share: round(figures.looseShare, 4),
         refit_loose_share: config.refitLooseShare,
-        quality_map_and_clustering_from: last.fold_in?.quality_map_and_clustering_from ?? previousRun.night,
+        quality_map_and_clustering_from: qualityFrom,
       },
     },
   };
@@ -427,14 +445,31 @@ function foldInOptionsKey(options: PipelineOptions, config: NightlyConfig): stri
   });
 }
 
-/** Last night's model from its report folder, or why it cannot be folded into (it is missing or damaged, or the options changed). */
+/**
+ * Last night's model from its report folder, or why it cannot be folded into: it is
+ * missing or damaged, it is not the model of last night's finished run (its manifest's
+ * hash differs from the one the run recorded: a later run of that night was killed after
+ * writing its folder, or the folder was copied over), or the options changed.
+ */
 function lastNightsModel(reports: string, previousRun: StoredRun, key: string): { model: ThemeModel | null; problem: string | null } {
-  if (previousRun.record?.fold_in_key !== key) return { model: null, problem: `the options or merges differ from ${previousRun.night}'s` };
+  const record = (previousRun.record ?? {}) as Record<string, any>;
+  if (record.fold_in_key !== key) return { model: null, problem: `the options or merges differ from ${previousRun.night}'s` };
+  const manifest = join(reports, previousRun.night, MODEL_FOLDER, MANIFEST);
   try {
-    return { model: loadThemeModel(join(reports, previousRun.night)), problem: null };
+    const model = loadThemeModel(join(reports, previousRun.night));
+    if (createHash('sha256').update(readFileSync(manifest)).digest('hex') !== record.model?.manifest_sha256) {
+      return { model: null, problem: `${manifest} is not the model of ${previousRun.night}'s finished run (run ${previousRun.id})` };
+    }
+    return { model, problem: null };
   } catch (error) {
     return { model: null, problem: `${previousRun.night}'s model cannot be used (${(error as Error).message})` };
   }
+}
+
+/** The sha256 of a model's manifest (which holds every array's): what a night records to know its model again. */
+function manifestSha256(files: ReadonlyArray<[string, Uint8Array | string]>): string {
+  const manifest = files.find(([name]) => name === MANIFEST)![1];
+  return createHash('sha256').update(manifest).digest('hex');
 }
 
 /** A stored run's quality figures (run.json's `quality`), when its record has them. */

@@ -36,6 +36,7 @@ import type { LabelPins } from '../src/label/pinnedLabels.js';
 import { looseRecord, themeRecord } from './looseRecord.js';
 import { OptionError } from './options.js';
 import { checkOutputs, type PipelineResult } from './runPipeline.js';
+import { kSelectionSummary } from './kSelectionRecord.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 import { buildThemeModel } from './themeModelOf.js';
 import { hierarchyRecord, themeStructure, themeViews as themeViewsOf, withThemeIds } from './themeViews.js';
@@ -375,17 +376,6 @@ function relabelledParameters(record: Record<string, any>, pairs: Array<[number,
   };
 }
 
-/** run.json's k_selection as the report's KSelectionSummary (undefined when k was given). */
-function kSelectionSummary(selection: any): RunSummary['kSelection'] {
-  if (selection === null || typeof selection !== 'object' || !Array.isArray(selection.curve)) return undefined;
-  return {
-    criterion: String(selection.criterion),
-    chosen: Number(selection.chosen),
-    reason: String(selection.reason),
-    ...(selection.edge === null || selection.edge === undefined ? {} : { edge: { edge: selection.edge, note: String(selection.edge_note), suggestedRange: selection.suggested_range ?? null } }),
-    curve: selection.curve.map((c: { k: number; silhouette: number }) => ({ k: c.k, silhouette: c.silhouette })),
-  };
-}
 
 function figure(value: number): number | null {
   return Number.isFinite(value) ? round(value, 4) : null;

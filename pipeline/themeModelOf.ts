@@ -73,7 +73,7 @@ export function buildThemeModel(parts: ThemeModelParts): ThemeModel {
       reducedCentres: Float64Array.from(parts.centres),
       medianScores: Float64Array.from({ length: k }, (_, c) => medians.get(c) ?? 0),
       shown: parts.themes.map((t) => ({
-        heading: t.heading ?? t.label, topTerms: t.topTerms, representativeIds: t.representativeIds, quality: t.quality ?? null, loose: t.loose === true,
+        heading: t.heading ?? t.label, chosen: t.chosen ?? null, topTerms: t.topTerms, representativeIds: t.representativeIds, quality: t.quality ?? null, loose: t.loose === true,
       })),
       treeLabels: parts.treeLabels.map((g) => ({ label: g.label, heading: g.heading })),
     },

@@ -96,6 +96,8 @@ export interface Theme {
   loose?: boolean;
   /** The label is the user's (--labels, the nightly config's pins), not chosen by the label stage. */
   pinned?: boolean;
+  /** For a pinned theme, the label and heading the label stage chose (what it reads as once the pin is removed). */
+  chosen?: { label: string; heading: string };
 }
 
 /** Per-theme quality figures (see src/metrics). */

@@ -195,10 +195,11 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
   try {
     const run = chosen === undefined ? store.doneRun({ before: firstFutureNight() }) : store.doneRun({ night: chosen });
     if (run === undefined) throw new NightlyOptionError(`--run: no finished night ${which === 'latest' ? '' : `${which} `}in ${config.store}`);
-    // Loose fits follow from the stored scores by the same rule the night applied.
+    // Loose fits as the night decided them; for runs stored before schema 4, from the
+    // stored scores by the rule a refit night applies.
     const stored = store.assignments(run.id);
     const loose = looseFits(Float64Array.from(stored, (a) => a.score), Int32Array.from(stored, (a) => a.themeId));
-    const assignments = stored.map((a, i) => ({ ...a, looseFit: loose[i] === 1 }));
+    const assignments = stored.map((a, i) => ({ ...a, looseFit: a.looseFit ?? loose[i] === 1 }));
     const byId = new Map(store.papers(run.night).map((p) => [p.id, p]));
     const papers = assignments.map((a) => byId.get(a.paperId)!);
     const summary: RunSummary = {

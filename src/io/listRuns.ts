@@ -39,6 +39,7 @@ function listing(folder: string, runJson: string): RunListing {
     folder,
     finishedAt: text(record.finished_at),
     night: text(record.night),
+    kind: text(record.night_kind),
     corpus: text(input.path)?.split(/[\\/]/).pop(),
     papers: num(input.papers),
     themes: themes.length,

@@ -42,6 +42,8 @@ export interface ThemeModel {
 /** A theme as the report shows it, beside its label (src/types.ts Theme). */
 export interface ThemeShown {
   heading: string;
+  /** When the label is pinned: the label and heading the label stage chose. */
+  chosen: { label: string; heading: string } | null;
   topTerms: WeightedTerm[];
   representativeIds: string[];
   quality: ThemeQuality | null;

@@ -14,6 +14,8 @@ export interface RunListing {
   papers?: number;
   themes?: number;
   silhouette?: number;
+  /** Nightly: 'refit' or 'fold-in'. */
+  kind?: string;
   /** Labels of the largest themes, largest first. */
   topThemes: string[];
 }
@@ -54,7 +56,7 @@ export function renderRunsIndex(runs: readonly RunListing[]): string {
       '<tr>',
       `<td><a href="${escapeHtml(href)}">${escapeHtml(run.folder)}</a></td>`,
       `<td>${escapeHtml(run.finishedAt === undefined ? '' : run.finishedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}</td>`,
-      `<td>${escapeHtml(run.corpus ?? '')}</td>`,
+      `<td>${escapeHtml(`${run.corpus ?? ''}${run.kind === undefined ? '' : ` (${run.kind})`}`)}</td>`,
       cell(run.papers, formatCount),
       cell(run.themes, formatCount),
       cell(run.silhouette, formatQuality),
@@ -66,7 +68,8 @@ export function renderRunsIndex(runs: readonly RunListing[]): string {
     ...pageHead({ title: 'paper-themes runs', csp: "default-src 'none'; style-src 'unsafe-inline'", style: STYLE }),
     '<main>',
     '<h1>paper-themes runs</h1>',
-    `<p class="hint">${formatCount(runs.length)} ${runs.length === 1 ? 'run' : 'runs'}, newest first.</p>`,
+    `<p class="hint">${formatCount(runs.length)} ${runs.length === 1 ? 'run' : 'runs'}, newest first.` +
+      `${runs.some((run) => run.kind === 'fold-in') ? ' A fold-in night assigns its new papers to the themes of the night before and shows the silhouette of the refit those themes come from.' : ''}</p>`,
     '<div class="scroll">',
     '<table>',
     '<thead><tr><th>Run</th><th>Finished (UTC)</th><th>Corpus</th><th>Papers</th><th>Themes</th><th>Silhouette</th><th>Largest themes</th></tr></thead>',

@@ -164,4 +164,8 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const row of gains.all(run.id, previous ?? -1) as Array<{ themeId: number; n: number }>) set.run(row.n, run.id, row.themeId);
     }
   },
+  // 4: assignments.loose_fit, as the night decided it (a fold-in night judges by the medians
+  // of the refit its model came from, not tonight's). Null for runs stored before: their
+  // loose fits follow from the night's own medians (looseFits).
+  'ALTER TABLE assignments ADD COLUMN loose_fit INTEGER',
 ];

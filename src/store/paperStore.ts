@@ -48,6 +48,8 @@ export interface StoredAssignment {
   score: number;
   x: number;
   y: number;
+  /** As the night decided it; undefined for runs stored before schema 4. */
+  looseFit?: boolean;
 }
 
 export interface AddResult {
@@ -209,7 +211,7 @@ export class PaperStore {
     const theme = this.db.prepare(
       'INSERT INTO themes (run_id, theme_id, label, terms, centroid, size, quality, gained) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const assignment = this.db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y) VALUES (?, ?, ?, ?, ?, ?)');
+    const assignment = this.db.prepare('INSERT INTO assignments (run_id, paper_id, theme_id, score, x, y, loose_fit) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const seen = this.db.prepare(
       `INSERT INTO theme_ids (theme_id, first_night, last_night) VALUES (?, ?, ?)
        ON CONFLICT (theme_id) DO UPDATE SET
@@ -227,7 +229,7 @@ export class PaperStore {
         theme.run(runId, t.id, t.label, JSON.stringify(t.topTerms), Buffer.from(t.centroid.buffer, t.centroid.byteOffset, t.centroid.byteLength), t.size, JSON.stringify(t.quality ?? null), t.gained ?? null);
         seen.run(t.id, result.night, result.night);
       }
-      for (const a of result.assignments) assignment.run(runId, a.paperId, a.themeId, a.score, a.x, a.y);
+      for (const a of result.assignments) assignment.run(runId, a.paperId, a.themeId, a.score, a.x, a.y, a.looseFit === undefined ? null : Number(a.looseFit));
       for (const id of result.ended) end.run(result.night, id, result.night);
       forget.run(result.night, result.night, JSON.stringify(result.themes.map((t) => t.id)));
       this.db.prepare(`UPDATE runs SET status = 'done', papers = ?, record = ?, finished_at = ? WHERE id = ?`)
@@ -295,10 +297,11 @@ export class PaperStore {
 
   /** A run's assignments, in the papers' arrival order (the order of its reports). */
   assignments(runId: number): StoredAssignment[] {
-    return this.db.prepare(
-      `SELECT a.paper_id AS paperId, a.theme_id AS themeId, a.score, a.x, a.y
+    const rows = this.db.prepare(
+      `SELECT a.paper_id AS paperId, a.theme_id AS themeId, a.score, a.x, a.y, a.loose_fit AS looseFit
        FROM assignments a JOIN papers p ON p.id = a.paper_id WHERE a.run_id = ? ORDER BY p.seq`,
-    ).all(runId) as StoredAssignment[];
+    ).all(runId) as Array<Omit<StoredAssignment, 'looseFit'> & { looseFit: number | null }>;
+    return rows.map(({ looseFit, ...a }) => (looseFit === null ? a : { ...a, looseFit: looseFit === 1 }));
   }
 
   /** The next unused stable theme id. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,9 @@ import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
 import { main } from '../../src/cli/main.js';
 import { PaperStore } from '../../src/store/paperStore.js';
 import type { Paper } from '../../src/types.js';
+import { parse } from 'csv-parse/sync';
+
+const bin = new URL('../../bin/paper-themes.js', import.meta.url).pathname;
 
 const CORPUS = 'data/corpus/hf-trending-mar12.txt';
 
@@ -96,5 +100,49 @@ describe('nightly fold-in nights', () => {
     writeFileSync(w.config, JSON.stringify({ refitLooseShare: 0 }));
     drop(w, 'd.jsonl', [{ id: 'odd-1', title: 'Zqxv wplkr', abstract: 'Vbnmq zzkrt plowq xxvrt.' }]);
     expect(await nightly(w, '2026-11-26', '--seed', '7')).toMatch(/refit \(100\.0% of the 1 new papers are loose fits of 2026-11-25's themes \(refitLooseShare 0\)\)/);
+  }, 180_000);
+
+  it('refits when last night\'s folder holds the model of a run that was killed before it finished', async () => {
+    const w = workspace();
+    const { first, second } = await batches();
+    drop(w, 'a.jsonl', first);
+    await nightly(w, '2026-11-20');
+    drop(w, 'b.jsonl', second.slice(0, 5));
+    await nightly(w, '2026-11-21', '--refit');
+    // The night is run again with more papers and killed once its folders are written, before it is done.
+    drop(w, 'c.jsonl', second.slice(5));
+    const killed = spawnSync('node', [bin, 'nightly', '--date', '2026-11-21', '--store', w.store, '--reports', w.reports, '--inbox', w.inbox, '--config', w.config, '--k', '8', '--refit', '--quiet'],
+      { env: { ...process.env, PAPER_THEMES_CRASH_AT: 'before-done' }, encoding: 'utf8' });
+    expect(killed.signal).toBe('SIGKILL');
+    const log = await nightly(w, '2026-11-22');
+    expect(log).toContain(`refit (${join(w.reports, '2026-11-21', 'model', 'manifest.json')} is not the model of 2026-11-21's finished run`);
+  }, 180_000);
+
+  it('shows a pin removed from the config as the label fitted, writes loose fits as the export does, and warns of a pin on no theme', async () => {
+    const w = workspace();
+    const { first, second } = await batches();
+    drop(w, 'a.jsonl', first);
+    await nightly(w, '2026-11-20');
+    const [night1] = stored(w);
+    const target = night1.themes[2];
+    writeFileSync(w.config, JSON.stringify({ pins: { [String(target.id)]: 'Pinned for a night', 999: 'Nowhere' } }));
+    drop(w, 'b.jsonl', second.slice(0, 5));
+    const pinnedLog = await nightly(w, '2026-11-21');
+    expect(pinnedLog).toContain('fold-in');
+    expect(pinnedLog).toContain('warning: pins: no theme has id 999 tonight, so its pin "Nowhere" is not used');
+    expect(stored(w)[1].themes.find((t) => t.id === target.id)?.label).toBe('Pinned for a night');
+    writeFileSync(w.config, JSON.stringify({}));
+    drop(w, 'c.jsonl', second.slice(5));
+    expect(await nightly(w, '2026-11-22')).toContain('fold-in');
+    expect(stored(w)[2].themes.find((t) => t.id === target.id)?.label).toBe(target.label);
+    // export's loose fits are the night's own, as in its assignments.csv.
+    const exported = join(w.dir, 'export.csv');
+    let err = '';
+    expect(await main(['export', '--run', '2026-11-22', '--out', exported, '--store', w.store], { out: { write: () => true }, err: { write: (t: string) => (err += t) } }), err).toBe(0);
+    const looseOf = (file: string) => new Map((parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => [r.paper_id, r.loose_fit]));
+    expect(looseOf(exported)).toEqual(looseOf(join(w.reports, '2026-11-22', 'assignments.csv')));
+    // The list of nights says which kind each was; the fold-in's report names the refit its quality is from.
+    expect(readFileSync(join(w.reports, 'index.html'), 'utf8')).toContain('store (fold-in)');
+    expect(readFileSync(join(w.reports, '2026-11-22', 'index.html'), 'utf8')).toContain('the refit of 2026-11-20');
   }, 180_000);
 });

@@ -131,11 +131,12 @@ describe('nightly trends over real nights (issue 15)', () => {
   }, 120_000);
 
   it('upgrades a store made before gains were recorded: the same gains, and the next night as in a new store', async () => {
-    // The store after three nights, taken back to schema 2 (no gained column).
+    // The store after three nights, taken back to schema 2 (no gained column, no loose_fit column).
     const dir = mkdtempSync(join(tmpdir(), 'pt-trends-old-'));
     const fresh = await replay(NIGHTS.slice(0, 3), dir);
     const db = new Database(fresh.config.store);
     db.exec('ALTER TABLE themes DROP COLUMN gained');
+    db.exec('ALTER TABLE assignments DROP COLUMN loose_fit');
     db.pragma('user_version = 2');
     db.close();
     const store = new PaperStore(fresh.config.store);

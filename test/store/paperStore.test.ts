@@ -283,6 +283,20 @@ describe('PaperStore: upgrading a store made before gains were recorded (schema 
     expect(store.themes(run).map((t) => t.gained)).toEqual([0]);
     store.close();
   });
+
+  it('keeps each paper\'s loose-fit flag as a night stored it, and none for the runs stored before (schema 4)', () => {
+    const store = new PaperStore(version2Store());
+    const before = store.doneRunsByNight()[0];
+    expect(store.assignments(before.id).every((a) => a.looseFit === undefined)).toBe(true);
+    const run = store.startRun('2026-11-03', {});
+    store.finishRun(run, {
+      night: '2026-11-03', ended: [], record: {},
+      themes: [{ id: 0, label: 'x', size: 5, gained: 0, topTerms: [], representativeIds: [], centroid: Float64Array.from([1]) }],
+      assignments: ['a', 'b', 'c', 'd', 'e'].map((paperId, i) => ({ paperId, themeId: 0, score: 1, x: 0, y: 0, looseFit: i === 3 })),
+    });
+    expect(store.assignments(run).map((a) => a.looseFit)).toEqual([false, false, false, true, false]);
+    store.close();
+  });
 });
 
 /** A store of `n` papers, closed (its WAL checkpointed into the file). */
