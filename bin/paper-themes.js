@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `paper-themes` command: the compiled CLI (npm ci builds it via `prepare`).
-import { main } from '../dist/src/cli/main.js';
-import { processIo } from '../dist/src/cli/processIo.js';
+import { main } from '../dist/pipeline/cli/main.js';
+import { processIo } from '../dist/pipeline/cli/processIo.js';
 
 const io = processIo();
 process.exitCode = await main(process.argv.slice(2), io);

@@ -2,7 +2,7 @@ import { chooseK, type KCandidate } from '../src/cluster/chooseK.js';
 import { kRangeEdge, type KRangeEdge } from '../src/cluster/kRangeEdge.js';
 import { fitKMeans, type KMeansModel } from '../src/cluster/kmeans.js';
 import { fitMiniBatchKMeans } from '../src/cluster/miniBatchKMeans.js';
-import type { WarmStart } from '../src/nightly/warmStart.js';
+import type { WarmStart } from '../src/cluster/warmStart.js';
 import { orderBySize } from '../src/cluster/orderBySize.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';

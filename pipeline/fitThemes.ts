@@ -8,7 +8,7 @@ import { applyMerges, mergeRoots, pairsToReduce, type MergedThemes } from '../sr
 import { averageLinkage } from '../src/hierarchy/averageLinkage.js';
 import { centroidCosines, cosineDistances } from '../src/hierarchy/centroidCosines.js';
 import type { DenseMatrix } from '../src/types.js';
-import { warmStart } from '../src/nightly/warmStart.js';
+import { warmStart } from '../src/cluster/warmStart.js';
 import { noTokenCache, rulesKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import type { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';

@@ -31,7 +31,7 @@ export function sourcesDigest(root) {
 /** True when dist/ holds a build of exactly the current sources. */
 export function buildIsCurrent(root) {
   const recorded = join(root, DIGEST_FILE);
-  return existsSync(recorded) && existsSync(join(root, 'dist', 'src', 'cli', 'main.js')) && readFileSync(recorded, 'utf8').trim() === sourcesDigest(root);
+  return existsSync(recorded) && existsSync(join(root, 'dist', 'pipeline', 'cli', 'main.js')) && readFileSync(recorded, 'utf8').trim() === sourcesDigest(root);
 }
 
 /** Records that dist/ is a build of the current sources. */

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { processAlive } from '../nightly/lock.js';
+import { processAlive } from './processAlive.js';
 
 /**
  * Temporaries are named after the process writing them. One whose process is gone was

@@ -1,5 +1,8 @@
 import { linkSync, lstatSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { processStart, type ProcessStart } from './processStart.js';
+import { processAlive } from '../io/processAlive.js';
+
+export { processAlive };
 
 export { processStart, type ProcessStart };
 
@@ -19,15 +22,6 @@ export class LockPathError extends Error {
   }
 }
 
-/** True when a process with this id exists (signal 0 checks without sending anything). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 interface Holder {
   pid: number;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import { ASSIGNMENTS_COLUMNS } from '../../src/export/assignmentsCsv.js';
 
 async function cli(...args: string[]) {

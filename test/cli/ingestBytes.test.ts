@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'paper-themes-bytes-'));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import { PaperStore } from '../../src/store/paperStore.js';
 import { localServer } from '../sources/localServer.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HELP, main } from '../../src/cli/main.js';
+import { HELP, main } from '../../pipeline/cli/main.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = () => mkdtempSync(join(tmpdir(), 'paper-themes-cli-'));

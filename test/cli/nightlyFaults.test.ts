@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import { shiftDays } from '../../pipeline/nightly.js';
 import { processStart } from '../../src/nightly/processStart.js';
 import { PaperStore } from '../../src/store/paperStore.js';

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import { projectPath } from '../../src/projectRoot.js';
 
 // Every run here is on the bundled corpus (70 papers, 1,194 terms with the default options).

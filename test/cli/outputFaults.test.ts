@@ -22,7 +22,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeFileSync }, writeFileSync };
 });
 
-const { main } = await import('../../src/cli/main.js');
+const { main } = await import('../../pipeline/cli/main.js');
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/paper-themes.js');

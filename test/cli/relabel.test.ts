@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
 import { ingest } from '../../pipeline/1-ingest.js';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 
 async function cli(...args: string[]) {
   let out = '';

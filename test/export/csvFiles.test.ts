@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FILES, reportFiles } from '../../pipeline/8-report.js';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import type { RunSummary } from '../../src/types.js';
 
 /**

@@ -83,7 +83,7 @@ describe('cluster (stage 5)', () => {
 
 describe('cluster (stage 5) on a warm night', () => {
   it(`searches k only within ${3} of last night's, and continues last night's themes`, async () => {
-    const { warmStart } = await import('../../src/nightly/warmStart.js');
+    const { warmStart } = await import('../../src/cluster/warmStart.js');
     const { X } = blobs(800, 4, 8, 6);
     const first = cluster({ vectors: X }, { k: 'auto', kRange: [2, 12], nInit: 3, seed: 6 });
     expect(first.k).toBe(4);
@@ -100,7 +100,7 @@ describe('cluster (stage 5) on a warm night', () => {
   });
 
   it("says so when last night's k is kept below the best one, and still reports an edge the range cuts", async () => {
-    const { warmStart } = await import('../../src/nightly/warmStart.js');
+    const { warmStart } = await import('../../src/cluster/warmStart.js');
     const { X } = blobs(800, 4, 8, 6);
     const three = cluster({ vectors: X }, { k: 3, kRange: [2, 12], nInit: 3, seed: 6 });
     const ids = Array.from({ length: X.rows }, (_, i) => `p${i}`);

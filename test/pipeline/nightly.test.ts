@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvParse } from 'd3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import { acquireLock } from '../../src/nightly/lock.js';
 import { PaperStore } from '../../src/store/paperStore.js';
 import { localServer } from '../sources/localServer.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/1-ingest.js';
 import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../pipeline/cli/main.js';
 import { PaperStore } from '../../src/store/paperStore.js';
 import type { Paper } from '../../src/types.js';
 import { parse } from 'csv-parse/sync';

@@ -8,12 +8,12 @@ import { buildIsCurrent, recordBuild, sourcesDigest } from '../../scripts/buildD
 /** A project with a source in src/ and pipeline/, the two config files and a built CLI. */
 function project() {
   const root = mkdtempSync(join(tmpdir(), 'pt-build-'));
-  for (const dir of ['src', 'pipeline', 'dist/src/cli']) mkdirSync(join(root, dir), { recursive: true });
+  for (const dir of ['src', 'pipeline', 'dist/pipeline/cli']) mkdirSync(join(root, dir), { recursive: true });
   writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1;\n');
   writeFileSync(join(root, 'pipeline', 'b.ts'), 'export const b = 2;\n');
   writeFileSync(join(root, 'tsconfig.json'), '{}\n');
   writeFileSync(join(root, 'package.json'), '{}\n');
-  writeFileSync(join(root, 'dist', 'src', 'cli', 'main.js'), '');
+  writeFileSync(join(root, 'dist', 'pipeline', 'cli', 'main.js'), '');
   return root;
 }
 
@@ -32,7 +32,7 @@ describe('the build digest (npm run pipeline rebuilds only when sources changed)
     writeFileSync(join(root, 'tsconfig.json'), '{"x": 1}\n');
     expect(buildIsCurrent(root)).toBe(false);
     recordBuild(root);
-    rmSync(join(root, 'dist', 'src', 'cli', 'main.js'));
+    rmSync(join(root, 'dist', 'pipeline', 'cli', 'main.js'));
     expect(buildIsCurrent(root)).toBe(false);
   });
 

@@ -1,23 +1,23 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runNightly } from '../../pipeline/nightly.js';
-import { normaliseOptions } from '../../pipeline/options.js';
-import { assignmentsCsv } from '../export/assignmentsCsv.js';
-import { csvFile } from '../export/csvCell.js';
-import { fileProblem } from '../io/checkWritable.js';
-import { OutputError } from '../io/outputError.js';
-import { writeFileAtomic } from '../io/writeAtomic.js';
-import { looseFits } from '../metrics/looseFits.js';
-import { ConfigError, DEFAULT_CONFIG_FILE, loadNightlyConfig, parseSources } from '../nightly/config.js';
-import { demoSeeding } from '../nightly/demoSeeding.js';
-import { LockPathError } from '../nightly/lock.js';
-import { firstFutureNight, isFutureNight, todayUtc } from '../nightly/nightDates.js';
-import { projectRoot } from '../projectRoot.js';
-import { inboxIsEmpty } from '../sources/inbox.js';
-import { PaperStore, StoreError } from '../store/paperStore.js';
-import type { RunSummary } from '../types.js';
-import type { CliIo } from './main.js';
+import { runNightly } from '../nightly.js';
+import { normaliseOptions } from '../options.js';
+import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
+import { csvFile } from '../../src/export/csvCell.js';
+import { fileProblem } from '../../src/io/checkWritable.js';
+import { OutputError } from '../../src/io/outputError.js';
+import { writeFileAtomic } from '../../src/io/writeAtomic.js';
+import { looseFits } from '../../src/metrics/looseFits.js';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadNightlyConfig, parseSources } from '../../src/nightly/config.js';
+import { demoSeeding } from '../../src/nightly/demoSeeding.js';
+import { LockPathError } from '../../src/nightly/lock.js';
+import { firstFutureNight, isFutureNight, todayUtc } from '../../src/nightly/nightDates.js';
+import { projectRoot } from '../../src/projectRoot.js';
+import { inboxIsEmpty } from '../../src/sources/inbox.js';
+import { PaperStore, StoreError } from '../../src/store/paperStore.js';
+import type { RunSummary } from '../../src/types.js';
+import type { CliIo } from './cliIo.js';
 
 export const NIGHTLY_HELP = `paper-themes nightly [options]: ingest the night's papers into the store, update the
 themes (ids stay stable from night to night) and write reports/<date>/, reports/latest/

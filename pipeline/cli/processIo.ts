@@ -1,5 +1,5 @@
-import { describeFault } from '../io/outputError.js';
-import type { CliIo } from './main.js';
+import { describeFault } from '../../src/io/outputError.js';
+import type { CliIo } from './cliIo.js';
 
 /**
  * The process's stdout and stderr for the CLI. A reader that has gone away (EPIPE, as

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { warmStart } from '../../src/nightly/warmStart.js';
+import { warmStart } from '../../src/cluster/warmStart.js';
 
 const X = { rows: 5, cols: 2, data: Float64Array.from([0, 0, 0, 2, 10, 10, 10, 12, 50, 50]) };
 const ids = ['a', 'b', 'c', 'd', 'e'];

@@ -1,21 +1,23 @@
 import { parseArgs } from 'node:util';
-import { runPipeline } from '../../pipeline/runPipeline.js';
-import { DEFAULT_INPUT, DEFAULT_OUT, normaliseOptions, OptionError, type RawOptions } from '../../pipeline/options.js';
+import { runPipeline } from '../runPipeline.js';
+import { DEFAULT_INPUT, DEFAULT_OUT, normaliseOptions, OptionError, type RawOptions } from '../options.js';
 import { resolve } from 'node:path';
-import { CorpusError } from '../../pipeline/corpusError.js';
-import { IngestError } from '../ingest/ingestErrors.js';
-import { DEFAULT_VARIANTS, evaluate, evaluationTable, parseVariants, themesTable } from '../../pipeline/evaluate.js';
-import { fileProblem } from '../io/checkWritable.js';
-import { OutputError } from '../io/outputError.js';
-import { writeFileAtomic } from '../io/writeAtomic.js';
-import { escapeControls } from '../text/escapeControls.js';
+import { CorpusError } from '../corpusError.js';
+import { IngestError } from '../../src/ingest/ingestErrors.js';
+import { DEFAULT_VARIANTS, evaluate, evaluationTable, parseVariants, themesTable } from '../evaluate.js';
+import { fileProblem } from '../../src/io/checkWritable.js';
+import { OutputError } from '../../src/io/outputError.js';
+import { writeFileAtomic } from '../../src/io/writeAtomic.js';
+import { escapeControls } from '../../src/text/escapeControls.js';
 import { processIo } from './processIo.js';
-import { ConfigError } from '../nightly/config.js';
-import { LockError } from '../nightly/lock.js';
+import type { CliIo } from './cliIo.js';
+export type { CliIo } from './cliIo.js';
+import { ConfigError } from '../../src/nightly/config.js';
+import { LockError } from '../../src/nightly/lock.js';
 import { exportCommand, nightlyCommand, NightlyOptionError } from './nightlyCommands.js';
 import { assignCommand } from './assignCommand.js';
 import { relabelCommand } from './relabelCommand.js';
-import { ModelError } from '../model/modelFiles.js';
+import { ModelError } from '../../src/model/modelFiles.js';
 
 export const HELP = `paper-themes: topic themes for research-paper abstracts (TF-IDF -> SVD -> k-means)
 
@@ -163,11 +165,6 @@ const EVALUATE_OPTIONS = (() => {
 /** Parsed values of either command (options of the other one are absent). */
 type Values = { [K in keyof typeof RUN_OPTIONS | 'variants' | 'json']?: K extends 'center' | 'no-center' | 'no-refine' | 'no-cache' | 'strict' | 'quiet' | 'help' | 'no-phrases' | 'no-lemmas' | 'no-runs-index' ? boolean : K extends 'merge' ? string[] : string };
 
-/** Where the CLI writes: results to `out`, progress and errors to `err`. */
-export interface CliIo {
-  out: { write(text: string): unknown };
-  err: { write(text: string): unknown };
-}
 
 /** Runs the command line; returns the process exit code. */
 export async function main(argv: string[], terminal: CliIo = processIo()): Promise<number> {

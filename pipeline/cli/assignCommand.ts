@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
-import { ingest } from '../../pipeline/1-ingest.js';
-import { OptionError } from '../../pipeline/options.js';
-import { assignmentsCsv } from '../export/assignmentsCsv.js';
-import { csvFile } from '../export/csvCell.js';
-import { MAX_INPUT_LIMIT_MB } from '../ingest/readCorpus.js';
-import { writeFileAtomic } from '../io/writeAtomic.js';
-import { defaultWorkers } from '../tokenize/tokenizeInWorkers.js';
-import type { RunSummary, Theme } from '../types.js';
+import { assignPapers, loadThemeModel } from '../assign.js';
+import { ingest } from '../1-ingest.js';
+import { OptionError } from '../options.js';
+import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
+import { csvFile } from '../../src/export/csvCell.js';
+import { MAX_INPUT_LIMIT_MB } from '../../src/ingest/readCorpus.js';
+import { writeFileAtomic } from '../../src/io/writeAtomic.js';
+import { defaultWorkers } from '../../src/tokenize/tokenizeInWorkers.js';
+import type { RunSummary, Theme } from '../../src/types.js';
 
 export const ASSIGN_HELP = `paper-themes assign --model RUN_OR_MODEL_DIR --input FILE --out FILE.csv [--csv-bom] [--quiet]
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { normaliseOptions, OptionError } from '../../pipeline/options.js';
-import { relabelRun } from '../../pipeline/relabel.js';
+import { normaliseOptions, OptionError } from '../options.js';
+import { relabelRun } from '../relabel.js';
 
 export const RELABEL_HELP = `paper-themes relabel --run DIR [--merge A,B]... [--reduce-to N] [--labels FILE] [options]
 
