@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import { listRuns } from '../src/io/listRuns.js';
-import { replaceFolder } from '../src/io/replaceFolder.js';
+import { replaceFolder, replaceFolderWith } from '../src/io/replaceFolder.js';
 import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import type { NightlyConfig } from '../src/nightly/config.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
@@ -255,7 +255,8 @@ export async function runNightly(
       io.log(`latest/ left as it is: ${night} is in the future`);
     } else {
       const newest = store.doneRun({ before: firstFutureNight() });
-      if (newest === undefined || newest.night <= night) replaceFolder(join(config.reports, 'latest'), files);
+      // latest/ holds links to tonight's files: the same bytes, written once.
+      if (newest === undefined || newest.night <= night) replaceFolderWith(join(config.reports, 'latest'), reportDir);
     }
     writeFileAtomic(join(config.reports, 'index.html'), renderRunsIndex(listRuns(config.reports)));
     crashPoint('before-done');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ensureDir } from './ensureDir.js';
 import { leftBehind, removeQuietly } from './leftovers.js';
@@ -11,6 +11,8 @@ export interface StagedFolder {
   write(name: string, content: string): void;
   /** Writes one binary file of the new folder, `name` possibly in a sub-folder ("model/idf.f64"). */
   writeBytes(name: string, content: Uint8Array | string): void;
+  /** Puts the file `source` into the new folder as `name`: a hard link where possible, else a copy. */
+  link(name: string, source: string): void;
   /** Puts the new folder in place of the old one, whole, and removes the old one. */
   commit(): void;
   /** Removes the new folder, leaving the old one as it was. */
@@ -57,6 +59,20 @@ export function stageFolder(dir: string, write: WriteFile = writeFileSync): Stag
         throw withHint(asOutputError(error, join(dir, file)), kept);
       }
     },
+    link(file, source) {
+      const target = join(temporary, file);
+      try {
+        ensureDir(dirname(target));
+        try {
+          linkSync(source, target);
+        } catch {
+          copyFileSync(source, target);
+        }
+      } catch (error) {
+        removeQuietly(temporary);
+        throw withHint(asOutputError(error, join(dir, file)), kept);
+      }
+    },
     commit() {
       try {
         swap(place, temporary, old);
@@ -80,6 +96,25 @@ export function replaceFolder(dir: string, files: ReadonlyArray<readonly [string
     if (typeof content === 'string' && !file.includes('/')) staged.write(file, content);
     else staged.writeBytes(file, content);
   }
+  staged.commit();
+}
+
+/**
+ * Replaces the folder `dir` by a copy of the folder `from` (as {@link replaceFolder}), each
+ * file a hard link to `from`'s where the file system allows, else a copy: no file is ever
+ * written in place, so the two folders never change each other, and linking saves writing
+ * a large report twice.
+ */
+export function replaceFolderWith(dir: string, from: string): void {
+  const staged = stageFolder(dir);
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(from, sub), { withFileTypes: true })) {
+      const name = sub === '' ? entry.name : join(sub, entry.name);
+      if (entry.isDirectory()) walk(name);
+      else staged.link(name, join(from, name));
+    }
+  };
+  walk('');
   staged.commit();
 }
 

@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/io/outputError.js';
-import { replaceFolder, stageFolder } from '../../src/io/replaceFolder.js';
+import { replaceFolder, replaceFolderWith, stageFolder } from '../../src/io/replaceFolder.js';
 
 /** A folder `night` in a fresh parent, holding an earlier report. */
 function earlierNight(): { parent: string; dir: string } {
@@ -104,3 +104,22 @@ describe('replaceFolder', () => {
     expect(contents(dir)).toEqual({ 'a.csv': 'new' });
   });
 });
+
+describe('replaceFolderWith', () => {
+  it('makes a folder a copy of another, sub-folders too, by hard links that a later replacement of the source leaves alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-replace-with-'));
+    const night = join(dir, '2026-11-20');
+    replaceFolder(night, [['index.html', '<p>night</p>'], ['model/idf.f64', Uint8Array.from([1, 2, 3])]]);
+    const latest = join(dir, 'latest');
+    replaceFolder(latest, [['old.csv', 'old']]);
+    replaceFolderWith(latest, night);
+    expect(readdirSync(latest).sort()).toEqual(['index.html', 'model']);
+    expect(readFileSync(join(latest, 'index.html'), 'utf8')).toBe('<p>night</p>');
+    expect([...readFileSync(join(latest, 'model', 'idf.f64'))]).toEqual([1, 2, 3]);
+    expect(statSync(join(latest, 'index.html')).ino).toBe(statSync(join(night, 'index.html')).ino);
+    // The night is redone: latest/ keeps what it had until it is replaced in turn.
+    replaceFolder(night, [['index.html', '<p>redone</p>']]);
+    expect(readFileSync(join(latest, 'index.html'), 'utf8')).toBe('<p>night</p>');
+  });
+});
+
