@@ -109,8 +109,7 @@ export interface KSelection {
 /**
  * Above this many papers, `--k auto` searches k on a seeded sample of this many, with at
  * most K_SEARCH_N_INIT restarts per k, then fits the chosen k on every paper with all the
- * restarts asked for. On 36,000 papers and k = 2..30 the full search would be ~29 k-means
- * fits of ~12 s each; on the sample the whole curve takes seconds.
+ * restarts asked for: the full search would be one full k-means fit per k.
  */
 export const K_SEARCH_SAMPLE = 5000;
 export const K_SEARCH_N_INIT = 3;

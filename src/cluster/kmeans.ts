@@ -30,9 +30,9 @@ export interface KMeansParams {
    * (one upper and one lower bound per point) and 'elkan' (one upper and k lower bounds)
    * skip those that the triangle inequality rules out. All three give the same labels,
    * centres, inertia and iteration count (see kmeansCore.ts). Default: 'hamerly' with the
-   * WebAssembly kernel (its full rows of distances go through the kernel; on the 36k × 100
-   * benchmark at k = 24, 10 restarts on one thread took 7.2 s against Elkan's 8.1 s, mean
-   * of 3), else 'elkan' while the n·k bounds take at most 128 MB, else 'hamerly'.
+   * WebAssembly kernel (its full rows of distances go through the kernel, which made it
+   * faster than Elkan's on the benchmark), else 'elkan' while the n·k bounds take at most
+   * 128 MB, else 'hamerly'.
    */
   algorithm?: KMeansAlgorithm;
   /**
@@ -92,9 +92,7 @@ function positiveInteger(name: string, value: number): void {
  *   caller's job.
  * - Speed, without changing any result: Elkan's or Hamerly's bounds skip the distances
  *   that cannot change a label (`algorithm`, see kmeansCore.ts), and restarts run on
- *   worker threads (`threads`, see kmeansWorkers.ts). 36k × 100 unit rows, k = 24,
- *   nInit = 10 on the 2-core development machine: 236 s before these, 17 s on one thread,
- *   10.5 s on two.
+ *   worker threads (`threads`, see kmeansWorkers.ts).
  */
 export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
   const {

@@ -167,9 +167,9 @@ export function distancesToAllCandidates(
  * D²(x) is updated incrementally (one distance per point and candidate, never all chosen
  * centres again); all candidates of a step are drawn first (the draws do not depend on the
  * distances) and measured in one pass over the points, two points and up to four
- * candidates at a time, as ‖x‖² + ‖c‖² − 2x·c (see {@link distancesToCandidates}). On
- * 36,000 × 100 unit rows with k = 24: 0.4 s per seeding, against 0.95 s one candidate at a
- * time by direct differences, with the same choices (the two forms differ by rounding only).
+ * candidates at a time, as ‖x‖² + ‖c‖² − 2x·c (see {@link distancesToCandidates}): less than
+ * half the time of one candidate at a time by direct differences, with the same choices
+ * (the two forms differ by rounding only).
  */
 export function kmeansPlusPlus(
   X: DenseMatrix,

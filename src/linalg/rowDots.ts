@@ -2,8 +2,7 @@
  * Dot products of rows of a fixed n×d matrix X with a few "target" rows (k-means centres,
  * k-means++ candidates), through the WebAssembly SIMD kernel of rowDotsModule.ts. Every
  * value equals the in-order JavaScript sum `Σ_t x_t·c_t` bit for bit, so the k-means
- * code can use either and give the same labels (tested). All 24 centres' dot products for
- * 36,000 × 100 points took 13-14 ms against 113 ms for the JavaScript E-step.
+ * code can use either and give the same labels (tested), the kernel several times faster.
  *
  * This file is self-contained (no runtime imports, no module-level state) because the
  * k-means workers are built from its source text (see kmeansWorkers.ts).

@@ -23,8 +23,8 @@ export interface UmapParams {
  * Steps: the fuzzy neighbour graph (fuzzyGraph.ts), the curve's a and b for minDist
  * (umapCurve.ts), then SGD (umapOptimize.ts) with 5 negative samples per edge and unit
  * repulsion, as the reference defaults. Written on typed arrays here rather than calling
- * umap-js: with the same neighbours and start, umap-js spent 2.9 s of a 3.8 s map of the
- * benchmark in its layout code (its sparse matrices and per-point arrays).
+ * umap-js: with the same neighbours and start, most of umap-js's map time went to its
+ * sparse matrices and per-point arrays (docs/design.md).
  */
 export function umapLayout(neighbours: Neighbours, start: Float64Array, params: UmapParams): Float64Array {
   const m = start.length / 2;

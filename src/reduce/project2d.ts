@@ -14,8 +14,8 @@ export const MAP_FIT_ROWS = 2000;
 /**
  * 2-D map of already reduced vectors (n x d, d <= a few hundred) by exact PCA with ml-pca:
  * small and dense, which is where ml-pca is fast (the TF-IDF matrix itself is never given to
- * it). For large corpora the PCA is fitted on MAP_FIT_ROWS evenly spaced rows (ml-pca took
- * 6.6 s on 36,000 x 100; the map is a picture, and 2,000 rows fix its two axes well) and
+ * it). For large corpora the PCA is fitted on MAP_FIT_ROWS evenly spaced rows (ml-pca's cost
+ * grows with the rows; the map is a picture, and 2,000 rows fix its two axes well) and
  * every row is projected with a typed-array loop. Each axis's sign is fixed so that its
  * largest-magnitude loading is positive, keeping the map the same from run to run.
  */
@@ -29,7 +29,7 @@ export function project2d(X: DenseMatrix): Projection2d {
   const means = columnMeans(fit);
   // ml-pca's eigen-decomposition of the d×d covariance we compute: the same axes as the
   // SVD of the rows. Computed here with typed arrays, in ml-pca's own order of additions
-  // (so the same bits), the covariance takes ~20 ms instead of ml-matrix's 0.5 s.
+  // (so the same bits), without ml-matrix's per-element access.
   const pca = new PCA(covariance(fit, means), { isCovarianceMatrix: true });
   const loadings = pca.getLoadings().to2DArray();
   const axes = [0, 1].map((axis) => {

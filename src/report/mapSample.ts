@@ -2,8 +2,8 @@ import type { Assignment } from '../types.js';
 
 /**
  * Above this many papers the map draws a sample of this many; search and the lists by theme
- * still cover every paper. Vega draws the 36,000 benchmark papers in about 2 s; 200,000
- * points would take several times that, and the page would carry every point's fields.
+ * still cover every paper. Vega's drawing time grows with the points, and the page would
+ * carry every point's fields (open times: docs/performance.md).
  */
 export const MAP_DRAW_LIMIT = 40000;
 

@@ -4,7 +4,7 @@ const TAG = /<\/?[a-zA-Z][^>]*>/g;
 /**
  * Tags removed, each as a space. Only the text up to the last `>` is searched: every tag
  * ends there or before, and after it each `<` would scan to the end of the text for a `>`
- * that is not there, which made a run of unclosed `<` quadratic (20,000 of them took 0.6 s).
+ * that is not there, which made a run of unclosed `<` quadratic.
  * Before the last `>` every attempt at a tag succeeds, so the scan is linear.
  */
 function stripTags(text: string): string {

@@ -26,7 +26,7 @@ export interface ParallelParams {
 
 /**
  * Tokenize workers started before their texts are known, so that each loads its wink
- * model (about 0.3 s) while the caller does something else, e.g. reads the corpus.
+ * model while the caller does something else, e.g. reads the corpus.
  * tokenizeInWorkers takes them; whatever it does not take is stopped by `stop`.
  */
 export class StartedTokenizers {

@@ -38,7 +38,7 @@ export const TOKENIZER_VERSION = 'split-words-wink-lemmas-5';
  * The longest word of the 36,000-abstract benchmark has 55 (a five-part compound); longer
  * runs are glued-together text, encodings or hostile input, never a readable theme term.
  * They are dropped before wink sees them: its tokenizer takes time in the square of a
- * word's length (a 200,000-letter word took 13 s).
+ * word's length.
  */
 export const MAX_WORD_LENGTH = 64;
 
@@ -51,7 +51,7 @@ const CONNECTS = 2;
  * The word types a tokenizer has met, each looked at once: its lemma and whether it is
  * kept. wink looks at each type once (see describeWordType): on the 36,000-abstract
  * benchmark that is ~100,000 look-ups instead of ~6 million tokens through wink's own
- * tokenizer, which took 19 of the 45 s of a cold run.
+ * tokenizer.
  *
  * Kept: words that are not wink stop words nor in `extraStopWords` (by surface or lemma),
  * and have at least `minWordLength` characters. Anything dropped breaks a phrase, except
