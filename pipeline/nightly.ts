@@ -21,6 +21,7 @@ import type { PaperSource } from '../src/sources/source.js';
 import { PaperStore, StoreError, type StoredRun, type StoredTheme } from '../src/store/paperStore.js';
 import type { Assignment, Paper, RunSummary, Theme, ThemeViews } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
+import { modelRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
 import { foldIn, type FoldInOutput } from './foldIn.js';
 import { loadThemeModel } from './assign.js';
 import { NIGHT_KIND_RULE, nightKind, type NightKind } from '../src/nightly/nightKind.js';
@@ -32,15 +33,14 @@ import { fitThemes, tokenCacheRules } from './fitThemes.js';
 import { mapRecord } from './mapRecord.js';
 import { MODEL_FOLDER } from './assign.js';
 import { themeModelOf } from './themeModelOf.js';
-import { encodeModelFiles, MANIFEST, modelFilesMib } from '../src/model/modelFiles.js';
+import { encodeModelFiles, MANIFEST } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
 import { REPORT_FILES, reportFiles } from './8-report.js';
 import { kSelectionRecord, kSelectionSummary } from './kSelectionRecord.js';
-import { looseRecord, themeRecord } from './looseRecord.js';
-import { hierarchyRecord, withThemeIds } from './themeViews.js';
+import { withThemeIds } from './themeViews.js';
 
 export interface NightlyResult {
   night: string;
@@ -208,7 +208,7 @@ export async function runNightly(
       ...(tonight.mergedTonight.length === 0 ? {} : { merged: tonight.mergedTonight }),
     };
     const modelFiles = encodeModelFiles(themeModelFiles(tonight.model), `paper-themes ${libraryVersions()['paper-themes']}`);
-    const record = {
+    const record: RunRecord = {
       tool: 'paper-themes nightly',
       night,
       run_id: runId,
@@ -225,10 +225,8 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: tonight.quality,
       ...tonight.record,
-      model: { folder: MODEL_FOLDER, files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)), manifest_sha256: manifestSha256(modelFiles) },
-      themes: [...themes].sort((a, b) => b.size - a.size).map(themeRecord),
-      hierarchy: hierarchyRecord(tonight.themeViews),
-      loose: looseRecord(themes, assignments),
+      model: modelRecord(MODEL_FOLDER, modelFiles),
+      ...themesRecord(themes, assignments, tonight.themeViews, 'largest first'),
       theme_changes: trends.tonight.map((t) => ({
         id: t.id, label: t.label, size: t.size, previous: t.previous, gained: t.gained, expected: t.expected, status: t.status, was: t.was,
       })),
@@ -237,9 +235,7 @@ export async function runNightly(
       label_history: trends.labelHistory,
       quality_warnings: trends.qualityWarnings.map((w) => ({ metric: w.metric, rule: w.rule, values: w.values, note: w.note })),
       quality_rule: QUALITY_RULE,
-      stages,
-      total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
-      finished_at: new Date().toISOString(),
+      ...timingRecord(stages, started),
     };
     const files: Array<[string, string | Uint8Array]> = [
       ...reportFiles(summary, { csvBom: options.csvBom }),
@@ -289,7 +285,7 @@ interface Tonight {
   /** Tonight's ThemeModel, under the stable ids. */
   model: ThemeModel;
   /** run.json entries of this kind of night (map, clustering, merges, fold_in). */
-  record: Record<string, unknown>;
+  record: Pick<RunRecord, 'map' | 'clustering'> & Record<string, unknown>;
 }
 
 /**
@@ -467,11 +463,7 @@ function lastNightsModel(reports: string, previousRun: StoredRun, key: string): 
   }
 }
 
-/** The sha256 of a model's manifest (which holds every array's): what a night records to know its model again. */
-function manifestSha256(files: ReadonlyArray<[string, Uint8Array | string]>): string {
-  const manifest = files.find(([name]) => name === MANIFEST)![1];
-  return createHash('sha256').update(manifest).digest('hex');
-}
+
 
 /** A stored run's quality figures (run.json's `quality`), when its record has them. */
 function runQuality(record: Record<string, unknown> | null): Record<string, number> | undefined {

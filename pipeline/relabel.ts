@@ -13,7 +13,7 @@ import { transformSvd } from '../src/linalg/randomizedSvd.js';
 import { mapSilhouette } from '../src/metrics/mapSilhouette.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
-import { encodeModelFiles, ModelError, modelFilesMib } from '../src/model/modelFiles.js';
+import { encodeModelFiles, ModelError } from '../src/model/modelFiles.js';
 import { themeModelFiles, type ThemeModel } from '../src/model/themeModel.js';
 import { deriveSeed } from '../src/random/seededRandom.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';
@@ -33,13 +33,13 @@ import { loadThemeModel, MODEL_FOLDER } from './assign.js';
 import { CorpusError } from './corpusError.js';
 import { pinsByIndex, readLabelPins } from './fitThemes.js';
 import type { LabelPins } from '../src/label/pinnedLabels.js';
-import { looseRecord, themeRecord } from './looseRecord.js';
 import { OptionError } from './options.js';
 import { checkOutputs, type PipelineResult } from './runPipeline.js';
+import { modelRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
 import { kSelectionSummary } from './kSelectionRecord.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 import { buildThemeModel } from './themeModelOf.js';
-import { hierarchyRecord, themeStructure, themeViews as themeViewsOf, withThemeIds } from './themeViews.js';
+import { themeStructure, themeViews as themeViewsOf, withThemeIds } from './themeViews.js';
 
 /** relabel's stages, for the `[n/4]` progress prefix. */
 const RELABEL_STAGES = ['ingest', 'vectors', 'label', 'report'] as const;
@@ -201,8 +201,8 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   const pca = record.map?.pca_for_comparison === undefined ? null : project2d(X);
   const fittedRows = Int32Array.from({ length: Math.min(model.map.themes.length, SILHOUETTE_SAMPLE) }, (_, i) => Math.floor((i * model.map.themes.length) / Math.min(model.map.themes.length, SILHOUETTE_SAMPLE)));
   const mapPositions = model.map.positions;
-  const out = {
-    ...record,
+  const out: RunRecord = {
+    ...(record as RunRecord),
     input: { ...record.input, path: input },
     parameters: { ...record.parameters, ...parameters },
     tokens_cache: { path: options.cacheDir, hits: vectors.cacheHits },
@@ -218,13 +218,11 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
         pca_for_comparison: { ...record.map.pca_for_comparison, silhouette_by_theme: figure(mapSilhouette(pca.x, pca.y, merged.labels, merged.k, silhouetteRows)) },
       }),
     },
-    model: { folder: join(options.out, MODEL_FOLDER), files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)) },
+    model: modelRecord(join(options.out, MODEL_FOLDER), modelFiles),
     clustering: { ...record.clustering, themes_after_merges: merged.k },
     quality,
-    themes: themes.map(themeRecord),
-    hierarchy: hierarchyRecord(themeViews),
+    ...themesRecord(themes, assignments, themeViews),
     merged: joined,
-    loose: looseRecord(themes, assignments),
     relabelled: {
       from: options.run,
       run_finished_at: record.finished_at ?? null,
@@ -234,12 +232,9 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
       pinned: Object.fromEntries(themes.filter((t) => t.pinned === true).map((t) => [t.id, t.label])),
       refitted: 'nothing: the vectorizer, SVD, themes and map are the run\'s',
     },
-    stages,
-    finished_at: new Date().toISOString(),
-    total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
-    peak_rss_mib: round((process.resourceUsage().maxRSS * 1024) / (1024 * 1024), 1),
+    ...timingRecord(stages, started),
   };
-  if (joined.length === 0) delete (out as Record<string, unknown>).merged;
+  if (joined.length === 0) delete out.merged;
   folder.write(REPORT_FILES.run, `${JSON.stringify(out, null, 2)}\n`);
   folder.commit();
   const written = [...files, join(options.out, REPORT_FILES.run)];

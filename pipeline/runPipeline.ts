@@ -13,8 +13,7 @@ import { tokenizerParams } from './2-tokenize.js';
 import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
 import { REPORT_FILES, report } from './8-report.js';
-import { looseRecord, themeRecord } from './looseRecord.js';
-import { hierarchyRecord, withThemeIds } from './themeViews.js';
+import { withThemeIds } from './themeViews.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
@@ -27,13 +26,14 @@ import { themeModelOf } from './themeModelOf.js';
 import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
+import { modelRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
 
 export { readWordList } from './fitThemes.js';
 
 export interface PipelineResult {
   summary: RunSummary;
   /** What run.json holds. */
-  record: Record<string, unknown>;
+  record: RunRecord;
   files: string[];
 }
 
@@ -135,7 +135,7 @@ async function runStages(
   }, (written) => `${written.files.length} files and the model (${MODEL_FOLDER}/, ${modelFilesMib(modelFiles)} MiB) in ${options.out}`);
   crashPoint('run-mid-report');
 
-  const record = {
+  const record: RunRecord = {
     tool: 'paper-themes',
     input: {
       path: options.input,
@@ -157,7 +157,7 @@ async function runStages(
       explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
     },
     map: mapRecord(mapped),
-    model: { folder: join(options.out, MODEL_FOLDER), files: modelFiles.length, size_mib: Number(modelFilesMib(modelFiles)) },
+    model: modelRecord(join(options.out, MODEL_FOLDER), modelFiles),
     clustering: {
       k: clusters.k,
       inertia: round(clusters.inertia, 6),
@@ -166,16 +166,11 @@ async function runStages(
       ...(fitted.merged === null ? {} : { themes_after_merges: fitted.merged.k }),
     },
     quality,
-    themes: labelled.themes.map(themeRecord),
-    hierarchy: hierarchyRecord(themeViews),
+    ...themesRecord(labelled.themes, labelled.assignments, themeViews),
     ...(fitted.merged === null ? {} : {
       merged: fitted.merged.members.filter((m) => m.length > 1).map((m) => ({ id: m[0], themes: m })),
     }),
-    loose: looseRecord(labelled.themes, labelled.assignments),
-    stages,
-    finished_at: new Date().toISOString(),
-    total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
-    peak_rss_mib: round((process.resourceUsage().maxRSS * 1024) / (1024 * 1024), 1),
+    ...timingRecord(stages, started),
   };
   folder.write(REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`);
   folder.commit();
