@@ -3,11 +3,8 @@ import type { RowDots } from '../linalg/rowDots.js';
 
 /**
  * The numeric core of k-means: distance kernels, the M-step, and one run of Lloyd's
- * iterations with or without Hamerly's or Elkan's bounds. Internal to src/cluster.
- *
- * Every function here is self-contained (no runtime imports, no module-level state) so
- * that the restart workers can be built from their source text (see kmeansWorkers.ts):
- * a helper used by these functions must be exported from this module as well.
+ * iterations with or without Hamerly's or Elkan's bounds. Internal to src/cluster; the
+ * restart workers (kmeansWorker.ts) import it like any module.
  */
 
 /** The E-step variants; all give the same labels, centres and inertia (see {@link runKMeans}). */

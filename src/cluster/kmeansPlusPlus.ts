@@ -16,8 +16,6 @@ export function searchCumulative(cumulative: Float64Array, target: number): numb
 
 /**
  * ‖X[i]‖² for every row (in-order sums, as the dot products of {@link distancesToCandidates}).
- * The same loop as kmeansCore's squaredNorms, kept here on purpose: this file imports no
- * functions because kmeansWorkers.ts ships it to worker threads by source text.
  */
 export function squaredNorms(x: Float64Array, n: number, d: number): Float64Array {
   const out = new Float64Array(n);

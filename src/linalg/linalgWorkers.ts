@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { workerPool } from '../threads/workerPool.js';
 import { receiveMessageOnPort } from 'node:worker_threads';
+import { workerPool } from '../threads/workerPool.js';
+import { workerScript } from '../threads/workerScript.js';
 import * as rowKernels from './rowKernels.js';
+import { runRowTasks, type RowTask } from './runRowTasks.js';
+
+export type { RowTask } from './runRowTasks.js';
 
 /**
  * Runs the row-range kernels of rowKernels.ts on several threads, synchronously: the
@@ -11,19 +15,11 @@ import * as rowKernels from './rowKernels.js';
  * thread ran which task, nor on the number of threads.
  *
  * All typed arrays passed to a kernel must live on SharedArrayBuffers (see {@link shared}):
- * the workers write into them in place. Workers are started from the kernels' source text
- * (self-contained functions), kept for later calls and unref'd, so they never keep the
- * process alive.
+ * the workers write into them in place. Workers run rowKernelsWorker.ts, are kept for
+ * later calls and unref'd, so they never keep the process alive.
  */
 
 export type RowKernelName = 'gatherRowsRange' | 'gramRange' | 'timesSmallRange';
-
-/** One kernel call: its arguments before (rowStart, rowEnd), then the row range. */
-export interface RowTask {
-  args: readonly unknown[];
-  start: number;
-  end: number;
-}
 
 interface Job {
   kernel: RowKernelName;
@@ -32,44 +28,7 @@ interface Job {
   control: Int32Array;
 }
 
-/** Takes tasks from job.control[0] until none is left (`kernels`: name → function). */
-export function runRowTasks(
-  job: { kernel: string; tasks: readonly RowTask[]; control: Int32Array },
-  kernels: Record<string, (...args: never[]) => void>,
-): void {
-  const kernel = kernels[job.kernel] as (...args: unknown[]) => void;
-  for (;;) {
-    const t = Atomics.add(job.control, 0, 1);
-    if (t >= job.tasks.length) return;
-    const task = job.tasks[t];
-    kernel(...task.args, task.start, task.end);
-    Atomics.add(job.control, 1, 1);
-    Atomics.notify(job.control, 1);
-  }
-}
-
-function workerSource(): string {
-  const functions = (Object.values(rowKernels) as unknown[]).filter(
-    (value): value is { name: string; toString(): string } => typeof value === 'function',
-  );
-  return `'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
-${functions.map((f) => f.toString()).join('\n')}
-${runRowTasks.toString()}
-const kernels = { ${functions.map((f) => f.name).join(', ')} };
-parentPort.on('message', (job) => {
-  try {
-    runRowTasks(job, kernels);
-  } catch (error) {
-    workerData.errors.postMessage(String(error && error.stack ? error.stack : error));
-    Atomics.store(job.control, 2, 1);
-    Atomics.notify(job.control, 1);
-  }
-});
-`;
-}
-
-const pool = workerPool(workerSource);
+const pool = workerPool(() => workerScript(import.meta.url, 'rowKernelsWorker.js'));
 
 /** A zero-filled typed array on a SharedArrayBuffer. */
 export function shared<T extends Float64Array | Int32Array>(

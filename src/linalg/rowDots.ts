@@ -3,9 +3,6 @@
  * k-means++ candidates), through the WebAssembly SIMD kernel of rowDotsModule.ts. Every
  * value equals the in-order JavaScript sum `Σ_t x_t·c_t` bit for bit, so the k-means
  * code can use either and give the same labels (tested), the kernel several times faster.
- *
- * This file is self-contained (no runtime imports, no module-level state) because the
- * k-means workers are built from its source text (see kmeansWorkers.ts).
  */
 export interface RowDots {
   /** Row width of the blocks returned below: the target count rounded up to an even number. */

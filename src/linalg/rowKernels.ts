@@ -1,8 +1,7 @@
 /**
  * Row-range kernels of the sparse and dense products: each processes rows
  * [rowStart, rowEnd) of its tall operand, so that callers can split the rows between
- * threads (see linalgWorkers.ts) or run them all at once. Self-contained (no imports, no
- * module state): the worker threads are built from their source text.
+ * threads (see linalgWorkers.ts, rowKernelsWorker.ts) or run them all at once.
  */
 
 /**

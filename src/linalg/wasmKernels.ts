@@ -1,7 +1,9 @@
 import type { CsrMatrix, DenseMatrix } from '../types.js';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
-import { balancedRanges, runRowTasks, type RowTask } from './linalgWorkers.js';
+import { workerScript } from '../threads/workerScript.js';
+import { balancedRanges } from './linalgWorkers.js';
+import { runRowTasks, type RowTask } from './runRowTasks.js';
 import { compileKernels, lazyKernelModule, type KernelCompilation } from './kernelModule.js';
 import { F64, FunctionBuilder, I32, V128, op, type Bytes } from './wasmAssembler.js';
 import { columnBlocks, rowPairs, twoRowBlock, twoRowBlockLocals } from './wasmBlocks.js';
@@ -261,8 +263,8 @@ const PAGE = 65536;
 /** Row-range tasks per thread: enough to even out rows of unequal cost. */
 const TASKS_PER_THREAD = 4;
 
-/** Kernel calls on one shared memory, as the threads run them (see runRowTasks). */
-interface WasmJob {
+/** Kernel calls on one shared memory, as the threads run them (see runRowTasks; wasmKernelsWorker.ts). */
+export interface WasmJob {
   id: number;
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
@@ -271,28 +273,7 @@ interface WasmJob {
   control: Int32Array;
 }
 
-/** The helper threads' program: instantiate the module on the job's memory (once per memory id), run tasks. */
-function workerSource(): string {
-  return `'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
-${runRowTasks.toString()}
-let current = { id: -1, exports: null };
-parentPort.on('message', (job) => {
-  try {
-    if (current.id !== job.id) {
-      current = { id: job.id, exports: new WebAssembly.Instance(job.module, { env: { memory: job.memory } }).exports };
-    }
-    runRowTasks(job, current.exports);
-  } catch (error) {
-    workerData.errors.postMessage(String(error && error.stack ? error.stack : error));
-    Atomics.store(job.control, 2, 1);
-    Atomics.notify(job.control, 1);
-  }
-});
-`;
-}
-
-const pool = workerPool(workerSource);
+const pool = workerPool(() => workerScript(import.meta.url, 'wasmKernelsWorker.js'));
 let nextMemoryId = 0;
 
 /** A memory with the calling thread's instance on it; `id` names it for the helper threads. */

@@ -14,19 +14,19 @@ export interface WorkerPool {
 }
 
 /**
- * A lazily grown pool of workers running the script `source()` (evaluated code, so that it
- * runs the same from dist/ and under the test runner). Workers are unref'd: they never
- * keep the process alive. Each gets an `errors` port in its workerData.
+ * A lazily grown pool of workers running the worker file `script()` (see workerScript; the
+ * file serves jobs with serveJobs). Workers are unref'd: they never keep the process alive.
+ * Each gets an `errors` port in its workerData.
  */
-export function workerPool(source: () => string): WorkerPool {
+export function workerPool(script: () => URL): WorkerPool {
   let pool: PooledWorker[] = [];
   return {
     take(count) {
       if (pool.length < count) {
-        const script = source();
+        const file = script();
         while (pool.length < count) {
           const { port1, port2 } = new MessageChannel();
-          const worker = new Worker(script, { eval: true, workerData: { errors: port2 }, transferList: [port2] });
+          const worker = new Worker(file, { workerData: { errors: port2 }, transferList: [port2] });
           worker.unref();
           port1.unref();
           pool.push({ worker, errors: port1 });

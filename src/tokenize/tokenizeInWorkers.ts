@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { projectPath } from '../projectRoot.js';
+import { workerScript } from '../threads/workerScript.js';
 import type { CorpusEncoder } from './encodeDocs.js';
 import { BatchDecoder, type EncodedBatch } from './encodedBatch.js';
 import type { TokenizedDoc } from './tokenizedDoc.js';
@@ -35,7 +33,7 @@ export class StartedTokenizers {
 
   constructor(count: number, readonly tokenizer: TokenizerParams) {
     this.pool = Array.from({ length: count }, () => {
-      const worker = new Worker(workerScript(), { workerData: tokenizer });
+      const worker = new Worker(tokenizeWorkerScript(), { workerData: tokenizer });
       worker.on('error', (error) => (this.failure ??= error));
       return worker;
     });
@@ -157,7 +155,7 @@ export async function tokenizeInWorkers(
       send();
     });
   const pool = params.started?.take(workers, tokenizer) ?? [];
-  while (pool.length < workers) pool.push(new Worker(workerScript(), { workerData: tokenizer }));
+  while (pool.length < workers) pool.push(new Worker(tokenizeWorkerScript(), { workerData: tokenizer }));
   try {
     await Promise.all(pool.map(run));
   } finally {
@@ -166,16 +164,7 @@ export async function tokenizeInWorkers(
   return new FreshTokens(results, params.batchSize, texts.length);
 }
 
-/**
- * The compiled worker script. Workers cannot load TypeScript, so code running from the
- * sources (the tests), or from a build without the worker beside it (the benchmarks'
- * dist-bench/), uses the build in dist/, which `npm test` and `npm ci` make first.
- */
-function workerScript(): URL {
-  const here = fileURLToPath(import.meta.url);
-  const sibling = new URL('./tokenizeWorker.js', import.meta.url);
-  if (here.endsWith('.js') && existsSync(fileURLToPath(sibling))) return sibling;
-  const built = projectPath('dist', 'src', 'tokenize', 'tokenizeWorker.js');
-  if (!existsSync(built)) throw new Error(`tokenize workers need the build: run \`npx tsc -p .\` (missing ${built})`);
-  return pathToFileURL(built);
+/** The compiled tokenize worker (see workerScript). */
+function tokenizeWorkerScript(): URL {
+  return workerScript(import.meta.url, 'tokenizeWorker.js');
 }
