@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ describe('the ThemeModel a run writes', () => {
     expect(files).toContain('svd_components.f64');
     expect(files).toContain('theme_tfidf_centres.f64');
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
-    expect(run.model).toEqual({ folder: join(out, MODEL_FOLDER), files: files.length, size_mib: expect.any(Number) });
+    const manifestSha256 = createHash('sha256').update(readFileSync(join(out, MODEL_FOLDER, 'manifest.json'))).digest('hex');
+    expect(run.model).toEqual({ folder: join(out, MODEL_FOLDER), files: files.length, size_mib: expect.any(Number), manifest_sha256: manifestSha256 });
   });
 
   it('is byte-identical for the same input and seed', async () => {

@@ -126,7 +126,7 @@ describe('nightly trends over real nights (issue 15)', () => {
   it('gives byte-identical reports for the same nights', async () => {
     const again = await replay(NIGHTS.slice(0, 3));
     for (const name of ['index.html', 'themes.csv', 'assignments.csv']) expect(again.file('2026-11-22', name)).toBe(run.file('2026-11-22', name));
-    const strip = (r: RunRecord) => ({ ...r, stages: null, total_wall_s: null, finished_at: null, store: null, sources: null });
+    const strip = (r: RunRecord) => ({ ...r, stages: null, total_wall_s: null, finished_at: null, peak_rss_mib: null, store: null, sources: null });
     expect(strip(again.runJson('2026-11-22'))).toEqual(strip(run.runJson('2026-11-22')));
   }, 120_000);
 
