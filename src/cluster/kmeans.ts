@@ -27,12 +27,9 @@ export interface KMeansParams {
   initialCentres?: DenseMatrix;
   /**
    * The E-step: 'lloyd' computes every point–centre distance every iteration; 'hamerly'
-   * (one upper and one lower bound per point) and 'elkan' (one upper and k lower bounds)
-   * skip those that the triangle inequality rules out. All three give the same labels,
-   * centres, inertia and iteration count (see kmeansCore.ts). Default: 'hamerly' with the
-   * WebAssembly kernel (its full rows of distances go through the kernel, which made it
-   * faster than Elkan's on the benchmark), else 'elkan' while the n·k bounds take at most
-   * 128 MB, else 'hamerly'.
+   * (the default: one upper and one lower bound per point) skips those that the triangle
+   * inequality rules out. Both give the same labels, centres, inertia and iteration count
+   * (see kmeansCore.ts).
    */
   algorithm?: KMeansAlgorithm;
   /**
@@ -69,9 +66,6 @@ export interface KMeansModel {
 /** Restarts go to worker threads from this much work (n·d·k·nInit) on. */
 const PARALLEL_WORK = 2e8;
 
-/** Elkan's n·k lower bounds are used up to this many (16M doubles, 128 MB). */
-const ELKAN_MAX_BOUNDS = 2 ** 24;
-
 function positiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) {
     throw new RangeError(`${name} must be a positive integer, got ${value}`);
@@ -90,7 +84,7 @@ function positiveInteger(name: string, value: number): void {
  *   squared centre shift (scale-free, as scikit-learn); also stops when labels repeat.
  * - Cluster ids are the ids of the winning run; ordering them (e.g. by size) is the
  *   caller's job.
- * - Speed, without changing any result: Elkan's or Hamerly's bounds skip the distances
+ * - Speed, without changing any result: Hamerly's bounds skip the distances
  *   that cannot change a label (`algorithm`, see kmeansCore.ts), and restarts run on
  *   worker threads (`threads`, see kmeansWorkers.ts).
  */
@@ -116,9 +110,9 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
     throw new RangeError(`kernel must be 'wasm' or 'javascript', got ${String(kernel)}`);
   }
   const dotsModule = kernel === 'wasm' ? rowDotsModule() : null;
-  const algorithm = params.algorithm ?? (dotsModule !== null || n * k > ELKAN_MAX_BOUNDS ? 'hamerly' : 'elkan');
-  if (algorithm !== 'hamerly' && algorithm !== 'lloyd' && algorithm !== 'elkan') {
-    throw new RangeError(`algorithm must be 'lloyd', 'hamerly' or 'elkan', got ${String(algorithm)}`);
+  const algorithm = params.algorithm ?? 'hamerly';
+  if (algorithm !== 'hamerly' && algorithm !== 'lloyd') {
+    throw new RangeError(`algorithm must be 'lloyd' or 'hamerly', got ${String(algorithm)}`);
   }
   if (initialCentres && (initialCentres.rows !== k || initialCentres.cols !== d)) {
     throw new RangeError(

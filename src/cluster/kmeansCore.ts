@@ -3,12 +3,12 @@ import type { RowDots } from '../linalg/rowDots.js';
 
 /**
  * The numeric core of k-means: distance kernels, the M-step, and one run of Lloyd's
- * iterations with or without Hamerly's or Elkan's bounds. Internal to src/cluster; the
+ * iterations with or without Hamerly's bounds. Internal to src/cluster; the
  * restart workers (kmeansWorker.ts) import it like any module.
  */
 
 /** The E-step variants; all give the same labels, centres and inertia (see {@link runKMeans}). */
-export type KMeansAlgorithm = 'lloyd' | 'hamerly' | 'elkan';
+export type KMeansAlgorithm = 'lloyd' | 'hamerly';
 
 /** The result of one run from given initial centres. */
 export interface LloydRun {
@@ -45,7 +45,7 @@ export function centreSquaredNorms(centres: Float64Array, k: number, d: number):
 /**
  * ‖c‖² − 2 x_i·c (the squared distance minus ‖x_i‖²) for one centre c: the plain in-order
  * sum over t = 0..d−1. Every kernel that feeds a comparison between centres (Lloyd's
- * E-step, Elkan's and Hamerly's exact distances) computes each dot product in exactly this
+ * E-step, Hamerly's exact distances) computes each dot product in exactly this
  * order, several at a time but each in its own sum, so all code paths see bit-identical
  * values and break ties the same way.
  */
@@ -435,20 +435,16 @@ export function meanFeatureVariance(X: DenseMatrix): number {
 }
 
 /**
- * Bounds for Hamerly's (2010, "Making k-means even faster") and Elkan's (2003, "Using the
- * triangle inequality to accelerate k-means") E-steps, which skip the distance
+ * Bounds for Hamerly's E-step (2010, "Making k-means even faster"), which skips the distance
  * computations that cannot change a label.
  *
  * Invariant (true Euclidean distances, not squared), per point i with a = labels[i] (its
  * centre after the previous E-step):
  *   upper[i] ≥ ‖x_i − c_a‖;
- *   Hamerly: lower[i] ≤ min_{c≠a} ‖x_i − c‖ (one bound, to the second-closest centre);
- *   Elkan:   lower[i·k + c] ≤ ‖x_i − c‖ for every c ≠ a (k bounds per point).
- * It is carried across an M-step by upper[i] += ‖c_a,new − c_a,old‖ and, for the lower
- * bounds, −= the movement of their centre (Elkan) or the largest movement of any other
- * centre (Hamerly). With half[c] ≤ ½ min_{c'≠c} ‖c − c'‖ and cc[a, c] ≤ ‖c_a − c‖, the
- * triangle inequality gives ‖x_i − c‖ ≥ max(lower, 2·half[a] − upper) for all c ≠ a and
- * ‖x_i − c‖ ≥ cc[a, c] − upper for one c.
+ *   lower[i] ≤ min_{c≠a} ‖x_i − c‖ (one bound, to the second-closest centre).
+ * It is carried across an M-step by upper[i] += ‖c_a,new − c_a,old‖ and lower[i] −= the
+ * largest movement of any other centre. With half[c] ≤ ½ min_{c'≠c} ‖c − c'‖, the
+ * triangle inequality gives ‖x_i − c‖ ≥ max(lower, 2·half[a] − upper) for all c ≠ a.
  *
  * Exactness (same labels as plain Lloyd, not merely the same up to ties): Lloyd labels i by
  * the argmin (lowest index on ties) of the computed ‖c‖² − 2x·c, each within η of the true
@@ -468,15 +464,6 @@ export function meanFeatureVariance(X: DenseMatrix): number {
 export interface BoundState {
   upper: Float64Array;
   lower: Float64Array;
-  /** Elkan only: accumulated movement of each centre (see {@link assignLabelsElkan}). */
-  drift: Float64Array;
-  /**
-   * Elkan only: per point, min over c ≠ label of its lower bounds, stored + anyDrift at the
-   * time it was set (−∞: unknown); one test then rules out all k − 1 centres at once.
-   */
-  nearest: Float64Array;
-  /** Elkan only: Σ over iterations of the largest drift increment of any centre (rounded up). */
-  anyDrift: number;
   /** Centres the bounds refer to (those of the previous E-step), or null before the first. */
   boundCentres: Float64Array | null;
 }
@@ -505,16 +492,12 @@ export function roundingBound(maxXNorm: number, cNorms: Float64Array, d: number)
   return 4 * (d + 2) * 2 ** -53 * (maxXNorm + maxCNorm) ** 2;
 }
 
-/**
- * Distances between centres, rounded down: cc[a·k + c] ≤ ‖c_a − c_c‖ (0 on the diagonal),
- * and half[c] ≤ ½ min_{c'≠c} ‖c − c'‖ (∞ when k = 1).
- */
+/** Half the distance from each centre to its nearest other centre, rounded down: half[c] ≤ ½ min_{c'≠c} ‖c − c'‖ (∞ when k = 1). */
 export function centreSeparations(
   centres: Float64Array,
   k: number,
   d: number,
-): { cc: Float64Array; half: Float64Array } {
-  const cc = new Float64Array(k * k);
+): { half: Float64Array } {
   const half = new Float64Array(k).fill(Infinity);
   for (let c = 0; c < k; c++) {
     for (let e = c + 1; e < k; e++) {
@@ -524,13 +507,11 @@ export function centreSeparations(
         s += diff * diff;
       }
       const distance = Math.sqrt(s) * (1 - 1e-12);
-      cc[c * k + e] = distance;
-      cc[e * k + c] = distance;
       if (0.5 * distance < half[c]) half[c] = 0.5 * distance;
       if (0.5 * distance < half[e]) half[e] = 0.5 * distance;
     }
   }
-  return { cc, half };
+  return { half };
 }
 
 /**
@@ -697,213 +678,15 @@ export function skipAbove(u: number, margin: number): number {
 }
 
 /**
- * Writes to `list` the centres c ≠ a that the bounds of point i (bound row `row`, labelled
- * a, upper bound u) cannot rule out: Elkan's L = max(lower − drift, cc[a, c] − u) not above
- * `above` (= skipAbove(u)); returns their count, and stores the least lower bound in
- * nearest[i]. A function of its own, free of closures, because it is the inner loop.
- */
-export function centresInPlay(
-  lower: Float64Array,
-  drift: Float64Array,
-  cc: Float64Array,
-  row: number,
-  aRow: number,
-  k: number,
-  a: number,
-  above: number,
-  u: number,
-  list: Int32Array,
-  nearest: Float64Array,
-  i: number,
-  anyDrift: number,
-): number {
-  const ccAbove = (above + u) * (1 + 2 ** -50);
-  let count = 0;
-  let least = Infinity;
-  for (let c = 0; c < k; c++) {
-    if (c === a) continue;
-    const bound = lower[row + c] - drift[c];
-    least = Math.min(least, bound);
-    if (bound > above || cc[aRow + c] > ccAbove) continue;
-    list[count++] = c;
-  }
-  // Stored like the other bounds (+ anyDrift), rounded down by more than the addition's error.
-  nearest[i] = least + anyDrift - 2 ** -50 * (Math.abs(least) + anyDrift);
-  return count;
-}
-
-/** Keeps in list[0..count) the centres still in play after u was tightened (see {@link centresInPlay}). */
-export function stillInPlay(
-  lower: Float64Array,
-  drift: Float64Array,
-  cc: Float64Array,
-  row: number,
-  aRow: number,
-  u: number,
-  above: number,
-  list: Int32Array,
-  count: number,
-): number {
-  const ccAbove = (above + u) * (1 + 2 ** -50);
-  let kept = 0;
-  for (let j = 0; j < count; j++) {
-    const c = list[j];
-    if (lower[row + c] - drift[c] > above || cc[aRow + c] > ccAbove) continue;
-    list[kept++] = c;
-  }
-  return kept;
-}
-
-/**
- * E-step with Elkan's bounds (k lower bounds per point, see {@link BoundState}): writes
- * Lloyd's labels. Returns the number of point–centre distances computed.
- *
- * The n·k lower bounds are not decremented every iteration: `state.drift[c]` accumulates
- * the movements of centre c (rounded up, plus a few ulps of the data scale for the
- * rounding of the sums), bounds are stored as lower + drift[c] and upper − drift[label] at
- * the time they are set, and read back by undoing the drift. Mathematically this is
- * Elkan's update; it costs O(k) per iteration instead of O(n·k).
- */
-export function assignLabelsElkan(
-  X: DenseMatrix,
-  xNorms: Float64Array,
-  maxXNorm: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  state: BoundState,
-  dots: RowDots | null = null,
-): number {
-  const { rows: n, cols: d, data } = X;
-  const { upper, lower, drift, nearest } = state;
-  const cNorms = centreSquaredNorms(centres, k, d);
-  dots?.setTargets(centres, k);
-  const eta = roundingBound(maxXNorm, cNorms, d);
-  const margin = 2 * eta;
-
-  if (state.boundCentres !== null) {
-    const shifts = centreShifts(centres, state.boundCentres, k, d);
-    let scale = maxXNorm;
-    for (let c = 0; c < k; c++) scale = Math.max(scale, Math.sqrt(cNorms[c]));
-    let step = 0;
-    for (let c = 0; c < k; c++) {
-      const increment = shifts[c] * (1 + 1e-12) + 2 ** -50 * (scale + drift[c]);
-      drift[c] += increment;
-      step = Math.max(step, increment);
-    }
-    state.anyDrift = (state.anyDrift + step) * (1 + 2 ** -50);
-  }
-  state.boundCentres = centres;
-  const anyDrift = state.anyDrift;
-  const { cc, half } = centreSeparations(centres, k, d);
-
-  const points = new Int32Array(Math.min(n, 256));
-  const dist = new Float64Array(points.length * k);
-  let pending = 0;
-  let computed = 0;
-  // All k distances (two points at a time) for the points without bounds.
-  const flush = () => {
-    if (dots === null) shiftedDistancesOf(data, d, points, pending, centres, cNorms, k, dist);
-    else {
-      // The kernel's dot products: the same values, bit for bit (see rowDots.ts).
-      const block = dots.ofPoints(points, pending);
-      for (let j = 0; j < pending; j++) {
-        for (let c = 0; c < k; c++) dist[j * k + c] = cNorms[c] - 2 * block[j * dots.stride + c];
-      }
-    }
-    for (let j = 0; j < pending; j++) {
-      const i = points[j];
-      const xNorm = xNorms[i];
-      let best = 0;
-      let bestDist = Infinity;
-      for (let c = 0; c < k; c++) {
-        const v = dist[j * k + c];
-        lower[i * k + c] = Math.sqrt(Math.max(0, v + xNorm - eta)) + drift[c];
-        if (v < bestDist) {
-          bestDist = v;
-          best = c;
-        }
-      }
-      labels[i] = best;
-      upper[i] = Math.sqrt(Math.max(0, bestDist + xNorm + eta)) - drift[best];
-      nearest[i] = -Infinity;
-    }
-    computed += pending * k;
-    pending = 0;
-  };
-  const list = new Int32Array(k);
-  const values = new Float64Array(k);
-  // A point whose bounds leave k / fullShare centres or more gets all k distances: with the
-  // WebAssembly kernel a full row costs about as much as three listed distances.
-  const fullShare = dots === null ? 3 : 8;
-  for (let i = 0; i < n; i++) {
-    const a = labels[i];
-    let u = upper[i] + drift[a];
-    if (u === Infinity) {
-      points[pending++] = i;
-      if (pending === points.length) flush();
-      continue;
-    }
-    const above = skipAbove(u, margin);
-    if (nearest[i] - anyDrift > above || 2 * half[a] - u > above) continue;
-    const row = i * k;
-    const aRow = a * k;
-    // Centres the (loose) bounds cannot rule out.
-    const count = centresInPlay(lower, drift, cc, row, aRow, k, a, above, u, list, nearest, i, anyDrift);
-    if (count === 0) continue;
-    if (count * fullShare >= k) {
-      // Many centres are in play (early iterations): all k distances, two points at a time, are cheaper.
-      points[pending++] = i;
-      if (pending === points.length) flush();
-      continue;
-    }
-    // Tighten the upper bound (any summation order is within η) and filter again.
-    const base = i * d;
-    const xNorm = xNorms[i];
-    u = Math.sqrt(Math.max(0, shiftedDistanceFast(data, base, d, centres, cNorms, a) + xNorm + eta));
-    computed++;
-    let kept = stillInPlay(lower, drift, cc, row, aRow, u, skipAbove(u, margin), list, count);
-    if (kept === 0) {
-      upper[i] = u - drift[a];
-      continue;
-    }
-    // Lloyd's argmin lies in {a} ∪ list: compare their exact (Lloyd) values, lowest index on ties.
-    list[kept++] = a;
-    shiftedDistancesListed(data, base, d, centres, cNorms, list, kept, values);
-    computed += kept;
-    let best = a;
-    let bestDist = values[kept - 1];
-    for (let j = 0; j < kept - 1; j++) {
-      const v = values[j];
-      const c = list[j];
-      if (v < bestDist || (v === bestDist && c < best)) {
-        best = c;
-        bestDist = v;
-      }
-    }
-    for (let j = 0; j < kept; j++) {
-      const c = list[j];
-      if (c !== best) lower[row + c] = Math.sqrt(Math.max(0, values[j] + xNorm - eta)) + drift[c];
-    }
-    labels[i] = best;
-    upper[i] = Math.sqrt(Math.max(0, bestDist + xNorm + eta)) - drift[best];
-    nearest[i] = -Infinity;
-  }
-  flush();
-  return computed;
-}
-
-/**
  * One run of Lloyd's iterations from the given centres (n×d points, k×d centres), as
  * scikit-learn's `_kmeans_single_lloyd`. Each iteration: E-step with the current centres,
  * M-step to new centres ({@link updateCentres}), shift = Σ_c ‖c_new − c_old‖². Stops
  * (converged) when the labels equal the previous iteration's (a fixed point), or when
  * shift ≤ absoluteTolerance. A final E-step makes the labels those of the returned centres.
  *
- * `algorithm` picks the E-step: 'lloyd' computes every distance; 'hamerly' and 'elkan'
- * skip the ones their bounds rule out and give the same labels at every iteration (see
- * {@link BoundState}), hence the same centres, inertia, iteration count and convergence
- * flag. Elkan keeps n·k bounds (memory) and skips the most; Hamerly keeps 2n.
+ * `algorithm` picks the E-step: 'lloyd' computes every distance; 'hamerly' skips the ones
+ * its bounds rule out and gives the same labels at every iteration (see {@link BoundState}),
+ * hence the same centres, inertia, iteration count and convergence flag.
  */
 export function runKMeans(
   X: DenseMatrix,
@@ -925,16 +708,12 @@ export function runKMeans(
   const distances = new Float64Array(n);
   const state: BoundState = {
     upper: new Float64Array(n).fill(Infinity),
-    lower: new Float64Array(algorithm === 'elkan' ? n * k : n),
-    drift: new Float64Array(k),
-    nearest: new Float64Array(algorithm === 'elkan' ? n : 0).fill(-Infinity),
-    anyDrift: 0,
+    lower: new Float64Array(n),
     boundCentres: null,
   };
   const eStep = () => {
     if (algorithm === 'lloyd') assignLabels(X, xNorms, centres, k, labels, distances, dots);
-    else if (algorithm === 'hamerly') assignLabelsHamerly(X, xNorms, maxXNorm, centres, k, labels, state, dots);
-    else assignLabelsElkan(X, xNorms, maxXNorm, centres, k, labels, state, dots);
+    else assignLabelsHamerly(X, xNorms, maxXNorm, centres, k, labels, state, dots);
   };
   const beforeReseeding = new Int32Array(n);
   const acc = createCentreSums(n, k, d);

@@ -30,7 +30,7 @@ describe('runRestartsInParallel', () => {
           nInit: 4,
           maxIterations: 300,
           absoluteTolerance: 0,
-          algorithm: 'elkan',
+          algorithm: 'hamerly',
           kernel,
           random: (r) => createRandom(deriveSeed(3, r)),
         },
