@@ -1,14 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { applyMerges, mergeGroupRoots, pairsToReduce, type MergedThemes } from '../src/cluster/mergeThemes.js';
 import { averageLinkage } from '../src/hierarchy/averageLinkage.js';
 import { centroidCosines, cosineDistances } from '../src/hierarchy/centroidCosines.js';
 import { MAX_INPUT_LIMIT_MB } from '../src/ingest/readCorpus.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
-import { listRuns } from '../src/io/listRuns.js';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
-import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import { transformSvd } from '../src/linalg/randomizedSvd.js';
 import { mapSilhouette } from '../src/metrics/mapSilhouette.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
@@ -19,7 +17,6 @@ import { deriveSeed } from '../src/random/seededRandom.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';
 import { normalizeRows } from '../src/reduce/normalizeRows.js';
 import { project2d } from '../src/reduce/project2d.js';
-import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { noTokenCache, rulesKey } from '../src/tokenize/tokenCache.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import type { DenseMatrix, RunSummary } from '../src/types.js';
@@ -34,7 +31,7 @@ import { CorpusError } from './corpusError.js';
 import { pinsByIndex, readLabelPins } from './fitThemes.js';
 import type { LabelPins } from '../src/label/pinnedLabels.js';
 import { OptionError } from './options.js';
-import { checkOutputs, type PipelineResult } from './runPipeline.js';
+import { checkOutputs, commitRun, type PipelineResult } from './runPipeline.js';
 import { modelRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
 import { kSelectionSummary } from './kSelectionRecord.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
@@ -235,14 +232,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
     ...timingRecord(stages, started),
   };
   if (joined.length === 0) delete out.merged;
-  folder.write(REPORT_FILES.run, `${JSON.stringify(out, null, 2)}\n`);
-  folder.commit();
-  const written = [...files, join(options.out, REPORT_FILES.run)];
-  if (options.runsIndex !== null) {
-    writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
-    written.push(options.runsIndex);
-  }
-  return { summary, record: out, files: written };
+  return { summary, record: out, files: commitRun(folder, out, files, options) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { withThemeIds } from './themeViews.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
+import type { StagedFolder } from '../src/io/replaceFolder.js';
 import { CorpusError } from './corpusError.js';
 import { crashPoint } from './crashPoint.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
@@ -172,15 +173,8 @@ async function runStages(
     }),
     ...timingRecord(stages, started),
   };
-  folder.write(REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`);
-  folder.commit();
-  const written = [...files, join(options.out, REPORT_FILES.run)];
-  // 9. The list of runs beside this one, refreshed now that run.json is complete.
-  if (options.runsIndex !== null) {
-    writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
-    written.push(options.runsIndex);
-  }
-  return { summary, record, files: written };
+  // 9. run.json last, the folder swapped in, then the list of runs beside it refreshed.
+  return { summary, record, files: commitRun(folder, record, files, options) };
 }
 
 /**
@@ -196,4 +190,19 @@ export function checkOutputs(options: Pick<PipelineOptions, 'out' | 'runsIndex'>
   if (index !== null && indexProblem !== undefined) {
     throw new OutputError(index, indexProblem, 'runs-index', 'give another --runs-index FILE, or --no-runs-index');
   }
+}
+
+/**
+ * Writes run.json into the staged run folder, swaps the folder in, and refreshes the list
+ * of runs (`runsIndex`); returns every path written.
+ */
+export function commitRun(folder: StagedFolder, record: RunRecord, files: string[], options: Pick<PipelineOptions, 'out' | 'runsIndex'>): string[] {
+  folder.write(REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`);
+  folder.commit();
+  const written = [...files, join(options.out, REPORT_FILES.run)];
+  if (options.runsIndex !== null) {
+    writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
+    written.push(options.runsIndex);
+  }
+  return written;
 }

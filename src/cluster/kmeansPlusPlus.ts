@@ -1,6 +1,7 @@
 import type { DenseMatrix } from '../types.js';
 import type { Random } from '../random/seededRandom.js';
 import type { RowDots } from '../linalg/rowDots.js';
+import { centreSquaredNorms } from './squaredNorms.js';
 
 /** First index i with cumulative[i] > target (binary search), clipped to the last index. */
 export function searchCumulative(cumulative: Float64Array, target: number): number {
@@ -14,18 +15,6 @@ export function searchCumulative(cumulative: Float64Array, target: number): numb
   return lo;
 }
 
-/**
- * ‖X[i]‖² for every row (in-order sums, as the dot products of {@link distancesToCandidates}).
- */
-export function squaredNorms(x: Float64Array, n: number, d: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let t = 0; t < d; t++) s += x[i * d + t] * x[i * d + t];
-    out[i] = s;
-  }
-  return out;
-}
 
 /**
  * out[offsetA + j] = ‖X[i] − X[c]‖² and out[offsetB + j] = ‖X[i2] − X[c]‖² for every
@@ -190,7 +179,7 @@ export function kmeansPlusPlus(
   // and potentials are computed there (the same arithmetic, in the same order).
   const seeding = dots?.seeding;
   const norms = seeding ? seeding.norms : new Float64Array(n);
-  norms.set(squaredNorms(x, n, d));
+  norms.set(centreSquaredNorms(x, n, d));
   const closest = seeding ? seeding.closest : new Float64Array(n);
   distancesToAllCandidates(x, n, d, norms, Int32Array.of(first), 1, closest, dots);
   const cumulative = new Float64Array(n);
