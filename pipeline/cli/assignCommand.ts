@@ -8,27 +8,32 @@ import { MAX_INPUT_LIMIT_MB } from '../../src/ingest/readCorpus.js';
 import { writeFileAtomic } from '../../src/io/writeAtomic.js';
 import { defaultWorkers } from '../../src/tokenize/tokenizeInWorkers.js';
 import type { RunSummary, Theme } from '../../src/types.js';
+import { optionsHelp, parseArgsOptions, pickSpecs, RUN_OPTION_SPECS, textValue, type OptionSpec } from './runOptions.js';
 
-export const ASSIGN_HELP = `paper-themes assign --model RUN_OR_MODEL_DIR --input FILE --out FILE.csv [--csv-bom] [--quiet]
+/** assign's options, declared once (see runOptions.ts). */
+export const ASSIGN_OPTION_SPECS: readonly OptionSpec[] = [
+  { flag: 'model', value: 'DIR', sets: null, help: 'a run folder (its model/ is read) or a model folder' },
+  { flag: 'input', value: 'FILE', sets: null, help: 'the papers to assign, in any input format run reads' },
+  { flag: 'out', value: 'FILE.csv', sets: null, help: 'the CSV to write: the columns of assignments.csv' },
+  ...pickSpecs(RUN_OPTION_SPECS, ['csv-bom', 'quiet', 'help']),
+];
+
+export const ASSIGN_HELP = `paper-themes assign --model RUN_OR_MODEL_DIR --input FILE --out FILE.csv [options]
 
 Assigns papers (any input format run reads) to the themes of a fitted run without
 refitting: tokenized with the run's rules and phrases, weighted with its vocabulary and
 idf, given the theme whose TF-IDF centre is nearest, a score (cosine to the theme's
 reduced centre), the loose-fit flag and a map position. Writes the columns of
-assignments.csv. --model is a run folder (its model/ is read) or a model folder.`;
+assignments.csv.
 
-const ASSIGN_OPTIONS = {
-  model: { type: 'string' },
-  input: { type: 'string' },
-  out: { type: 'string' },
-  'csv-bom': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+${optionsHelp(ASSIGN_OPTION_SPECS)}`;
+
+const ASSIGN_OPTIONS = parseArgsOptions(ASSIGN_OPTION_SPECS);
 
 /** `paper-themes assign`: the exit code; errors are thrown for the CLI's failure handler. */
 export async function assignCommand(args: string[], io: { out: { write(text: string): unknown }; err: { write(text: string): unknown } }): Promise<number> {
-  const { values } = parseArgs({ args, options: ASSIGN_OPTIONS, strict: true, allowPositionals: false });
+  const { values: parsed } = parseArgs({ args, options: ASSIGN_OPTIONS, strict: true, allowPositionals: false });
+  const values = { help: parsed.help === true, quiet: parsed.quiet === true, 'csv-bom': parsed['csv-bom'] === true, model: textValue(parsed, 'model'), input: textValue(parsed, 'input'), out: textValue(parsed, 'out') };
   if (values.help) {
     io.out.write(`${ASSIGN_HELP}\n`);
     return 0;

@@ -18,34 +18,37 @@ import { inboxIsEmpty } from '../../src/sources/inbox.js';
 import { PaperStore, StoreError } from '../../src/store/paperStore.js';
 import type { RunSummary } from '../../src/types.js';
 import type { CliIo } from './cliIo.js';
+import { listValue, optionsHelp, parseArgsOptions, pickSpecs, RUN_OPTION_SPECS, textValue, type OptionSpec, type ParsedValues } from './runOptions.js';
+
+/** The nightly job's options, declared once (see runOptions.ts); the fit's are run's own. */
+export const NIGHTLY_OPTION_SPECS: readonly OptionSpec[] = [
+  { flag: 'date', value: 'YYYY-MM-DD', sets: null, help: 'the night (default: today, UTC); at most tomorrow' },
+  { flag: 'allow-future-date', sets: null, help: 'allow a --date more than a day ahead (such a night never\nbecomes latest/)' },
+  { flag: 'refit', sets: null, help: "refit the themes tonight (tokenize, vectorize, reduce, cluster and\nlabel every paper, warm from last night's themes); without it a night\nfolds its new papers into last night's themes (ids, labels unchanged)\nunless refitEveryNights nights passed since the last refit, more than\nrefitLooseShare of the new papers fit no theme well, or the options\nchanged" },
+  { flag: 'demo', sets: null, help: 'seed an empty store with the 70 bundled papers (also done on a\nfresh clone: no store, no inbox files, no --store, --inbox,\n--source or --config and no data/nightly.json; never otherwise)' },
+  { flag: 'source', value: 'NAME', multiple: true, sets: null, help: 'a source to ask (repeatable, or comma-separated): inbox, hf-daily,\narxiv (default: the config\'s, else inbox)' },
+  { flag: 'config', value: 'FILE', sets: null, help: 'JSON config (default data/nightly.json when it exists): store,\nreports, inbox, sources, windowDays, matchThreshold, keepKWithin,\nrefitEveryNights (default 7), refitLooseShare (default 0.25),\npins ({"3": "my label"}), merges ([[3, 7]]: themes kept joined,\nunder the smallest id, every night), hfDaily, arxiv, http' },
+  { flag: 'store', value: 'FILE', sets: null, help: 'the SQLite store (default data/papers.sqlite)' },
+  { flag: 'reports', value: 'DIR', sets: null, help: 'reports folder (default reports)' },
+  { flag: 'inbox', value: 'DIR', sets: null, help: 'folder the inbox source reads (default data/inbox)' },
+  { flag: 'wait', value: 'SECONDS', sets: null, help: 'wait this long for another nightly run to finish (default 0)' },
+  ...pickSpecs(RUN_OPTION_SPECS, ['k', 'k-range', 'seed', 'map', 'quiet', 'csv-bom', 'help']),
+];
+
+/** export's options (see runOptions.ts). */
+export const EXPORT_OPTION_SPECS: readonly OptionSpec[] = [
+  { flag: 'run', value: 'latest|YYYY-MM-DD', sets: null, help: 'the night to export (default latest: the newest finished night that is\nnot in the future)' },
+  { flag: 'out', value: 'FILE.csv', sets: null, help: 'the CSV file to write (required)' },
+  { flag: 'store', value: 'FILE', sets: null, help: 'the SQLite store (default data/papers.sqlite)' },
+  { flag: 'config', value: 'FILE', sets: null, help: 'JSON config, for its store (default data/nightly.json when it exists)' },
+  ...pickSpecs(RUN_OPTION_SPECS, ['csv-bom', 'help']),
+];
 
 export const NIGHTLY_HELP = `paper-themes nightly [options]: ingest the night's papers into the store, update the
 themes (ids stay stable from night to night) and write reports/<date>/, reports/latest/
 and reports/index.html. Running it again for the same date changes nothing.
 
-  --date YYYY-MM-DD   the night (default: today, UTC); at most tomorrow
-  --allow-future-date allow a --date more than a day ahead (such a night never
-                      becomes latest/)
-  --refit             refit the themes tonight (tokenize, vectorize, reduce, cluster and
-                      label every paper, warm from last night's themes); without it a night
-                      folds its new papers into last night's themes (ids, labels unchanged)
-                      unless refitEveryNights nights passed since the last refit, more than
-                      refitLooseShare of the new papers fit no theme well, or the options
-                      changed
-  --demo              seed an empty store with the 70 bundled papers (also done on a
-                      fresh clone: no store, no inbox files, no --store, --inbox,
-                      --source or --config and no data/nightly.json; never otherwise)
-  --source NAME       a source to ask (repeatable, or comma-separated): inbox, hf-daily,
-                      arxiv (default: the config's, else inbox)
-  --config FILE       JSON config (default data/nightly.json when it exists): store,
-                      reports, inbox, sources, windowDays, matchThreshold, keepKWithin,
-                      refitEveryNights (default 7), refitLooseShare (default 0.25), pins ({"3": "my label"}), merges ([[3, 7]]: themes kept joined,
-                      under the smallest id, every night), hfDaily, arxiv, http
-  --store FILE        the SQLite store (default data/papers.sqlite)
-  --reports DIR       reports folder (default reports)
-  --inbox DIR         folder the inbox source reads (default data/inbox)
-  --wait SECONDS      wait this long for another nightly run to finish (default 0)
-  --k N|auto, --k-range MIN-MAX, --seed N, --map umap|pca, --quiet, --csv-bom as for run
+${optionsHelp(NIGHTLY_OPTION_SPECS)}
 
 Exit codes: 0 done or nothing to do; 1 nothing could be ingested and the store is empty,
 or the store is damaged, not SQLite, read-only or in a read-only folder; 2 bad option or
@@ -53,40 +56,15 @@ config (a --date too far ahead, the lock's path is a folder); 3 unexpected failu
 4 another nightly run holds the lock, or another process keeps the store locked;
 5 a report could not be written (disk full, permissions); the next run redoes the night.`;
 
-export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [--store FILE] [--config FILE] [--csv-bom]:
-the theme labels of a stored night, one row per paper clustered that night, with the
-columns of assignments.csv. latest: the newest finished night that is not in the future.
---csv-bom: start the file with a UTF-8 byte order mark, for Excel (as for run).
+export const EXPORT_HELP = `paper-themes export --run latest|YYYY-MM-DD --out FILE.csv [options]: the theme labels of a
+stored night, one row per paper clustered that night, with the columns of assignments.csv.
+
+${optionsHelp(EXPORT_OPTION_SPECS)}
+
 Exit codes as for nightly; a store that does not exist is never created (exit 1).`;
 
-const NIGHTLY_OPTIONS = {
-  date: { type: 'string' },
-  source: { type: 'string', multiple: true },
-  config: { type: 'string' },
-  store: { type: 'string' },
-  reports: { type: 'string' },
-  inbox: { type: 'string' },
-  wait: { type: 'string' },
-  demo: { type: 'boolean' },
-  'allow-future-date': { type: 'boolean' },
-  refit: { type: 'boolean' },
-  k: { type: 'string' },
-  'k-range': { type: 'string' },
-  seed: { type: 'string' },
-  map: { type: 'string' },
-  quiet: { type: 'boolean' },
-  'csv-bom': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const EXPORT_OPTIONS = {
-  run: { type: 'string' },
-  out: { type: 'string' },
-  store: { type: 'string' },
-  config: { type: 'string' },
-  'csv-bom': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const NIGHTLY_OPTIONS = parseArgsOptions(NIGHTLY_OPTION_SPECS);
+const EXPORT_OPTIONS = parseArgsOptions(EXPORT_OPTION_SPECS);
 
 /** Thrown for a bad nightly/export option; the CLI turns it into exit code 2. */
 export class NightlyOptionError extends Error {
@@ -139,7 +117,8 @@ export function exportCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function nightly(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: NIGHTLY_OPTIONS, strict: true, allowPositionals: false });
+  const { values: parsed } = parseArgs({ args, options: NIGHTLY_OPTIONS, strict: true, allowPositionals: false });
+  const values = nightlyValues(parsed);
   if (values.help) {
     io.out.write(`${NIGHTLY_HELP}\n`);
     return 0;
@@ -178,7 +157,8 @@ async function nightly(args: string[], io: CliIo): Promise<number> {
 }
 
 async function exportNight(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: EXPORT_OPTIONS, strict: true, allowPositionals: false });
+  const { values: parsed } = parseArgs({ args, options: EXPORT_OPTIONS, strict: true, allowPositionals: false });
+  const values = exportValues(parsed);
   if (values.help) {
     io.out.write(`${EXPORT_HELP}\n`);
     return 0;
@@ -215,3 +195,20 @@ async function exportNight(args: string[], io: CliIo): Promise<number> {
 }
 
 export { ConfigError };
+
+/** The nightly job's parsed options, typed. */
+function nightlyValues(values: ParsedValues) {
+  const text = (flag: string) => textValue(values, flag);
+  return {
+    help: values.help === true, date: text('date'), 'allow-future-date': values['allow-future-date'] === true, refit: values.refit === true,
+    demo: values.demo === true, source: listValue(values, 'source'), config: text('config'), store: text('store'), reports: text('reports'),
+    inbox: text('inbox'), wait: text('wait'), k: text('k'), 'k-range': text('k-range'), seed: text('seed'), map: text('map'),
+    quiet: values.quiet === true ? true : undefined, 'csv-bom': values['csv-bom'] === true ? true : undefined,
+  };
+}
+
+/** export's parsed options, typed. */
+function exportValues(values: ParsedValues) {
+  const text = (flag: string) => textValue(values, flag);
+  return { help: values.help === true, run: text('run'), out: text('out'), store: text('store'), config: text('config'), 'csv-bom': values['csv-bom'] === true };
+}

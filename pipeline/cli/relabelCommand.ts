@@ -2,6 +2,20 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseOptions, OptionError } from '../options.js';
 import { relabelRun } from '../relabel.js';
+import { listValue, optionsHelp, parseArgsOptions, pickSpecs, RUN_OPTION_SPECS, textValue, type OptionSpec } from './runOptions.js';
+
+/** relabel's options, declared once (see runOptions.ts). */
+export const RELABEL_OPTION_SPECS: readonly OptionSpec[] = [
+  { flag: 'run', value: 'DIR', sets: null, help: 'the run folder to start from (run.json, assignments.csv, model/)' },
+  { flag: 'out', value: 'DIR', sets: 'out', help: 'where the relabelled run goes (default: --run itself, replaced whole)' },
+  { flag: 'merge', value: 'A,B', multiple: true, sets: 'merges', help: "join themes A and B (by the run's ids); repeat for more; pairs chain" },
+  { flag: 'reduce-to', value: 'N', sets: 'reduceTo', help: "join themes by the run's theme tree until N are left" },
+  { flag: 'labels', value: 'FILE', sets: 'labelsFile', help: "pin labels: JSON of theme id or top term -> label (the run's pinned\nlabels are kept; these go over them)" },
+  { flag: 'input', value: 'FILE', sets: null, help: "the run's corpus, when it has moved (default: the path in run.json)" },
+  ...pickSpecs(RUN_OPTION_SPECS, ['cache', 'no-cache', 'runs-index', 'no-runs-index']),
+  { flag: 'csv-bom', sets: null, help: "start the CSVs with a UTF-8 byte order mark (for Excel; default: as\nthe run's CSVs)" },
+  ...pickSpecs(RUN_OPTION_SPECS, ['quiet', 'help']),
+];
 
 export const RELABEL_HELP = `paper-themes relabel --run DIR [--merge A,B]... [--reduce-to N] [--labels FILE] [options]
 
@@ -11,39 +25,19 @@ assignments.csv) are kept; tokens come from the tokens cache. The merged theme k
 smaller id, the others keep theirs; labels, top terms, representative papers, quality,
 theme views and the model are computed for the merged themes.
 
-  --run DIR          the run folder to start from (run.json, assignments.csv, model/)
-  --out DIR          where the relabelled run goes (default: --run itself, replaced whole)
-  --merge A,B        join themes A and B (by the run's ids); repeat for more; pairs chain
-  --reduce-to N      join themes by the run's theme tree until N are left
-  --labels FILE      pin labels: JSON of theme id or top term -> label (the run's pinned
-                     labels are kept; these go over them)
-  --input FILE       the run's corpus, when it has moved (default: the path in run.json)
-  --cache DIR        tokens cache (default: data/cache); --no-cache tokenizes again
-  --runs-index FILE  list of runs to refresh (default: reports/index.html beside --out);
-                     --no-runs-index for none
-  --csv-bom          start the CSVs with a UTF-8 byte order mark (for Excel; default: as
-                     the run's CSVs)
-  --quiet            no progress lines`;
+${optionsHelp(RELABEL_OPTION_SPECS)}`;
 
-const RELABEL_OPTIONS = {
-  run: { type: 'string' },
-  out: { type: 'string' },
-  merge: { type: 'string', multiple: true },
-  'reduce-to': { type: 'string' },
-  labels: { type: 'string' },
-  input: { type: 'string' },
-  cache: { type: 'string' },
-  'no-cache': { type: 'boolean' },
-  'runs-index': { type: 'string' },
-  'no-runs-index': { type: 'boolean' },
-  'csv-bom': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const RELABEL_OPTIONS = parseArgsOptions(RELABEL_OPTION_SPECS);
 
 /** `paper-themes relabel`: the exit code; errors are thrown for the CLI's failure handler. */
 export async function relabelCommand(args: string[], io: { out: { write(text: string): unknown }; err: { write(text: string): unknown } }): Promise<number> {
-  const { values } = parseArgs({ args, options: RELABEL_OPTIONS, strict: true, allowPositionals: false });
+  const { values: parsed } = parseArgs({ args, options: RELABEL_OPTIONS, strict: true, allowPositionals: false });
+  const text = (flag: string) => textValue(parsed, flag);
+  const values = {
+    help: parsed.help === true, run: text('run'), out: text('out'), merge: listValue(parsed, 'merge'), 'reduce-to': text('reduce-to'), labels: text('labels'),
+    input: text('input'), cache: text('cache'), 'no-cache': parsed['no-cache'] === true, 'runs-index': text('runs-index'),
+    'no-runs-index': parsed['no-runs-index'] === true, 'csv-bom': parsed['csv-bom'] === true, quiet: parsed.quiet === true ? true : undefined,
+  };
   if (values.help) {
     io.out.write(`${RELABEL_HELP}\n`);
     return 0;

@@ -83,6 +83,30 @@ export function optionsHelp(specs: readonly OptionSpec[]): string {
   }).join('\n');
 }
 
+/** The values parseArgs gives for options of parseArgsOptions. */
+export type ParsedValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+/** A string option's value (undefined when not given). */
+export function textValue(values: ParsedValues, flag: string): string | undefined {
+  const value = values[flag];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable option's values (undefined when not given). */
+export function listValue(values: ParsedValues, flag: string): string[] | undefined {
+  const value = values[flag];
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+/** The specs of `flags`, in that order, from `specs` (options shared between commands are declared once). */
+export function pickSpecs(specs: readonly OptionSpec[], flags: readonly string[]): OptionSpec[] {
+  return flags.map((flag) => {
+    const spec = specs.find((s) => s.flag === flag);
+    if (spec === undefined) throw new Error(`no option --${flag} is declared`);
+    return spec;
+  });
+}
+
 /**
  * Parsed flags as RawOptions, for normaliseOptions: each flag's value under the field it
  * sets, a `--no-x` flag given as false. Both of a flag and its `--no-` form is for the

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { HELP, main } from '../../pipeline/cli/main.js';
 import { parseArgsOptions, rawOptions, RUN_OPTION_SPECS } from '../../pipeline/cli/runOptions.js';
 import { defaultOptions } from '../../pipeline/options.js';
+import { ASSIGN_HELP, ASSIGN_OPTION_SPECS } from '../../pipeline/cli/assignCommand.js';
+import { EXPORT_HELP, EXPORT_OPTION_SPECS, NIGHTLY_HELP, NIGHTLY_OPTION_SPECS } from '../../pipeline/cli/nightlyCommands.js';
+import { RELABEL_HELP, RELABEL_OPTION_SPECS } from '../../pipeline/cli/relabelCommand.js';
+import type { OptionSpec } from '../../pipeline/cli/runOptions.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const declared = RUN_OPTION_SPECS.filter((spec) => spec.flag !== 'help').map((spec) => spec.flag).sort();
@@ -45,6 +49,31 @@ describe('run options, declared once (pipeline/cli/runOptions.ts)', () => {
       const code = await main(['evaluate', ...args], { out: { write: () => true }, err: { write: (t: string) => (err += t) } });
       expect(code, spec.flag).toBe(2);
       expect(err, spec.flag).toContain(`--${spec.flag}`);
+    }
+  });
+});
+
+describe('the other commands\' options, declared once', () => {
+  const commands: Array<[string, readonly OptionSpec[], string]> = [
+    ['nightly', NIGHTLY_OPTION_SPECS, NIGHTLY_HELP], ['export', EXPORT_OPTION_SPECS, EXPORT_HELP],
+    ['assign', ASSIGN_OPTION_SPECS, ASSIGN_HELP], ['relabel', RELABEL_OPTION_SPECS, RELABEL_HELP],
+  ];
+
+  it.each(commands)('%s --help lists every declared option, and no other', (_name, specs, help) => {
+    const named = [...help.matchAll(/^ {2}--([a-z0-9-]+)/gm)].map((m) => m[1]).sort();
+    expect(named).toEqual(specs.filter((spec) => spec.flag !== 'help').map((spec) => spec.flag).sort());
+  });
+
+  it.each(commands)('%s refuses an option it does not declare, naming it', async (name) => {
+    let err = '';
+    const code = await main([name, '--no-such-option'], { out: { write: () => true }, err: { write: (t: string) => (err += t) } });
+    expect(code).toBe(2);
+    expect(err).toContain('--no-such-option');
+  });
+
+  it('shares the fit options of run: one declaration each', () => {
+    for (const flag of ['k', 'k-range', 'seed', 'map', 'quiet', 'csv-bom']) {
+      expect(NIGHTLY_OPTION_SPECS.find((spec) => spec.flag === flag)).toBe(RUN_OPTION_SPECS.find((spec) => spec.flag === flag));
     }
   });
 });
