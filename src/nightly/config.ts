@@ -57,6 +57,12 @@ export class ConfigError extends Error {
 
 export const DEFAULT_CONFIG_FILE = 'data/nightly.json';
 
+/** The keys a config file may hold (every field of NightlyConfig but `demo`, which only the command line sets). */
+export const CONFIG_KEYS = [
+  'store', 'reports', 'inbox', 'sources', 'windowDays', 'matchThreshold', 'keepKWithin', 'refitEveryNights', 'refitLooseShare',
+  'pins', 'merges', 'hfDaily', 'arxiv', 'http', 'bundledCorpus',
+] as const satisfies ReadonlyArray<Exclude<keyof NightlyConfig, 'demo'>>;
+
 /** A pinned label is a theme's name in the report, not a paragraph. */
 const MAX_PIN_LENGTH = 200;
 
@@ -182,7 +188,7 @@ export function loadNightlyConfig(root: string, file: string | null): NightlyCon
         break;
       }
       default:
-        throw new ConfigError(path, key, value, `one of the known keys (store, reports, inbox, sources, windowDays, matchThreshold, keepKWithin, refitEveryNights, refitLooseShare, pins, merges, hfDaily, arxiv, http, bundledCorpus)`);
+        throw new ConfigError(path, key, value, `one of the known keys (${CONFIG_KEYS.join(', ')})`);
     }
   }
   return config;

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultNightlyConfig, loadNightlyConfig } from '../../src/nightly/config.js';
+import { CONFIG_KEYS, ConfigError, defaultNightlyConfig, loadNightlyConfig } from '../../src/nightly/config.js';
 
 function configFile(content: unknown): { root: string; file: string } {
   const root = mkdtempSync(join(tmpdir(), 'pt-config-'));
@@ -94,5 +94,22 @@ describe('loadNightlyConfig', () => {
   it('refuses a config file given on the command line that does not exist', () => {
     const root = mkdtempSync(join(tmpdir(), 'pt-config-'));
     expect(() => loadNightlyConfig(root, join(root, 'missing.json'))).toThrow(/an existing JSON config file/);
+  });
+});
+
+describe('the config keys, declared once', () => {
+  it('are the fields of the nightly configuration but demo, each in the example of docs/nightly.md', () => {
+    const fields = Object.keys(defaultNightlyConfig('/x')).filter((key) => key !== 'demo').sort();
+    expect([...CONFIG_KEYS].sort()).toEqual(fields);
+    const docs = readFileSync(new URL('../../docs/nightly.md', import.meta.url), 'utf8');
+    const example = docs.slice(docs.indexOf('**Config**'), docs.indexOf('```\n', docs.indexOf('```json', docs.indexOf('**Config**')) + 7));
+    for (const key of CONFIG_KEYS) expect(example, key).toContain(`"${key}":`);
+  });
+
+  it('an unknown key is refused with the list of known ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-config-keys-'));
+    const file = join(dir, 'nightly.json');
+    writeFileSync(file, JSON.stringify({ refitEveryNight: 3 }));
+    expect(() => loadNightlyConfig(dir, file)).toThrow(`one of the known keys (${CONFIG_KEYS.join(', ')})`);
   });
 });
