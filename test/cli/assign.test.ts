@@ -1,4 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { ingest } from '../../pipeline/1-ingest.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +31,32 @@ describe('paper-themes assign', () => {
     const fitted = themeOf(readFileSync(join(run, 'assignments.csv'), 'utf8'));
     const assigned = themeOf(readFileSync(out, 'utf8'));
     expect([...assigned].filter(([id, theme]) => fitted.get(id) === theme).length).toBeGreaterThanOrEqual(69);
+  }, 60_000);
+
+  it('reads every input format run reads, and gives the same themes from each (JSON Lines, CSV, gzipped, the seed page)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-assign-formats-'));
+    const run = join(dir, 'run');
+    expect((await cli('run', '--out', run, '--k', '6', '--no-cache', '--no-runs-index', '--quiet')).code).toBe(0);
+    const { papers } = await ingest({ path: 'data/corpus/hf-trending-mar12.txt' }, { strict: false, maxInputMb: 100 });
+    const some = papers.slice(0, 20);
+    const jsonl = some.map((p) => JSON.stringify({ id: p.id, title: p.title, abstract: p.abstract })).join('\n') + '\n';
+    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const csv = ['id,title,abstract', ...some.map((p) => [p.id, p.title, p.abstract].map(quote).join(','))].join('\n') + '\n';
+    const inputs: Array<[string, string | Uint8Array]> = [['papers.jsonl', jsonl], ['papers.csv', csv], ['papers.jsonl.gz', gzipSync(jsonl)]];
+    const themesBy = new Map<string, Map<string, string>>();
+    for (const [name, content] of inputs) {
+      writeFileSync(join(dir, name), content);
+      const out = join(dir, `${name}.assigned.csv`);
+      const result = await cli('assign', '--model', run, '--input', join(dir, name), '--out', out, '--quiet');
+      expect(result.code, `${name}: ${result.err}`).toBe(0);
+      const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+      expect(rows.map((r) => r.paper_id), name).toEqual(some.map((p) => p.id));
+      themesBy.set(name, new Map(rows.map((r) => [r.paper_id, r.theme_id])));
+    }
+    const seedPage = join(dir, 'seed.assigned.csv');
+    expect((await cli('assign', '--model', run, '--input', 'data/corpus/hf-trending-mar12.txt', '--out', seedPage, '--quiet')).code).toBe(0);
+    const fromSeed = new Map((parse(readFileSync(seedPage, 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => [r.paper_id, r.theme_id]));
+    for (const [name, themes] of themesBy) for (const [id, theme] of themes) expect(theme, `${name} ${id}`).toBe(fromSeed.get(id));
   }, 60_000);
 
   it('exits 1 naming the manifest when the folder holds no model, and 2 for a missing option', async () => {
