@@ -9,6 +9,8 @@ import { assignPapers, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assig
 import { defaultOptions, normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { runNightly } from '../../pipeline/nightly.js';
+import { fitThemes } from '../../pipeline/fitThemes.js';
+import { themeModelOf } from '../../pipeline/themeModelOf.js';
 import { defaultNightlyConfig } from '../../src/nightly/config.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { ModelError } from '../../src/model/modelFiles.js';
@@ -35,6 +37,14 @@ describe('the ThemeModel a run writes', () => {
     const manifestSha256 = createHash('sha256').update(readFileSync(join(out, MODEL_FOLDER, 'manifest.json'))).digest('hex');
     expect(run.model).toEqual({ folder: join(out, MODEL_FOLDER), files: files.length, size_mib: expect.any(Number), manifest_sha256: manifestSha256 });
   });
+
+  it('round-trips: loaded from disk it is the model the fit made in memory, and assigns exactly as it does', async () => {
+    const options = normaliseOptions({ out, k: 8, cacheDir: false, runsIndex: false });
+    const inMemory = themeModelOf(await fitThemes(papers, options, [], () => {}), options);
+    const loaded = loadThemeModel(out);
+    expect(loaded).toEqual(inMemory);
+    expect(await assignPapers(loaded, papers, 1)).toEqual(await assignPapers(inMemory, papers, 1));
+  }, 60_000);
 
   it('is byte-identical for the same input and seed', async () => {
     const again = join(tmp(), 'run');
