@@ -75,6 +75,8 @@ export interface ClusterParams {
   onK?: (k: number, silhouette: number) => void;
   /** Hears each round of the TF-IDF refinement as it ends, with the papers it moved. */
   onRefineRound?: (round: number, moved: number) => void;
+  /** Told as the restarts of the final k-means fit finish (not those of the k search). */
+  onRestart?: (done: number, total: number) => void;
 }
 
 export interface ClusterOutput {
@@ -135,7 +137,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   };
   const fit = (k: number): KMeansModel => {
     if (!warm) {
-      return params.kmeans === 'minibatch' ? fitMiniBatchKMeans(X, { k, seed: params.seed }) : fitKMeans(X, { k, nInit: params.nInit, seed: params.seed });
+      return params.kmeans === 'minibatch' ? fitMiniBatchKMeans(X, { k, seed: params.seed }) : fitKMeans(X, { k, nInit: params.nInit, seed: params.seed, onRestart: params.onRestart });
     }
     const start = warmStartOf(k);
     // Same k and a refinement to follow: the refinement continues last night's themes

@@ -123,6 +123,7 @@ export async function fitThemes(
       },
       onK: (k, silhouette) => log(`  k = ${k}: silhouette ${silhouette.toFixed(4)}`),
       onRefineRound: (round, moved) => log(`  refinement round ${round}: ${moved} papers moved`),
+      onRestart: restartsEvery((done, total) => log(`  k-means restarts: ${done} of ${total} done`)),
     }),
     (c) => `k = ${c.k}${options.k === 'auto' ? ' (auto)' : ''}, ${options.refine ? `${c.refined} papers moved by the TF-IDF refinement in ${c.refineRounds} rounds, ` : ''}silhouette ${c.silhouette.toFixed(3)}`);
 
@@ -299,6 +300,16 @@ function openCache(dir: string, rules: string) {
   } catch (error) {
     throw new OptionError('cache', dir, `a folder where the tokens cache can be kept, or --no-cache (${(error as Error).message})`);
   }
+}
+
+/** Reports finished restarts about every tenth of them, and the last one. */
+function restartsEvery(report: (done: number, total: number) => void): (done: number, total: number) => void {
+  let next = 0;
+  return (done, total) => {
+    if (done < next && done < total) return;
+    report(done, total);
+    next = done + Math.max(1, Math.ceil(total / 10));
+  };
 }
 
 /** Calls `report` about every tenth of `total`, for long stages. */

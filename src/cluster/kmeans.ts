@@ -45,6 +45,8 @@ export interface KMeansParams {
    * same numbers bit for bit (rowDots.ts), hence the same model.
    */
   kernel?: 'wasm' | 'javascript';
+  /** Told each time a restart has finished (`done` of `total`), for progress lines; the model does not depend on it. */
+  onRestart?: (done: number, total: number) => void;
 }
 
 /** A fitted k-means model; plain, serialisable data. */
@@ -138,6 +140,7 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
         algorithm,
         kernel: dotsModule,
         random: (r) => createRandom(deriveSeed(seed, r)),
+        onRestart: params.onRestart,
       },
       threads,
     );
@@ -152,6 +155,7 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
         : kmeansPlusPlus(X, k, createRandom(deriveSeed(seed, r)), localTrials, dots).data;
       const run = runKMeans(X, xNorms, start, k, maxIterations, absoluteTolerance, algorithm, dots);
       if (best === null || run.inertia < best.inertia) best = run;
+      params.onRestart?.(r + 1, runs);
     }
     winner = best as LloydRun;
   }

@@ -52,6 +52,8 @@ export function runRestartsInParallel(
     algorithm: KMeansAlgorithm;
     kernel: WebAssembly.Module | null;
     random: (restart: number) => () => number;
+    /** Told when the count of finished restarts has grown (for progress lines). */
+    onRestart?: (done: number, total: number) => void;
   },
   threads: number,
   /** Whether the calling thread runs restarts too (false: workers only, for tests). */
@@ -93,8 +95,13 @@ export function runRestartsInParallel(
   for (const helper of helpers) helper.worker.postMessage(job);
   // This thread takes its share like any worker.
   if (callerRuns) runRestarts(job);
+  let told = 0;
   for (;;) {
     const done = Atomics.load(job.control, 1);
+    if (done > told) {
+      options.onRestart?.(done, nInit);
+      told = done;
+    }
     if (Atomics.load(job.control, 2) !== 0) {
       const reports = helpers.map((p) => receiveMessageOnPort(p.errors)).filter((m) => m !== undefined);
       throw new Error(`k-means restart failed in a worker thread: ${reports.map((m) => m.message).join('; ')}`);

@@ -115,6 +115,24 @@ describe('paper-themes run', () => {
   });
 });
 
+describe('paper-themes run progress', () => {
+  it('says on stderr while the cluster stage runs: each k scored, the restarts of the final fit, each refinement round; --quiet says none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-progress-'));
+    const fixed = await cli('run', '--out', join(dir, 'fixed'), '--k', '8', '--no-cache', '--no-runs-index');
+    expect(fixed.code, fixed.err).toBe(0);
+    const restarts = fixed.err.split('\n').filter((line) => line.startsWith('  k-means restarts: '));
+    expect(restarts.at(-1)).toBe('  k-means restarts: 100 of 100 done');
+    expect(restarts.length).toBeGreaterThan(1);
+    expect(restarts.length).toBeLessThanOrEqual(12);
+    expect(fixed.err).toMatch(/^ {2}refinement round 1: \d+ papers moved$/m);
+    const auto = await cli('run', '--out', join(dir, 'auto'), '--no-cache', '--no-runs-index');
+    expect(auto.err).toMatch(/^ {2}k = 2: silhouette -?\d\.\d{4}$/m);
+    const quiet = await cli('run', '--out', join(dir, 'quiet'), '--k', '8', '--no-cache', '--no-runs-index', '--quiet');
+    expect(quiet.err).not.toContain('k-means restarts');
+    expect(quiet.err).not.toContain('refinement round');
+  }, 60_000);
+});
+
 describe('paper-themes run --labels', () => {
   const labelsFile = (text: string) => {
     const file = join(tmp(), 'labels.json');

@@ -45,6 +45,17 @@ describe('runRestartsInParallel', () => {
     }
   });
 
+  it('tells how many restarts have finished, up to all of them, on workers and on one thread', () => {
+    for (const threads of [1, 3]) {
+      const told: Array<[number, number]> = [];
+      const model = fitKMeans(X, { k: 5, nInit: 6, seed: 3, threads, onRestart: (done, total) => told.push([done, total]) });
+      expect(model).toEqual(fitKMeans(X, { k: 5, nInit: 6, seed: 3, threads }));
+      expect(told.length).toBeGreaterThan(0);
+      expect(told.at(-1)).toEqual([6, 6]);
+      for (let i = 1; i < told.length; i++) expect(told[i][0]).toBeGreaterThan(told[i - 1][0]);
+    }
+  });
+
   it('reports an error thrown in a worker instead of waiting for it', () => {
     const tiny: DenseMatrix = { rows: 3, cols: 2, data: Float64Array.from([0, 0, 1, 1, 2, 2]) };
     const job = {
