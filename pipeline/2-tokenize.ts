@@ -59,7 +59,9 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   // Without a cache (`--no-cache`) there is nothing to look up: no keys (a SHA-256 each).
   const keys = params.cache.keeps ? texts.map(textKey) : null;
   // A cache that keeps lines hands them over as they are (encoded without splitting).
-  const lines = keys && params.cache.line ? keys.map((key) => params.cache.line!(key)) : texts.map(() => undefined);
+  const lines = keys === null ? texts.map(() => undefined)
+    : params.cache.lines ? params.cache.lines(keys)
+      : params.cache.line ? keys.map((key) => params.cache.line!(key)) : texts.map(() => undefined);
   const tokenized: (TokenizedDoc | undefined)[] = keys ? keys.map((key, i) => (lines[i] === undefined ? params.cache.get(key) : undefined)) : texts.map(() => undefined);
   const missing = tokenized.flatMap((doc, i) => (doc || lines[i] !== undefined ? [] : [i]));
   // Each finished batch goes to the cache, flushed every FLUSH_EVERY papers: an

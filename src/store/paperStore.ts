@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { normalisePaperId } from '../ingest/normalisePaperId.js';
 import { paperIdFromTitleAndAbstract } from '../ingest/paperId.js';
 import { contentKey, duplicateRule, titleKey, type PaperText } from '../ingest/paperIdentity.js';
-import { entryToLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
+import { entryToLine, isCacheLine, lineToEntry, type TokenCache } from '../tokenize/tokenCache.js';
 import type { Paper, Theme } from '../types.js';
 import { MIGRATIONS } from './migrations.js';
 import { checkStoreFile, probeWrite, publishStore, quickCheck, storeErrorOf, StoreError } from './storeFile.js';
@@ -180,11 +180,28 @@ export class PaperStore {
     const write = this.db.transaction((entries: Array<[string, string]>) => {
       for (const [key, line] of entries) put.run(rules, key, line);
     });
+    const all = this.db.prepare('SELECT text_key, entry FROM tokens WHERE rules = ?').raw();
+    const count = this.db.prepare('SELECT COUNT(*) FROM tokens WHERE rules = ?').pluck();
     return {
       keeps: true,
       get: (key) => {
         const line = get.get(rules, key) as string | undefined;
         return line === undefined ? undefined : lineToEntry(line)?.[1];
+      },
+      // Lines as stored (checked): the encoder reads them without a string per token. For
+      // a good share of the stored entries, one pass over them beats a query per key.
+      lines: (keys) => {
+        const wanted = new Set(keys);
+        const found = new Map<string, string>();
+        if (wanted.size * 4 >= (count.get(rules) as number)) {
+          for (const [key, line] of all.iterate(rules) as Iterable<[string, string]>) if (wanted.has(key) && isCacheLine(line)) found.set(key, line);
+        } else {
+          for (const key of wanted) {
+            const line = get.get(rules, key) as string | undefined;
+            if (line !== undefined && isCacheLine(line)) found.set(key, line);
+          }
+        }
+        return keys.map((key) => found.get(key));
       },
       add: (entries) => {
         for (const [key, doc] of entries) pending.push([key, entryToLine(key, doc)]);

@@ -18,6 +18,8 @@ export interface TokenCache {
    * cache keeps lines: the encoder reads it without a string per token.
    */
   line?(key: string): string | undefined;
+  /** The same for many keys at once (one pass over a store instead of one query a key). */
+  lines?(keys: readonly string[]): (string | undefined)[];
   /** Remembers new entries; durable once `flush` returns. */
   add(entries: readonly [string, TokenizedDoc][]): void;
   flush(): void;

@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { PaperStore, StoreError } from '../../src/store/paperStore.js';
 import { paperIdFromAbstract, paperIdFromTitle } from '../../src/ingest/paperId.js';
 import type { Paper } from '../../src/types.js';
+import { entryToLine, lineToEntry } from '../../src/tokenize/tokenCache.js';
 
 const paper = (i: number, extra: Partial<Paper> = {}): Paper => ({ id: `2403.${String(10000 + i)}`, title: `Paper number ${i}`, abstract: `Abstract ${i}.`, ...extra });
 const storePath = () => join(mkdtempSync(join(tmpdir(), 'paper-themes-store-')), 'papers.sqlite');
@@ -64,6 +65,28 @@ describe('PaperStore', () => {
     expect(reopened.tokenCache('rules-a').get('k'.repeat(32))).toEqual(doc);
     expect(reopened.tokenCache('rules-b').get('k'.repeat(32))).toBeUndefined();
     reopened.close();
+  });
+
+  it('gives many entries at once as their cache lines, by one pass or by key, the same either way', () => {
+    const store = new PaperStore(storePath());
+    const cache = store.tokenCache('rules-a');
+    const key = (i: number) => String(i).padStart(32, '0');
+    const docs = Array.from({ length: 40 }, (_, i) => ({ lemmas: ['model', `w${i}`], surfaces: ['models', `w${i}`], gaps: [1, 0] }));
+    cache.add(docs.map((doc, i): [string, typeof doc] => [key(i), doc]));
+    const other = store.tokenCache('rules-b');
+    other.add([[key(0), docs[5]]]);
+    other.flush();
+    cache.flush();
+    // Many of the stored keys (one pass), a repeated key and one never stored.
+    const many = [key(3), key(3), key(39), ...Array.from({ length: 20 }, (_, i) => key(i)), 'x'.repeat(32)];
+    const lines = store.tokenCache('rules-a').lines!(many);
+    expect(lines.map((line, i) => (line === undefined ? undefined : lineToEntry(line)?.[0] === many[i]))).toEqual([...many.slice(0, -1).map(() => true), undefined]);
+    expect(lineToEntry(lines[0]!)?.[1]).toEqual(docs[3]);
+    // A few keys (a query each) give the same lines.
+    const few = [key(7), 'y'.repeat(32)];
+    expect(store.tokenCache('rules-a').lines!(few)).toEqual([lines[many.indexOf(key(7))], undefined]);
+    expect(store.tokenCache('rules-b').lines!([key(0)])).toEqual([entryToLine(key(0), docs[5])]);
+    store.close();
   });
 
   it('stores a run’s themes and assignments at once, and finds the latest done run per night', () => {
