@@ -85,8 +85,8 @@ async function main(argv: string[]): Promise<number> {
   for (const r of rows) {
     process.stdout.write(`| ${r.night} | ${r.kind} | ${r.papers} | ${r.new_papers} | ${r.themes} | ${r.new_themes} | ${Number.isNaN(r.stable_share) ? '' : `${(100 * (r.stable_share as number)).toFixed(2)}%`} | ${(r.seconds as number).toFixed(1)} |\n`);
   }
-  process.stdout.write(`\nnights without new papers (${quietRows.length}): mean ${(100 * share(quietRows)).toFixed(2)}%, min ${(100 * minShare(quietRows)).toFixed(2)}% of papers keep their theme id\n`);
-  process.stdout.write(`nights with ~${((100 * daily) / baseSize).toFixed(1)}% new papers (${busyRows.length}): mean ${(100 * share(busyRows)).toFixed(2)}%, min ${(100 * minShare(busyRows)).toFixed(2)}%\n`);
+  if (quietRows.length > 0) process.stdout.write(`\nnights without new papers (${quietRows.length}): mean ${(100 * share(quietRows)).toFixed(2)}%, min ${(100 * minShare(quietRows)).toFixed(2)}% of papers keep their theme id\n`);
+  if (busyRows.length > 0) process.stdout.write(`${quietRows.length > 0 ? '' : '\n'}nights with ~${((100 * daily) / baseSize).toFixed(1)}% new papers (${busyRows.length}): mean ${(100 * share(busyRows)).toFixed(2)}%, min ${(100 * minShare(busyRows)).toFixed(2)}%\n`);
   for (const kind of ['fold-in', 'refit']) {
     const of = later.filter((r) => r.kind === kind);
     if (of.length > 0) process.stdout.write(`${kind} nights after the first (${of.length}): median ${median(of.map((r) => r.seconds as number)).toFixed(1)} s, theme id unchanged for min ${(100 * minShare(of.filter((r) => !Number.isNaN(r.stable_share)))).toFixed(2)}% of papers\n`);

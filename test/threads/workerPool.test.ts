@@ -92,6 +92,11 @@ describe('workerScript', () => {
     expect(url.href).toBe(pathToFileURL(projectPath('dist', 'src', 'cluster', 'kmeansWorker.js')).href);
   });
 
+  it('gives the built worker in dist/ to a module of another build (the benchmarks\' dist-bench/) that lacks it', () => {
+    const url = workerScript(pathToFileURL(projectPath('dist-bench', 'src', 'tokenize', 'tokenizeInWorkers.js')).href, 'tokenizeWorker.js');
+    expect(url.href).toBe(pathToFileURL(projectPath('dist', 'src', 'tokenize', 'tokenizeWorker.js')).href);
+  });
+
   it('says how to build when the worker is not built', () => {
     expect(() => workerScript(pathToFileURL(projectPath('src', 'cluster', 'kmeansWorkers.ts')).href, 'noSuchWorker.js'))
       .toThrow(/worker threads need the build: run `npm run build` \(missing .*dist\/src\/cluster\/noSuchWorker\.js\)/);
