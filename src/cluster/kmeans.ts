@@ -11,7 +11,7 @@ import {
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 import { defaultThreads, runRestartsInParallel } from './kmeansWorkers.js';
 import { createRowDots } from '../linalg/rowDots.js';
-import { rowDotsModule } from '../linalg/rowDotsModule.js';
+import { distanceKernels } from '../linalg/distanceKernels.js';
 
 /** Parameters of {@link fitKMeans}; plain data. */
 export interface KMeansParams {
@@ -111,7 +111,7 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
   if (kernel !== 'wasm' && kernel !== 'javascript') {
     throw new RangeError(`kernel must be 'wasm' or 'javascript', got ${String(kernel)}`);
   }
-  const dotsModule = kernel === 'wasm' ? rowDotsModule() : null;
+  const dotsModule = kernel === 'wasm' ? distanceKernels() : null;
   const algorithm = params.algorithm ?? 'hamerly';
   if (algorithm !== 'hamerly' && algorithm !== 'lloyd') {
     throw new RangeError(`algorithm must be 'lloyd' or 'hamerly', got ${String(algorithm)}`);

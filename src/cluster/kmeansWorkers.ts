@@ -3,6 +3,7 @@ import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { workerScript } from '../threads/workerScript.js';
 import type { DenseMatrix } from '../types.js';
+import type { DistanceKernels } from '../linalg/distanceKernels.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
 import { runRestarts, type RestartJob } from './runRestarts.js';
 
@@ -50,7 +51,7 @@ export function runRestartsInParallel(
     maxIterations: number;
     absoluteTolerance: number;
     algorithm: KMeansAlgorithm;
-    kernel: WebAssembly.Module | null;
+    kernel: DistanceKernels | null;
     random: (restart: number) => () => number;
     /** Told when the count of finished restarts has grown (for progress lines). */
     onRestart?: (done: number, total: number) => void;

@@ -1,4 +1,5 @@
 import { createRowDots, type RowDots } from '../linalg/rowDots.js';
+import type { DistanceKernels } from '../linalg/distanceKernels.js';
 import { rowSquaredNorms, runKMeans, type KMeansAlgorithm } from './kmeansCore.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 
@@ -12,8 +13,8 @@ export interface RestartJob {
   maxIterations: number;
   absoluteTolerance: number;
   algorithm: KMeansAlgorithm;
-  /** The distance kernel (rowDotsModule()), instantiated by each thread; null: JavaScript loops. */
-  kernel: WebAssembly.Module | null;
+  /** The distance kernel (distanceKernels()), instantiated by each thread; null: JavaScript loops. */
+  kernel: DistanceKernels | null;
   localTrials: number;
   /** Uniform draws for k-means++: restart r uses uniforms[r·draws .. (r+1)·draws). */
   uniforms: Float64Array;

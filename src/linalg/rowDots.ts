@@ -1,6 +1,9 @@
+import { instantiateKernels } from '../kernels/loadKernels.js';
+import type { DistanceKernels } from './distanceKernels.js';
+
 /**
  * Dot products of rows of a fixed n×d matrix X with a few "target" rows (k-means centres,
- * k-means++ candidates), through the WebAssembly SIMD kernel of rowDotsModule.ts. Every
+ * k-means++ candidates), through the WebAssembly SIMD kernels of distanceKernels.ts. Every
  * value equals the in-order JavaScript sum `Σ_t x_t·c_t` bit for bit, so the k-means
  * code can use either and give the same labels (tested), the kernel several times faster.
  */
@@ -50,15 +53,15 @@ export interface RowDots {
 export const ROW_DOTS_BLOCK = 256;
 
 /**
- * An instance of the kernel `module` (from rowDotsModule()) holding a copy of X in its own
+ * An instance of the distance `kernels` (from distanceKernels()) holding a copy of X in its own
  * memory, for up to `maxTargets` targets at a time.
  */
 export function createRowDots(
-  module: WebAssembly.Module,
+  kernels: DistanceKernels,
   X: { rows: number; cols: number; data: Float64Array },
   maxTargets: number,
 ): RowDots {
-  const BLOCK = 256; // ROW_DOTS_BLOCK, repeated: this function is shipped without its module
+  const BLOCK = ROW_DOTS_BLOCK;
   const n = X.rows;
   const d = X.cols;
   const maxStride = Math.max(8, Math.ceil(maxTargets / 8) * 8);
@@ -81,10 +84,8 @@ export function createRowDots(
   const trialAt = alignUp(candidateNormsAt + maxStride * 8);
   const end = trialAt + n * maxStride * 8;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const kernel = instance.exports.rowDots as (
-    x: number, d: number, targets: number, stride: number, points: number, count: number, out: number,
-  ) => void;
+  const exports = instantiateKernels(kernels, memory);
+  const kernel = exports.rowDots;
   new Float64Array(memory.buffer, xAt, n * d).set(X.data);
   const targetsT = new Float64Array(memory.buffer, targetsAt, d * maxStride);
   const points = new Int32Array(memory.buffer, pointsAt, BLOCK);
@@ -97,8 +98,8 @@ export function createRowDots(
     first: new Float64Array(memory.buffer, firstAt, BLOCK),
     second: new Float64Array(memory.buffer, secondAt, BLOCK),
   };
-  const nearestKernel = instance.exports.nearestTwo as (...args: number[]) => void;
-  const stepKernel = instance.exports.candidateStep as (...args: number[]) => void;
+  const nearestKernel = exports.nearestTwo;
+  const stepKernel = exports.candidateStep;
   const seeding = {
     norms: new Float64Array(memory.buffer, seedNormsAt, n),
     closest: new Float64Array(memory.buffer, closestAt, n),
@@ -109,9 +110,7 @@ export function createRowDots(
       stepKernel(outAt, stride, m, count, seedNormsAt + start * 8, candidateNormsAt, closestAt + start * 8, trialAt + start * m * 8, potentialsAt);
     },
   };
-  const ownKernel = instance.exports.ownDots as (
-    x: number, d: number, targets: number, points: number, owners: number, count: number, out: number,
-  ) => void;
+  const ownKernel = exports.ownDots;
   let stride = 8;
   let block = new Float64Array(memory.buffer, outAt, BLOCK * stride);
   const run = (count: number): Float64Array => {

@@ -1,5 +1,5 @@
 import { createRowDots, ROW_DOTS_BLOCK } from '../linalg/rowDots.js';
-import { rowDotsModule } from '../linalg/rowDotsModule.js';
+import { distanceKernels, type DistanceKernels } from '../linalg/distanceKernels.js';
 import type { DenseMatrix } from '../types.js';
 
 /** Each query's nearest reference rows: `count` per query, row-major (queries x count), best first. */
@@ -47,7 +47,7 @@ export function nearestByDot(reference: DenseMatrix, queries: DenseMatrix, count
     dots[base + p] = dot;
     indices[base + p] = row;
   };
-  const module = reference.rows * queries.rows * reference.cols >= KERNEL_WORK ? rowDotsModule() : null;
+  const module = reference.rows * queries.rows * reference.cols >= KERNEL_WORK ? distanceKernels() : null;
   if (module === null) {
     scanInJavaScript(reference, queries, keep);
   } else {
@@ -73,7 +73,7 @@ function scanInJavaScript(reference: DenseMatrix, queries: DenseMatrix, keep: Ke
   }
 }
 
-function scanWithKernel(module: WebAssembly.Module, reference: DenseMatrix, queries: DenseMatrix, keep: Keep): void {
+function scanWithKernel(module: DistanceKernels, reference: DenseMatrix, queries: DenseMatrix, keep: Keep): void {
   const d = reference.cols;
   const dotsOf = createRowDots(module, reference, QUERY_BLOCK);
   for (let first = 0; first < queries.rows; first += QUERY_BLOCK) {

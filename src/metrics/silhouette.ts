@@ -1,7 +1,7 @@
 import type { DenseMatrix } from '../types.js';
 import { sampleIndices } from '../random/sampleIndices.js';
 import { createRowDots, ROW_DOTS_BLOCK } from '../linalg/rowDots.js';
-import { rowDotsModule } from '../linalg/rowDotsModule.js';
+import { distanceKernels } from '../linalg/distanceKernels.js';
 
 export interface SilhouetteOptions {
   /** Points scored at most (default 3000); above it a seeded random sample is scored. */
@@ -139,7 +139,7 @@ const KERNEL_WORK = 1e6;
 function pointScores(prepared: Prepared, points: Int32Array): Float64Array {
   const { u, cluster, k, d } = prepared;
   const out = new Float64Array(points.length);
-  const module = points.length * k * d >= KERNEL_WORK ? rowDotsModule() : null;
+  const module = points.length * k * d >= KERNEL_WORK ? distanceKernels() : null;
   const dotsOf = new Float64Array(k);
   if (module === null) {
     points.forEach((i, at) => {

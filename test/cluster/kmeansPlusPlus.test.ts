@@ -3,7 +3,7 @@ import type { DenseMatrix } from '../../src/types.js';
 import { kmeansPlusPlus } from '../../src/cluster/kmeansPlusPlus.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
 import { createRowDots } from '../../src/linalg/rowDots.js';
-import { rowDotsModule } from '../../src/linalg/rowDotsModule.js';
+import { distanceKernels } from '../../src/linalg/distanceKernels.js';
 
 /** `perBlob` points around each centre, spread `spread`. */
 function blobs(centres: number[][], perBlob: number, spread: number, seed: number): DenseMatrix {
@@ -58,7 +58,7 @@ describe('kmeansPlusPlus', () => {
     const random = createRandom(8);
     // An odd number of rows and a dimension that is not a multiple of 2.
     const Y: DenseMatrix = { rows: 601, cols: 13, data: Float64Array.from({ length: 601 * 13 }, () => gaussian(random)) };
-    const dots = createRowDots(rowDotsModule()!, Y, 11);
+    const dots = createRowDots(distanceKernels()!, Y, 11);
     for (const seed of [1, 2, 3]) {
       expect(kmeansPlusPlus(Y, 11, createRandom(seed), undefined, dots)).toEqual(kmeansPlusPlus(Y, 11, createRandom(seed)));
     }

@@ -3,7 +3,7 @@ import type { DenseMatrix } from '../../src/types.js';
 import { fitKMeans } from '../../src/cluster/kmeans.js';
 import { runRestartsInParallel, stopKMeansWorkers } from '../../src/cluster/kmeansWorkers.js';
 import { createRandom, deriveSeed, gaussian } from '../../src/random/seededRandom.js';
-import { rowDotsModule } from '../../src/linalg/rowDotsModule.js';
+import { distanceKernels } from '../../src/linalg/distanceKernels.js';
 
 /** n points around `k` random centres in d dimensions. */
 function clustered(n: number, d: number, k: number, seed: number): DenseMatrix {
@@ -20,9 +20,9 @@ describe('runRestartsInParallel', () => {
 
   it('computes in the workers alone, with either kernel, exactly what the sequential restarts compute', () => {
     const sequential = fitKMeans(X, { k: 5, nInit: 4, seed: 3, threads: 1, tolerance: 0, kernel: 'javascript' });
-    expect(rowDotsModule()).not.toBeNull();
+    expect(distanceKernels()).not.toBeNull();
     // tolerance 0 → absolute tolerance 0, as fitKMeans derives it.
-    for (const [threads, kernel] of [[1, null], [2, null], [1, rowDotsModule()], [2, rowDotsModule()]] as const) {
+    for (const [threads, kernel] of [[1, null], [2, null], [1, distanceKernels()], [2, distanceKernels()]] as const) {
       const run = runRestartsInParallel(
         X,
         {
@@ -64,7 +64,7 @@ describe('runRestartsInParallel', () => {
       maxIterations: 10,
       absoluteTolerance: 0,
       algorithm: 'lloyd' as const,
-      kernel: rowDotsModule(),
+      kernel: distanceKernels(),
       random: (r: number) => createRandom(r),
     };
     expect(() => runRestartsInParallel(tiny, job, 2, false)).toThrow(/worker thread.*k must be an integer/s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRowDots, ROW_DOTS_BLOCK } from '../../src/linalg/rowDots.js';
-import { compileRowDotsKernels, rowDotsModule } from '../../src/linalg/rowDotsModule.js';
+import { distanceKernels } from '../../src/linalg/distanceKernels.js';
 import { createRandom, gaussian } from '../../src/random/seededRandom.js';
 
 /** x_i · c in the plain in-order JavaScript loop that the k-means code uses without the kernel. */
@@ -11,7 +11,7 @@ function inOrderDot(x: Float64Array, i: number, targets: Float64Array, c: number
 }
 
 describe('rowDots (WebAssembly dot products of rows with a few targets)', () => {
-  const module = rowDotsModule();
+  const module = distanceKernels();
   const random = createRandom(11);
   const n = 700;
   const d = 37;
@@ -19,9 +19,9 @@ describe('rowDots (WebAssembly dot products of rows with a few targets)', () => 
   const data = Float64Array.from({ length: n * d }, () => gaussian(random) * 10 ** Math.floor(6 * random() - 3));
   const X = { rows: n, cols: d, data };
 
-  it('compiles on this runtime (Node 20 and later have WebAssembly SIMD)', () => {
-    expect(compileRowDotsKernels().error).toBeUndefined();
-    expect(module).toBeInstanceOf(WebAssembly.Module);
+  it('loads its four kernels, one WebAssembly module each (Node 20 and later have SIMD)', () => {
+    expect(Object.keys(module.modules).sort()).toEqual(['candidateStep', 'nearestTwo', 'ownDots', 'rowDots']);
+    for (const compiled of Object.values(module.modules)) expect(compiled).toBeInstanceOf(WebAssembly.Module);
   });
 
   it('equals the in-order JavaScript sums bit for bit, for any target count, listed points and ranges', () => {
