@@ -9,7 +9,8 @@ import {
   type LloydRun,
 } from './kmeansCore.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
-import { defaultThreads, runRestartsInParallel } from './kmeansWorkers.js';
+import { runRestartsInParallel } from './kmeansWorkers.js';
+import { defaultThreads } from '../linalg/threadedWork.js';
 import { createRowDots } from '../linalg/rowDots.js';
 import { distanceKernels } from '../linalg/distanceKernels.js';
 

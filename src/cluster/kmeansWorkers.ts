@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { workerScript } from '../threads/workerScript.js';
 import type { DenseMatrix } from '../types.js';
+import { defaultThreads, shared } from '../linalg/threadedWork.js';
 import type { DistanceKernels } from '../linalg/distanceKernels.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
 import { runRestarts, type RestartJob } from './runRestarts.js';
@@ -25,18 +25,6 @@ import { runRestarts, type RestartJob } from './runRestarts.js';
  */
 
 const pool = workerPool(() => workerScript(import.meta.url, 'kmeansWorker.js'));
-
-/** Threads (the main one included) that restarts may use by default on this machine. */
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
-}
-
-function shared<T extends Float64Array | Int32Array>(
-  Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
-  length: number,
-): T {
-  return new Type(new SharedArrayBuffer(Math.max(1, length) * Type.BYTES_PER_ELEMENT));
-}
 
 /**
  * Runs restarts 0..nInit−1 on `threads` threads (the calling one included) and returns the

@@ -1,7 +1,7 @@
 import { gatherRowsRange } from '../linalg/rowKernels.js';
 import { csrTranspose } from '../linalg/csr.js';
 import { WasmLinalg } from '../linalg/wasmKernels.js';
-import { defaultThreads } from '../linalg/linalgWorkers.js';
+import { defaultThreads } from '../linalg/threadedWork.js';
 import type { CsrMatrix, DenseMatrix } from '../types.js';
 
 /** Work (stored entries × k) from which the similarities are computed on several threads. */

@@ -1,5 +1,4 @@
 import type { CsrMatrix, DenseMatrix } from '../types.js';
-import { balancedRanges, runRowKernel, shared } from './linalgWorkers.js';
 import { gatherRowsRange } from './rowKernels.js';
 
 /**
@@ -14,27 +13,14 @@ import { gatherRowsRange } from './rowKernels.js';
  * so centring adds only O((n + m) · l).
  */
 
-/** A zero-filled dense matrix (on shared memory when threads > 1). */
-function zeros(rows: number, cols: number, threads = 1): DenseMatrix {
-  return { rows, cols, data: threads > 1 ? shared(Float64Array, rows * cols) : new Float64Array(rows * cols) };
+/** A zero-filled dense matrix. */
+function zeros(rows: number, cols: number): DenseMatrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
 }
 
-/**
- * o += A·b over all rows of the CSR matrix A (b, o row-major with l columns), on `threads`
- * threads: row ranges of about equal stored entries, each written by one task, so the
- * result is the same for any thread count.
- */
-function gather(A: CsrMatrix, b: Float64Array, l: number, o: Float64Array, threads: number): void {
-  if (threads <= 1) {
-    gatherRowsRange(A.indptr, A.indices, A.values, b, l, o, 0, A.rows);
-    return;
-  }
-  const tasks = balancedRanges(A.rows, 2 * threads, A.indptr).map(([start, end]) => ({
-    args: [A.indptr, A.indices, A.values, b, l, o],
-    start,
-    end,
-  }));
-  runRowKernel('gatherRowsRange', tasks, threads);
+/** o += A·b over all rows of the CSR matrix A (b, o row-major with l columns). */
+function gather(A: CsrMatrix, b: Float64Array, l: number, o: Float64Array): void {
+  gatherRowsRange(A.indptr, A.indices, A.values, b, l, o, 0, A.rows);
 }
 
 function checkMeans(columnMeans: Float64Array | null | undefined, cols: number): void {
@@ -73,17 +59,16 @@ export function csrTimesDense(
   A: CsrMatrix,
   B: DenseMatrix,
   columnMeans?: Float64Array | null,
-  threads = 1,
 ): DenseMatrix {
   if (A.cols !== B.rows) {
     throw new RangeError(`csrTimesDense: A is ${A.rows}×${A.cols}, B is ${B.rows}×${B.cols}`);
   }
   checkMeans(columnMeans, A.cols);
   const l = B.cols;
-  const out = zeros(A.rows, l, threads);
+  const out = zeros(A.rows, l);
   const b = B.data;
   const o = out.data;
-  gather(A, b, l, o, threads);
+  gather(A, b, l, o);
   if (columnMeans) subtractMeanProduct(o, B, columnMeans);
   return out;
 }
@@ -149,17 +134,12 @@ export function subtractMeanTransposeProduct(o: Float64Array, B: DenseMatrix, co
  * repeatedly) each output row gathers the rows of B it needs, as {@link csrTimesDense}
  * does, which is about twice as fast as scattering the rows of A into the output (the
  * fallback when `transposed` is absent: no transpose is built).
- *
- * `threads` > 1 (both kernels, with `transposed` here) splits the rows of the product
- * between threads; A, B and `transposed` must then be on shared memory (see
- * linalgWorkers.ts), and so is the result. The result is the same for any thread count.
  */
 export function csrTransposeTimesDense(
   A: CsrMatrix,
   B: DenseMatrix,
   columnMeans?: Float64Array | null,
   transposed?: CsrMatrix | null,
-  threads = 1,
 ): DenseMatrix {
   if (A.rows !== B.rows) {
     throw new RangeError(
@@ -168,14 +148,14 @@ export function csrTransposeTimesDense(
   }
   checkMeans(columnMeans, A.cols);
   const l = B.cols;
-  const out = zeros(A.cols, l, transposed ? threads : 1);
+  const out = zeros(A.cols, l);
   const b = B.data;
   const o = out.data;
   if (transposed) {
     if (transposed.rows !== A.cols || transposed.cols !== A.rows) {
       throw new RangeError(`csrTransposeTimesDense: transposed is ${transposed.rows}×${transposed.cols}, A is ${A.rows}×${A.cols}`);
     }
-    gather(transposed, b, l, o, threads);
+    gather(transposed, b, l, o);
   } else {
     const { indptr, indices, values } = A;
     for (let r = 0; r < A.rows; r++) {

@@ -1,5 +1,4 @@
 import type { DenseMatrix } from '../types.js';
-import { balancedRanges, runRowKernel, shared } from './linalgWorkers.js';
 import { gramRange, timesSmallRange } from './rowKernels.js';
 
 /**
@@ -30,21 +29,17 @@ export function sumGramPartials(partials: readonly Float64Array[], l: number): F
 
 /**
  * XᵀX (l×l, symmetric, both triangles filled) of an n×l row-major X. Cost n·l²/2, four
- * rows at a time; summed over the fixed row blocks of {@link gramBlocks}, which run on
- * `threads` threads (X then on shared memory) with the same result for any count.
+ * rows at a time; summed over the fixed row blocks of {@link gramBlocks}, as the
+ * WebAssembly kernels sum them on several threads, so both give the same bits.
  */
-export function gram(X: DenseMatrix, threads = 1): Float64Array {
+export function gram(X: DenseMatrix): Float64Array {
   const { rows: n, cols: l, data: x } = X;
   const bounds = gramBlocks(n);
   const partials: Float64Array[] = [];
   for (let b = 0; b + 1 < bounds.length; b++) {
-    partials.push(threads > 1 ? shared(Float64Array, l * l) : new Float64Array(l * l));
-  }
-  if (threads > 1) {
-    const tasks = partials.map((g, b) => ({ args: [x, l, g], start: bounds[b], end: bounds[b + 1] }));
-    runRowKernel('gramRange', tasks, threads);
-  } else {
-    partials.forEach((g, b) => gramRange(x, l, g, bounds[b], bounds[b + 1]));
+    const g = new Float64Array(l * l);
+    gramRange(x, l, g, bounds[b], bounds[b + 1]);
+    partials.push(g);
   }
   return sumGramPartials(partials, l);
 }
@@ -52,32 +47,13 @@ export function gram(X: DenseMatrix, threads = 1): Float64Array {
 /**
  * X·W for X n×l (row-major) and a small W l×k (row-major) → n×k. With `upperTriangular`,
  * W[i, j] = 0 for i > j is assumed and those entries are never read (half the work).
- * Cost n·l·k (half of it when triangular). `threads` > 1 splits the rows between threads
- * (X on shared memory; so is the result), with the same result.
+ * Cost n·l·k (half of it when triangular).
  */
-export function timesSmall(
-  X: DenseMatrix,
-  w: Float64Array,
-  k: number,
-  upperTriangular = false,
-  threads = 1,
-): DenseMatrix {
+export function timesSmall(X: DenseMatrix, w: Float64Array, k: number, upperTriangular = false): DenseMatrix {
   const { rows: n, cols: l, data: x } = X;
   if (w.length !== l * k) throw new RangeError(`timesSmall: W has ${w.length} entries, expected ${l}×${k}`);
-  if (threads <= 1) {
-    const out = new Float64Array(n * k);
-    timesSmallRange(x, l, w, k, upperTriangular, out, 0, n);
-    return { rows: n, cols: k, data: out };
-  }
-  const out = shared(Float64Array, n * k);
-  const small = shared(Float64Array, w.length);
-  small.set(w);
-  const tasks = balancedRanges(n, 2 * threads).map(([start, end]) => ({
-    args: [x, l, small, k, upperTriangular, out],
-    start,
-    end,
-  }));
-  runRowKernel('timesSmallRange', tasks, threads);
+  const out = new Float64Array(n * k);
+  timesSmallRange(x, l, w, k, upperTriangular, out, 0, n);
   return { rows: n, cols: k, data: out };
 }
 

@@ -1,6 +1,5 @@
 import type { DenseMatrix } from '../types.js';
 import { cholesky, gram, invertUpper, timesSmall } from './dense.js';
-import { sharedCopy } from './linalgWorkers.js';
 
 /**
  * Columns whose residual after orthogonalisation is at most this fraction of their
@@ -129,23 +128,14 @@ function choleskyQrPass(M: DenseMatrix, kernels: TallKernels): DenseMatrix | nul
  * rounding (the thin QR with positive R diagonal is unique). When M is rank-deficient or too
  * ill-conditioned (a Cholesky pivot ≤ 1e-12 × its column's squared norm), the result comes
  * from {@link orthonormalizeColumns} instead, with its deterministic column replacement.
- * `threadsOrKernels`: a thread count (> 1 runs the row passes on several threads, M on
- * shared memory) or other implementations of the two tall passes (WebAssembly); the
- * result is the same either way.
+ * `kernels`: the two tall passes, by default the JavaScript loops of dense.ts (the SVD gives
+ * its WebAssembly ones); the result is the same either way.
  */
 export function orthonormalizeColumnsFast(
   M: DenseMatrix,
   passes: 1 | 2 = 2,
-  threadsOrKernels: number | TallKernels = 1,
+  kernels: TallKernels = { gram, timesSmall },
 ): DenseMatrix {
-  const threads = typeof threadsOrKernels === 'number' ? threadsOrKernels : 1;
-  const kernels: TallKernels =
-    typeof threadsOrKernels === 'number'
-      ? {
-          gram: (X) => gram(X, threads),
-          timesSmall: (X, w, k, upper) => timesSmall(X, w, k, upper, threads),
-        }
-      : threadsOrKernels;
   if (M.cols > M.rows) {
     throw new RangeError(`orthonormalizeColumns: ${M.cols} columns cannot be orthonormal in R^${M.rows}`);
   }
@@ -156,6 +146,5 @@ export function orthonormalizeColumnsFast(
     Q = next;
   }
   if (Q !== null) return Q;
-  const fallback = orthonormalizeColumns(M);
-  return threads > 1 ? { ...fallback, data: sharedCopy(fallback.data) } : fallback;
+  return orthonormalizeColumns(M);
 }

@@ -5,12 +5,11 @@ import {
   csrColumnVariances,
   csrTimesDense,
   csrTranspose,
-  csrTransposeTimesDense,
   columnSums,
   meanShift,
 } from './csr.js';
-import { gram, gramBlocks, sumGramPartials, timesSmall } from './dense.js';
-import { defaultThreads, sharedCopy } from './linalgWorkers.js';
+import { gramBlocks, sumGramPartials } from './dense.js';
+import { defaultThreads } from './threadedWork.js';
 import { orthonormalizeColumns, orthonormalizeColumnsFast, type TallKernels } from './orthonormalize.js';
 import { WasmLinalg } from './wasmKernels.js';
 import { symmetricEigen } from './symmetricEigen.js';
@@ -32,11 +31,6 @@ export interface RandomizedSvdParams {
    * when nnz·(k + p) ≥ 5·10⁷ (e.g. 2.7M stored entries, 110 columns), else 1.
    */
   threads?: number;
-  /**
-   * Use the WebAssembly SIMD kernels when the runtime has them (default true): same
-   * results, about 3× faster than the JavaScript kernels, on `threads` threads as well.
-   */
-  accelerate?: boolean;
 }
 
 /**
@@ -116,42 +110,19 @@ function fixComponentSigns(v: Float64Array, m: number, k: number): void {
 }
 
 /**
- * The linear operator Ã = A − 1μᵀ (or A) and the tall dense passes, as used by the fit.
- * Two implementations with bit-identical results (tested), both optionally split over
- * worker threads: WebAssembly SIMD kernels (wasmKernels.ts, on a shared WebAssembly
- * memory; about 3× faster) and the JavaScript kernels (A, Aᵀ and every tall matrix then on
- * shared memory).
+ * The linear operator Ã = A − 1μᵀ (or A) and the tall dense passes, as used by the fit:
+ * the WebAssembly SIMD kernels (wasmKernels.ts) on a shared WebAssembly memory, over
+ * row ranges on one or more threads (the same result for any count, tested).
  */
 interface Engine extends TallKernels {
   /** Ã·B (n×l) for B m×l. */
   times(B: DenseMatrix): DenseMatrix;
   /** Ãᵀ·B (m×l) for B n×l. */
   transposeTimes(B: DenseMatrix): DenseMatrix;
-  /** The tall matrix as this engine wants it (shared memory for threads, resident for WebAssembly). */
+  /** The tall matrix resident in the kernels' memory. */
   adopt(M: DenseMatrix): DenseMatrix;
   /** Gives back the memory of a tall matrix that is no longer used. */
   release(M: DenseMatrix): void;
-  /** What orthonormalizeColumnsFast is given for the tall passes. */
-  orthonormalizeWith: number | TallKernels;
-}
-
-/** The CSR arrays on shared memory (for threads > 1). */
-function sharedCsr(A: CsrMatrix): CsrMatrix {
-  return { ...A, indptr: sharedCopy(A.indptr), indices: sharedCopy(A.indices), values: sharedCopy(A.values) };
-}
-
-function javascriptEngine(A: CsrMatrix, means: Float64Array | null, threads: number): Engine {
-  const shareA = threads > 1 ? sharedCsr(A) : A;
-  const At = threads > 1 ? sharedCsr(csrTranspose(A)) : csrTranspose(A);
-  return {
-    times: (B) => csrTimesDense(shareA, B, means, threads),
-    transposeTimes: (B) => csrTransposeTimesDense(shareA, B, means, At, threads),
-    gram: (X) => gram(X, threads),
-    timesSmall: (X, w, k, upper) => timesSmall(X, w, k, upper, threads),
-    adopt: (M) => (threads > 1 && !(M.data.buffer instanceof SharedArrayBuffer) ? { ...M, data: sharedCopy(M.data) } : M),
-    release: () => {},
-    orthonormalizeWith: threads,
-  };
 }
 
 /**
@@ -162,7 +133,7 @@ function javascriptEngine(A: CsrMatrix, means: Float64Array | null, threads: num
 function wasmEngine(wasm: WasmLinalg, A: CsrMatrix, means: Float64Array | null): Engine {
   const pinnedA = wasm.pin(A);
   const pinnedAt = wasm.pin(csrTranspose(A));
-  const engine: Engine = {
+  return {
     times: (B) => {
       const product = wasm.times(pinnedA, B);
       if (means) wasm.subtractOuter(product, null, meanShift(B, means));
@@ -177,13 +148,10 @@ function wasmEngine(wasm: WasmLinalg, A: CsrMatrix, means: Float64Array | null):
     timesSmall: (X, w, k, upper) => wasm.timesSmall(X, w, k, upper),
     adopt: (M) => wasm.adopt(M),
     release: (M) => wasm.free(M),
-    orthonormalizeWith: 1,
   };
-  engine.orthonormalizeWith = engine;
-  return engine;
 }
 
-/** Work (stored entries × sketch columns) from which the JavaScript products use several threads. */
+/** Work (stored entries × sketch columns) from which the products use several threads. */
 const PARALLEL_WORK = 5e7;
 
 /**
@@ -203,7 +171,7 @@ function rangeFinder(engine: Engine, m: number, l: number, powerIterations: numb
   const omega = engine.adopt(gaussianMatrix(m, l, seed));
   /** orth(M), M given back unless it is the result. */
   const orth = (M: DenseMatrix, passes: 1 | 2) => {
-    const Q = orthonormalizeColumnsFast(M, passes, engine.orthonormalizeWith);
+    const Q = orthonormalizeColumnsFast(M, passes, engine);
     if (Q !== M) engine.release(M);
     return Q;
   };
@@ -286,11 +254,11 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
     throw new RangeError(`threads must be a positive integer, got ${params.threads}`);
   }
   const threads = params.threads ?? (A.indptr[n] * l >= PARALLEL_WORK ? defaultThreads() : 1);
-  const wasm = params.accelerate === false ? null : WasmLinalg.create(threads);
+  const wasm = WasmLinalg.create(threads);
   try {
-    return fitWith(wasm !== null ? wasmEngine(wasm, A, means) : javascriptEngine(A, means, threads), A, k, l, means, params);
+    return fitWith(wasmEngine(wasm, A, means), A, k, l, means, params);
   } finally {
-    wasm?.release();
+    wasm.release();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Row-range kernels of the sparse and dense products: each processes rows
  * [rowStart, rowEnd) of its tall operand, so that callers can split the rows between
- * threads (see linalgWorkers.ts, rowKernelsWorker.ts) or run them all at once.
+ * threads or run them all at once. They are the JavaScript form of the WebAssembly kernels
+ * of src/kernels/ (the same sums in the same order): the tests' reference for those, and the
+ * products of transformSvd and the plain k-means paths.
  */
 
 /**

@@ -2,7 +2,7 @@ import type { CsrMatrix, DenseMatrix } from '../types.js';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { workerScript } from '../threads/workerScript.js';
-import { balancedRanges } from './linalgWorkers.js';
+import { balancedRanges } from './threadedWork.js';
 import { runRowTasks, type RowTask } from './runRowTasks.js';
 import { instantiateKernels, loadKernels, onFirstUse, type KernelSet } from '../kernels/loadKernels.js';
 
