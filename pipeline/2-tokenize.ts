@@ -1,6 +1,6 @@
 import { textKey, type TokenCache } from '../src/tokenize/tokenCache.js';
 import { tokenizeInWorkers, type StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
-import type { TokenizerParams } from '../src/tokenize/winkTokenizer.js';
+import type { KnownWords, TokenizerParams } from '../src/tokenize/winkTokenizer.js';
 import { CorpusEncoder } from '../src/tokenize/encodeDocs.js';
 import { extractFeatures, fitPhrases, type FeatureCorpus, type PhraseModel } from '../src/tokenize/phrases.js';
 import type { TokenizedDoc } from '../src/tokenize/tokenizedDoc.js';
@@ -23,6 +23,8 @@ export interface TokenizeParams {
   cache: TokenCache;
   /** A fitted phrase vocabulary to use instead of learning one from these papers (assigning new papers to a model). */
   phrases?: PhraseModel;
+  /** Words a fit has kept, with their lemmas, so that only new words go to wink (assigning new papers to a model). */
+  knownWords?: KnownWords;
   onProgress?: (done: number) => void;
 }
 
@@ -32,6 +34,8 @@ export interface TokenizeOutput {
   phrases: PhraseModel;
   /** Features per paper: unigram lemmas plus recurring phrases. */
   features: FeatureCorpus;
+  /** The words kept in these papers with their lemmas, in order of first appearance; null without lemmas (words are then their surface forms). */
+  words: KnownWords | null;
 }
 
 /**
@@ -80,7 +84,7 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
   const fresh = await tokenizeInWorkers(
     missing.map((i) => texts[i]),
     tokenizerParams(params),
-    { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress, onBatch, started: params.started },
+    { workers: params.workers, batchSize: BATCH_SIZE, onProgress: params.onProgress, onBatch, started: params.started, knownWords: params.knownWords },
   );
   params.cache.flush();
   // Papers in corpus order, each from the cache or from the fresh tokens; without lemmas
@@ -99,6 +103,7 @@ export async function tokenize(input: { papers: readonly Paper[] }, params: Toke
     cacheHits: texts.length - missing.length,
     phrases,
     features: extractFeatures(encoded, phrases),
+    words: params.lemmas ? { surfaces: encoded.surfaces, lemmas: Array.from(encoded.lemmaOfSurface, (l) => encoded.lemmas[l]) } : null,
   };
 }
 

@@ -38,7 +38,7 @@ export function loadThemeModel(path: string): ThemeModel {
 export async function assignPapers(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache = noTokenCache()): Promise<Assignment[]> {
   const tokens = await tokenize({ papers }, {
     boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases },
+    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: model.words ?? undefined,
   });
   const vectorizer: TfidfModel = { ...model.tfidf };
   const weights = weightTfidf(vectorizer, countTerms(vectorizer, tokens.features));

@@ -125,7 +125,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
     const cache = options.cacheDir === null ? noTokenCache() : openTokenCacheFile(options.cacheDir, cacheRules);
     const tokens = await tokenize({ papers }, {
       boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-      lemmas: model.tokenizer.lemmas, workers: options.workers, cache, phrases: { phrases: model.phrases },
+      lemmas: model.tokenizer.lemmas, workers: options.workers, cache, phrases: { phrases: model.phrases }, knownWords: model.words ?? undefined,
     });
     const counts = countTerms(vectorizer, tokens.features);
     const tfidf = weightTfidf(vectorizer, counts);
@@ -182,7 +182,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
   let modelFiles: Array<[string, Uint8Array | string]> = [];
   const { files, folder } = await timeStage(stages, 'report', log, () => {
     const relabelled = buildThemeModel({
-      tokenizer: model.tokenizer, phrases: model.phrases, vectorizer, svd: model.svd, tfidf: vectors.tfidf, reduced: X,
+      tokenizer: model.tokenizer, words: model.words, phrases: model.phrases, vectorizer, svd: model.svd, tfidf: vectors.tfidf, reduced: X,
       labels: merged.labels, ids, themes: labelled.themes, treeLabels: labelled.groupLabels, centres: merged.centres,
       scores: Float64Array.from(labelled.assignments, (a) => a.score),
       map: { ...model.map, themes: Int32Array.from(model.map.themes, (c) => merged.labelOf[c]) },

@@ -15,6 +15,7 @@ const PCA_MAP_ROWS = 3000;
 /** What a ThemeModel is built from: a fit's parts, or a relabelled run's (pipeline/relabel.ts). */
 export interface ThemeModelParts {
   tokenizer: ThemeModel['tokenizer'];
+  words: ThemeModel['words'];
   phrases: readonly string[];
   vectorizer: TfidfModel;
   svd: Pick<SvdModel, 'components' | 'singularValues' | 'columnMeans'>;
@@ -63,6 +64,7 @@ export function buildThemeModel(parts: ThemeModelParts): ThemeModel {
   const model = parts.vectorizer;
   return {
     tokenizer: { ...parts.tokenizer, boilerplate: [...parts.tokenizer.boilerplate] },
+    words: parts.words,
     phrases: [...parts.phrases],
     tfidf: { params: model.params, vocabulary: model.vocabulary, displayForms: model.displayForms, idf: model.idf, documentCount: model.documentCount, meanDocumentLength: model.meanDocumentLength },
     svd: { components: parts.svd.components, singularValues: parts.svd.singularValues, columnMeans: parts.svd.columnMeans },
@@ -101,6 +103,7 @@ export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?
   const layout: MapLayout = fitted.mapped.layout;
   return buildThemeModel({
     tokenizer: { boilerplate, titleWeight: options.titleWeight, lemmas: options.lemmas },
+    words: fitted.tokens.words,
     phrases: fitted.tokens.phrases.phrases,
     vectorizer: fitted.vectors.model,
     svd: fitted.reduced.svd,

@@ -3,7 +3,6 @@ import { createRandom, gaussian } from '../random/seededRandom.js';
 import {
   csrColumnMeans,
   csrColumnVariances,
-  csrTimesDense,
   csrTranspose,
   columnSums,
   meanShift,
@@ -330,16 +329,28 @@ export function fitRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): Svd
 /**
  * Projects rows onto the fitted components: (A − 1μᵀ)·V (n×k), or A·V when the model was
  * not centred. A must have the training matrix's m columns. On the training matrix this
- * equals UΣ.
+ * equals UΣ. Computed on the WebAssembly kernels, on `threads` threads (default: as the
+ * fit chooses them, by the work), with the bits of the plain product
+ * `csrTimesDense(A, V, μ)` for any thread count.
  */
 export function transformSvd(
   model: Pick<SvdModel, 'components' | 'singularValues' | 'columnMeans'>,
   A: CsrMatrix,
+  threads?: number,
 ): DenseMatrix {
   const k = model.singularValues.length;
   const m = model.components.length / k;
   if (A.cols !== m) throw new RangeError(`transformSvd: model has ${m} features, matrix has ${A.cols}`);
   const V = new Float64Array(m * k);
   for (let i = 0; i < k; i++) for (let r = 0; r < m; r++) V[r * k + i] = model.components[i * m + r];
-  return csrTimesDense(A, { rows: m, cols: k, data: V }, model.columnMeans);
+  const B = { rows: m, cols: k, data: V };
+  const wasm = WasmLinalg.create(threads ?? (A.indptr[A.rows] * k >= PARALLEL_WORK ? defaultThreads() : 1));
+  try {
+    const product = wasm.times(wasm.pin(A), B);
+    if (model.columnMeans) wasm.subtractOuter(product, null, meanShift(B, model.columnMeans));
+    // The product lives in the kernels' memory, which goes to the next instance: a copy.
+    return { rows: product.rows, cols: product.cols, data: product.data.slice() };
+  } finally {
+    wasm.release();
+  }
 }

@@ -36,12 +36,15 @@ export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssign
   const n = tfidf.rows;
   const themes = new Int32Array(n);
   const similarity = new Float64Array(k);
+  // The centres term-major (V x k): a stored entry reads its term's k weights in a row.
+  const centresByTerm = new Float64Array(V * k);
+  for (let c = 0; c < k; c++) for (let j = 0; j < V; j++) centresByTerm[j * k + c] = model.themes.tfidfCentres[c * V + j];
   for (let r = 0; r < n; r++) {
     similarity.fill(0);
     for (let p = tfidf.indptr[r]; p < tfidf.indptr[r + 1]; p++) {
-      const j = tfidf.indices[p];
+      const base = tfidf.indices[p] * k;
       const w = tfidf.values[p];
-      for (let c = 0; c < k; c++) similarity[c] += w * model.themes.tfidfCentres[c * V + j];
+      for (let c = 0; c < k; c++) similarity[c] += w * centresByTerm[base + c];
     }
     let best = 0;
     for (let c = 1; c < k; c++) if (similarity[c] > similarity[best]) best = c;

@@ -1,4 +1,5 @@
 import type { ThemeQuality, WeightedTerm } from '../types.js';
+import type { KnownWords } from '../tokenize/winkTokenizer.js';
 import type { TfidfParams } from '../vectorize/tfidf.js';
 import { type ModelFiles } from './modelFiles.js';
 
@@ -15,6 +16,8 @@ import { type ModelFiles } from './modelFiles.js';
  */
 export interface ThemeModel {
   tokenizer: { boilerplate: string[]; titleWeight: number; lemmas: boolean };
+  /** The words the fit kept, with their lemmas (null without lemmas): assigning asks wink only about other words. */
+  words: KnownWords | null;
   phrases: string[];
   /** Vocabulary (the features' keys) with what a reader sees of each (labels, top terms), its idf and the fit's counts. */
   tfidf: { params: TfidfParams; vocabulary: string[]; displayForms: string[]; idf: Float64Array; documentCount: number; meanDocumentLength: number };
@@ -55,6 +58,7 @@ export function themeModelFiles(model: ThemeModel): ModelFiles {
   return {
     parameters: {
       tokenizer: model.tokenizer,
+      ...(model.words === null ? {} : { words: { surfaces: model.words.surfaces, lemmas: model.words.lemmas } }),
       phrases: model.phrases,
       tfidf: { params: model.tfidf.params, vocabulary: model.tfidf.vocabulary, display_forms: model.tfidf.displayForms, documentCount: model.tfidf.documentCount, meanDocumentLength: model.tfidf.meanDocumentLength },
       svd: { centred: model.svd.columnMeans !== null },
@@ -96,6 +100,7 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
   const d = singularValues.length;
   const model: ThemeModel = {
     tokenizer: { boilerplate: strings(p.tokenizer?.boilerplate, 'tokenizer.boilerplate'), titleWeight: Number(p.tokenizer?.titleWeight), lemmas: p.tokenizer?.lemmas === true },
+    words: p.words === undefined ? null : { surfaces: strings(p.words.surfaces, 'words.surfaces'), lemmas: strings(p.words.lemmas, 'words.lemmas') },
     phrases: strings(p.phrases, 'phrases'),
     tfidf: { params: p.tfidf.params as TfidfParams, vocabulary, displayForms, idf: f64('idf'), documentCount: Number(p.tfidf.documentCount), meanDocumentLength: Number(p.tfidf.meanDocumentLength) },
     svd: { components: f64('svd_components'), singularValues, columnMeans: p.svd?.centred === true ? f64('svd_column_means') : null },
@@ -106,6 +111,9 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
     },
     map: { rows: f64('map_rows'), positions: f64('map_positions'), themes: i32('map_themes') },
   };
+  if (model.words !== null && model.words.surfaces.length !== model.words.lemmas.length) {
+    fail(`words.surfaces has ${model.words.surfaces.length} words, words.lemmas ${model.words.lemmas.length}`);
+  }
   const m = model.map.themes.length;
   const shapes: Array<[string, number, number]> = [
     ['idf', model.tfidf.idf.length, V],

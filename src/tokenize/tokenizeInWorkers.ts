@@ -4,7 +4,7 @@ import { workerScript } from '../threads/workerScript.js';
 import type { CorpusEncoder } from './encodeDocs.js';
 import { BatchDecoder, type EncodedBatch } from './encodedBatch.js';
 import type { TokenizedDoc } from './tokenizedDoc.js';
-import { createEncodingTokenizer, type TokenizerParams } from './winkTokenizer.js';
+import { createEncodingTokenizer, type KnownWords, type TokenizerParams } from './winkTokenizer.js';
 
 export interface ParallelParams {
   /** Worker threads; 1 tokenizes on the calling thread. */
@@ -20,6 +20,14 @@ export interface ParallelParams {
   onBatch?: (start: number, docs: () => TokenizedDoc[]) => void;
   /** Workers started ahead (see StartedTokenizers), used instead of starting new ones. */
   started?: StartedTokenizers;
+  /** Words known to be kept, with their lemmas (a fitted model's): wink is asked only about others. */
+  knownWords?: KnownWords;
+}
+
+/** What a tokenize worker is started with (tokenizeWorker.ts). */
+export interface TokenizeWorkerData {
+  tokenizer: TokenizerParams;
+  knownWords?: KnownWords;
 }
 
 /**
@@ -33,16 +41,19 @@ export class StartedTokenizers {
 
   constructor(count: number, readonly tokenizer: TokenizerParams) {
     this.pool = Array.from({ length: count }, () => {
-      const worker = new Worker(tokenizeWorkerScript(), { workerData: tokenizer });
+      const worker = new Worker(tokenizeWorkerScript(), { workerData: { tokenizer } satisfies TokenizeWorkerData });
       worker.on('error', (error) => (this.failure ??= error));
       return worker;
     });
   }
 
-  /** Up to `count` of the workers when they were started with these rules (else none); stops the rest. */
-  take(count: number, tokenizer: TokenizerParams): Worker[] {
+  /**
+   * Up to `count` of the workers when they were started with these rules and no known
+   * words are wanted (else none); stops the rest.
+   */
+  take(count: number, tokenizer: TokenizerParams, knownWords?: KnownWords): Worker[] {
     if (this.failure !== null) throw this.failure;
-    const matching = JSON.stringify(tokenizer) === JSON.stringify(this.tokenizer);
+    const matching = knownWords === undefined && JSON.stringify(tokenizer) === JSON.stringify(this.tokenizer);
     const taken = matching ? this.pool.slice(0, count) : [];
     for (const worker of this.pool.slice(taken.length)) void worker.terminate();
     this.pool = [];
@@ -128,7 +139,7 @@ export async function tokenizeInWorkers(
   };
   if (workers <= 1) {
     await params.started?.stop();
-    const encode = createEncodingTokenizer(tokenizer);
+    const encode = createEncodingTokenizer(tokenizer, params.knownWords);
     const decoder = new BatchDecoder();
     batches.forEach((batch, b) => receive(b, encode(batch), decoder));
     return new FreshTokens(results, params.batchSize, texts.length);
@@ -154,8 +165,9 @@ export async function tokenizeInWorkers(
       });
       send();
     });
-  const pool = params.started?.take(workers, tokenizer) ?? [];
-  while (pool.length < workers) pool.push(new Worker(tokenizeWorkerScript(), { workerData: tokenizer }));
+  const pool = params.started?.take(workers, tokenizer, params.knownWords) ?? [];
+  const workerData: TokenizeWorkerData = { tokenizer, ...(params.knownWords === undefined ? {} : { knownWords: params.knownWords }) };
+  while (pool.length < workers) pool.push(new Worker(tokenizeWorkerScript(), { workerData }));
   try {
     await Promise.all(pool.map(run));
   } finally {

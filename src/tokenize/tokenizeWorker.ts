@@ -3,10 +3,11 @@
  * batches of texts it is sent, answering each with the batch encoded (see EncodedBatch).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TokenizeReply, TokenizeRequest } from './tokenizeInWorkers.js';
-import { createEncodingTokenizer, type TokenizerParams } from './winkTokenizer.js';
+import type { TokenizeReply, TokenizeRequest, TokenizeWorkerData } from './tokenizeInWorkers.js';
+import { createEncodingTokenizer } from './winkTokenizer.js';
 
-const encode = createEncodingTokenizer(workerData as TokenizerParams);
+const { tokenizer, knownWords } = workerData as TokenizeWorkerData;
+const encode = createEncodingTokenizer(tokenizer, knownWords);
 parentPort!.on('message', (request: TokenizeRequest) => {
   const encoded = encode(request.texts);
   const reply: TokenizeReply = { batch: request.batch, encoded };

@@ -15,6 +15,16 @@ export interface TokenizerParams {
 
 export type Tokenize = (text: string) => TokenizedDoc;
 
+/**
+ * Word types already known to be kept, with their lemmas (parallel lists; a fitted model's
+ * words): a tokenizer given them asks wink only about other words. They must come from a
+ * tokenizer with the same rules (TokenizerParams), which would describe each the same.
+ */
+export interface KnownWords {
+  surfaces: readonly string[];
+  lemmas: readonly string[];
+}
+
 type Wink = ReturnType<typeof winkNLP>;
 let lemmaInstance: Wink | undefined;
 
@@ -65,8 +75,19 @@ class WordTypes {
   private readonly kinds: number[] = [];
   private readonly extra: Set<string>;
 
-  constructor(private readonly nlp: Wink, private readonly params: TokenizerParams) {
+  constructor(private readonly params: TokenizerParams, known?: KnownWords) {
     this.extra = new Set(params.extraStopWords.map((w) => w.toLowerCase()));
+    if (known === undefined) return;
+    if (known.surfaces.length !== known.lemmas.length) {
+      throw new RangeError(`known words: ${known.surfaces.length} surfaces but ${known.lemmas.length} lemmas`);
+    }
+    known.surfaces.forEach((surface, i) => {
+      const hash = hashOfSpan(surface, 0, surface.length);
+      if (this.table.find(surface, 0, surface.length, hash) >= 0) return;
+      this.table.add(surface, hash);
+      this.lemmas.push(known.lemmas[i]);
+      this.kinds.push(KEPT);
+    });
   }
 
   /** The type of the word text[start, end) (hash = hashOfSpan of it), made on first sight. */
@@ -89,7 +110,8 @@ class WordTypes {
     if (surface === CONNECTOR_WORD) kind = CONNECTS;
     else if (surface.length < this.params.minWordLength || surface.length > MAX_WORD_LENGTH || this.extra.has(surface)) kind = DROPPED;
     else {
-      const word = describeWordType(this.nlp, surface);
+      // wink is loaded on the first word it must describe (a tokenizer of known words may never need it).
+      const word = describeWordType(winkInstance(), surface);
       lemma = word.lemma;
       if (word.isStopWord || this.extra.has(lemma)) kind = DROPPED;
     }
@@ -129,8 +151,8 @@ class WordTypes {
  * Tokenizer: words from splitWords, lemmas and stop words from wink-nlp with the English
  * lite model, the only place that knows wink (see WordTypes for what is kept).
  */
-export function createWinkTokenizer(params: TokenizerParams): Tokenize {
-  const types = new WordTypes(winkInstance(), params);
+export function createWinkTokenizer(params: TokenizerParams, known?: KnownWords): Tokenize {
+  const types = new WordTypes(params, known);
   return (text: string): TokenizedDoc => {
     const doc: TokenizedDoc = { lemmas: [], surfaces: [], gaps: [] };
     types.scan(text, (type, gap) => {
@@ -148,8 +170,8 @@ export function createWinkTokenizer(params: TokenizerParams): Tokenize {
  * document. Decoded, a batch equals createWinkTokenizer's documents (tested). Used by the
  * tokenize workers and by the single-thread path alike.
  */
-export function createEncodingTokenizer(params: TokenizerParams): (texts: readonly string[]) => EncodedBatch {
-  const types = new WordTypes(winkInstance(), params);
+export function createEncodingTokenizer(params: TokenizerParams, known?: KnownWords): (texts: readonly string[]) => EncodedBatch {
+  const types = new WordTypes(params, known);
   /** Local id of each word type, −1 until it is first kept. */
   const localIds: number[] = [];
   let nextId = 0;

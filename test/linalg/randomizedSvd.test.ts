@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { CsrMatrix, DenseMatrix } from '../../src/types.js';
-import { csrFromDense } from '../../src/linalg/csr.js';
+import { csrFromDense, csrTimesDense } from '../../src/linalg/csr.js';
 import {
   fitRandomizedSvd,
   fitTransformRandomizedSvd,
@@ -180,6 +180,27 @@ describe('fitRandomizedSvd', () => {
       }
     }
     expect(() => transformSvd(model, csrFromDense([[1, 2]]))).toThrow(RangeError);
+  });
+
+  it('projects on the WebAssembly kernels, on any number of threads, the bits of the plain product (A − 1μᵀ)·V', () => {
+    const random = createRandom(41);
+    const big = Array.from({ length: 400 }, () =>
+      Array.from({ length: 150 }, (_, j) => (random() < 0.08 ? (1 + random()) / (1 + j / 9) : 0)),
+    );
+    const B = csrFromDense(big);
+    for (const center of [false, true]) {
+      const model = fitRandomizedSvd(B, { components: 7, seed: 5, center });
+      const k = model.singularValues.length;
+      const V = new Float64Array(150 * k);
+      for (let i = 0; i < k; i++) for (let r = 0; r < 150; r++) V[r * k + i] = model.components[i * 150 + r];
+      const plain = csrTimesDense(B, { rows: 150, cols: k, data: V }, model.columnMeans);
+      for (const threads of [1, 2, 3]) {
+        const Z = transformSvd(model, B, threads);
+        expect(Z.data.buffer).toBeInstanceOf(ArrayBuffer);
+        expect(Array.from(Z.data)).toEqual(Array.from(plain.data));
+      }
+    }
+    expect(() => transformSvd(fitRandomizedSvd(B, { components: 2, seed: 1 }), B, 0)).toThrow(/threads must be a positive integer/);
   });
 
   it('fitTransform returns the same model as fit and the projection transformSvd gives', () => {

@@ -20,6 +20,18 @@ describe('tokenizeInWorkers', () => {
     expect(single.docs()).toEqual(texts.map(createWinkTokenizer(params)));
   });
 
+  it('gives the workers the known words, whose lemmas they use instead of asking wink', async () => {
+    const knownWords = { surfaces: ['models'], lemmas: ['model-from-the-fit'] };
+    const started = new StartedTokenizers(1, params);
+    for (const workers of [1, 2]) {
+      const fresh = await tokenizeInWorkers(texts, params, { workers, batchSize: 7, knownWords, started });
+      const want = texts.map(createWinkTokenizer(params, knownWords));
+      expect(fresh.docs()).toEqual(want);
+      expect(want.some((doc) => doc.lemmas.includes('model-from-the-fit'))).toBe(true);
+    }
+    await started.stop();
+  });
+
   it('encodes a corpus exactly as encoding its documents as strings would', async () => {
     const docs = texts.map(createWinkTokenizer(params));
     for (const workers of [1, 2]) {

@@ -87,3 +87,24 @@ describe('overlong words', () => {
     expect([...batch.lengths]).toEqual([1]);
   });
 });
+
+describe('known words (a fitted model\'s)', () => {
+  const params = { extraStopWords: ['propose', 'method'], minWordLength: 2 };
+  const texts = ['Merging Models improves Accuracy of experts.', 'We propose mixture of experts for data selection; models merge.'];
+
+  it('tokenizes as wink would when the known words are what wink said of them', () => {
+    const plain = createWinkTokenizer(params);
+    const docs = texts.map(plain);
+    const known = { surfaces: docs.flatMap((d) => d.surfaces), lemmas: docs.flatMap((d) => d.lemmas) };
+    expect(texts.map(createWinkTokenizer(params, known))).toEqual(docs);
+  });
+
+  it('takes a known word\'s lemma from the list, not from wink, and looks up the others', () => {
+    const doc = createWinkTokenizer(params, { surfaces: ['models'], lemmas: ['model-from-the-fit'] })(texts[0]);
+    expect(doc.lemmas).toEqual(['merge', 'model-from-the-fit', 'improve', 'accuracy', 'expert']);
+  });
+
+  it('refuses lists of different lengths', () => {
+    expect(() => createWinkTokenizer(params, { surfaces: ['a', 'b'], lemmas: ['a'] })).toThrow(/2 surfaces but 1 lemmas/);
+  });
+});
