@@ -1,4 +1,4 @@
-import { fitTransformRandomizedSvd, type SvdModel } from '../src/linalg/randomizedSvd.js';
+import { fitTransformRandomizedSvd, type IterationProgress, type SvdModel } from '../src/linalg/randomizedSvd.js';
 import { normalizeRows } from '../src/reduce/normalizeRows.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
 
@@ -28,10 +28,11 @@ export function defaultDims(papers: number, vocabulary: number): number {
 
 /**
  * Stage 4, reduce. In: TF-IDF. Out: the fitted randomized SVD and unit-length reduced
- * vectors. The TF-IDF matrix stays sparse throughout.
+ * vectors. The TF-IDF matrix stays sparse throughout. `onIteration` hears each power
+ * iteration of the SVD (progress lines).
  */
-export function reduce(input: { tfidf: CsrMatrix }, params: ReduceParams): ReduceOutput {
-  const fit = fitTransformRandomizedSvd(input.tfidf, { components: params.dims, center: params.center, seed: params.seed });
+export function reduce(input: { tfidf: CsrMatrix }, params: ReduceParams, onIteration?: IterationProgress): ReduceOutput {
+  const fit = fitTransformRandomizedSvd(input.tfidf, { components: params.dims, center: params.center, seed: params.seed }, onIteration);
   const svd = fit.model;
   // The fit already projected the training rows (= transformSvd(svd, tfidf)): no second pass.
   const vectors = normalizeRows(fit.transformed);

@@ -109,7 +109,8 @@ export async function fitThemes(
   for (const clamp of clamps) (extras.warn ?? log)(clamp.warning);
   const nInit = options.nInit ?? defaultNInit(papers.length);
   const reduced = await timeStage(stages, 'reduce', log,
-    () => reduce({ tfidf: vectors.tfidf }, { dims, center: options.center, seed: options.seed }),
+    () => reduce({ tfidf: vectors.tfidf }, { dims, center: options.center, seed: options.seed },
+      (done, total) => log(`  SVD power iterations: ${done} of ${total} done`)),
     (r) => `${r.vectors.cols} components (${options.center ? 'PCA, centred' : 'LSA, uncentred'}), explained variance ${sum(r.svd.explainedVarianceRatio).toFixed(3)}`);
 
   // 5. Cluster: reduced vectors -> k themes by k-means.

@@ -166,7 +166,7 @@ const PARALLEL_WORK = 5e7;
  * machine precision). Rank-deficient cases fall back to Gram–Schmidt (see
  * {@link orthonormalizeColumnsFast}).
  */
-function rangeFinder(engine: Engine, m: number, l: number, powerIterations: number, seed: number): DenseMatrix {
+function rangeFinder(engine: Engine, m: number, l: number, powerIterations: number, seed: number, onIteration?: IterationProgress): DenseMatrix {
   const omega = engine.adopt(gaussianMatrix(m, l, seed));
   /** orth(M), M given back unless it is the result. */
   const orth = (M: DenseMatrix, passes: 1 | 2) => {
@@ -183,9 +183,13 @@ function rangeFinder(engine: Engine, m: number, l: number, powerIterations: numb
     const AZ = engine.times(Z);
     engine.release(Z);
     Q = orth(AZ, it === powerIterations - 1 ? 2 : 1);
+    onIteration?.(it + 1, powerIterations);
   }
   return Q;
 }
+
+/** Told after each power iteration (`done` of `total`), for progress lines; the fit does not depend on it. */
+export type IterationProgress = (done: number, total: number) => void;
 
 /** A fitted model together with the training rows' projection ÃV (= UΣ), n×k. */
 export interface SvdFit {
@@ -232,7 +236,7 @@ export const EXACT_BELOW = 300;
  * the explained variance needs anyway), so callers need not call {@link transformSvd}
  * again on the same matrix.
  */
-export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams): SvdFit {
+export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdParams, onIteration?: IterationProgress): SvdFit {
   const { components, oversamples = 10, powerIterations = 4, center = false } = params;
   const n = A.rows;
   const m = A.cols;
@@ -255,18 +259,18 @@ export function fitTransformRandomizedSvd(A: CsrMatrix, params: RandomizedSvdPar
   const threads = params.threads ?? (A.indptr[n] * l >= PARALLEL_WORK ? defaultThreads() : 1);
   const wasm = WasmLinalg.create(threads);
   try {
-    return fitWith(wasmEngine(wasm, A, means), A, k, l, means, params);
+    return fitWith(wasmEngine(wasm, A, means), A, k, l, means, params, onIteration);
   } finally {
     wasm.release();
   }
 }
 
 /** The fit of {@link fitTransformRandomizedSvd} on one engine. */
-function fitWith(engine: Engine, A: CsrMatrix, k: number, l: number, means: Float64Array | null, params: RandomizedSvdParams): SvdFit {
+function fitWith(engine: Engine, A: CsrMatrix, k: number, l: number, means: Float64Array | null, params: RandomizedSvdParams, onIteration?: IterationProgress): SvdFit {
   const { powerIterations = 4, seed } = params;
   const m = A.cols;
 
-  const Q = rangeFinder(engine, m, l, powerIterations, seed);
+  const Q = rangeFinder(engine, m, l, powerIterations, seed, onIteration);
   const Z = engine.transposeTimes(Q); // m×l = Bᵀ
   engine.release(Q);
   const eig = symmetricEigen({ rows: l, cols: l, data: engine.gram(Z) });

@@ -116,7 +116,7 @@ describe('paper-themes run', () => {
 });
 
 describe('paper-themes run progress', () => {
-  it('says on stderr while the cluster stage runs: each k scored, the restarts of the final fit, each refinement round; --quiet says none', async () => {
+  it('says on stderr while the reduce and cluster stages run: each SVD power iteration, each k scored, the restarts of the final fit, each refinement round; --quiet says none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pt-progress-'));
     const fixed = await cli('run', '--out', join(dir, 'fixed'), '--k', '8', '--no-cache', '--no-runs-index');
     expect(fixed.code, fixed.err).toBe(0);
@@ -125,11 +125,14 @@ describe('paper-themes run progress', () => {
     expect(restarts.length).toBeGreaterThan(1);
     expect(restarts.length).toBeLessThanOrEqual(12);
     expect(fixed.err).toMatch(/^ {2}refinement round 1: \d+ papers moved$/m);
+    expect(fixed.err.split('\n').filter((line) => line.startsWith('  SVD power iterations: '))).toEqual(
+      [1, 2, 3, 4].map((i) => `  SVD power iterations: ${i} of 4 done`));
     const auto = await cli('run', '--out', join(dir, 'auto'), '--no-cache', '--no-runs-index');
     expect(auto.err).toMatch(/^ {2}k = 2: silhouette -?\d\.\d{4}$/m);
     const quiet = await cli('run', '--out', join(dir, 'quiet'), '--k', '8', '--no-cache', '--no-runs-index', '--quiet');
     expect(quiet.err).not.toContain('k-means restarts');
     expect(quiet.err).not.toContain('refinement round');
+    expect(quiet.err).not.toContain('SVD power iterations');
   }, 60_000);
 });
 

@@ -203,6 +203,13 @@ describe('fitRandomizedSvd', () => {
     expect(() => transformSvd(fitRandomizedSvd(B, { components: 2, seed: 1 }), B, 0)).toThrow(/threads must be a positive integer/);
   });
 
+  it('tells each power iteration as it ends, and fits the same model whether told or not', () => {
+    const heard: string[] = [];
+    const told = fitTransformRandomizedSvd(A, { components: 4, seed: 3, powerIterations: 3 }, (done, total) => heard.push(`${done}/${total}`));
+    expect(heard).toEqual(['1/3', '2/3', '3/3']);
+    expect(told).toEqual(fitTransformRandomizedSvd(A, { components: 4, seed: 3, powerIterations: 3 }));
+  });
+
   it('fitTransform returns the same model as fit and the projection transformSvd gives', () => {
     for (const center of [false, true]) {
       const { model, transformed } = fitTransformRandomizedSvd(A, { components: 5, seed: 11, center });
