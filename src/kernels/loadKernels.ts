@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { projectPath } from '../projectRoot.js';
 
 /**
  * The WebAssembly kernels, one per file: `src/kernels/NAME.wat` is the source (WebAssembly
  * text), `NAME.wasm` its binary, assembled by wabt at build time (scripts/assembleKernels.mjs)
- * and committed beside it. Each module imports its memory as env.memory and exports one
- * function, NAME; kernels that work on the same data are instantiated together on one memory.
+ * and committed beside it; the build copies the binaries into dist/src/kernels/, so a
+ * build runs without the sources. Each module imports its memory as env.memory and exports
+ * one function, NAME; kernels that work on the same data are instantiated together on one
+ * memory.
  */
 
 export const KERNEL_NAMES = [
@@ -27,9 +30,14 @@ export interface KernelSet<N extends KernelName = KernelName> {
 /** The exports of a set instantiated on one memory: one function per kernel. */
 export type KernelExports<N extends KernelName> = Record<N, (...args: number[]) => void>;
 
-/** The folder of the kernels' text and binaries (the same from the sources and from dist/). */
+/**
+ * The folder of the kernels' binaries: beside this module (src/kernels/ under the tests,
+ * dist/src/kernels/ in a build), else the sources' (a build that lacks them, such as the
+ * benchmarks' dist-bench/).
+ */
 export function kernelFolder(): string {
-  return projectPath('src', 'kernels');
+  const here = dirname(fileURLToPath(import.meta.url));
+  return existsSync(join(here, 'rowDots.wasm')) ? here : projectPath('src', 'kernels');
 }
 
 /**

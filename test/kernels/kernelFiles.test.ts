@@ -20,6 +20,14 @@ describe('kernel files (src/kernels: NAME.wat, assembled to NAME.wasm)', () => {
     }
   });
 
+  it('has the build carry every binary beside the compiled loader, so dist/ runs without the sources', () => {
+    for (const name of KERNEL_NAMES) {
+      const built = readFileSync(join(root, 'dist', 'src', 'kernels', `${name}.wasm`));
+      expect(Buffer.compare(built, readFileSync(join(root, 'src', 'kernels', `${name}.wasm`))), name).toBe(0);
+    }
+    expect(kernelFolder()).toBe(join(root, 'src', 'kernels'));
+  });
+
   it('gives each kernel one module that imports only env.memory and exports only its function', () => {
     const set = loadKernels(KERNEL_NAMES);
     for (const name of KERNEL_NAMES) {
