@@ -12,11 +12,16 @@ import { refineOnTfidf } from '../src/cluster/refineOnTfidf.js';
 import { selectRows } from '../src/linalg/dense.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
 
+/** Rounds of the TF-IDF refinement at most. */
+const REFINE_ROUNDS = 100;
+
 /**
- * Rounds of the TF-IDF refinement at most. It stops as soon as no paper moves, which is
- * what lets a nightly run without new papers reproduce the previous night exactly.
+ * The refinement also stops after a round that moved fewer than this share of the papers
+ * and no fewer than the round before. The last rounds on a large corpus can move a few
+ * papers back and forth between neighbouring themes for dozens of rounds. A refinement
+ * whose moves keep falling to none ends as it would without this rule.
  */
-const REFINE_ITERATIONS = 100;
+export const REFINE_STOP_SHARE = 0.001;
 
 /** Random stream of the k-search sample, apart from the k-means restarts' streams 0..nInit-1. */
 const K_SEARCH_STREAM = 1_000_003;
@@ -91,6 +96,8 @@ export interface ClusterOutput {
   /** Papers moved by the TF-IDF refinement (0 without it), and its rounds. */
   refined: number;
   refineRounds: number;
+  /** The refinement's papers moved per round and why it stopped (null without it). */
+  refinement: { movesPerRound: number[]; stoppedBy: string } | null;
   /** With k = 'auto': how k was chosen (see KSelection). */
   selection: KSelection | null;
 }
@@ -203,14 +210,17 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   } else {
     model = fit(Math.min(params.k, X.rows - 1));
   }
-  let found = { labels: model.labels, centres: model.centres, inertia: model.inertia, refined: 0, refineRounds: 0 };
+  let found: { labels: Int32Array; centres: Float64Array; inertia: number; refined: number; refineRounds: number; refinement: ClusterOutput['refinement'] } = {
+    labels: model.labels, centres: model.centres, inertia: model.inertia, refined: 0, refineRounds: 0, refinement: null,
+  };
   if (params.refine) {
     if (input.tfidf === undefined) throw new Error('cluster: refine needs the TF-IDF matrix');
-    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, REFINE_ITERATIONS, 'wasm', params.onRefineRound);
+    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, { maxRounds: REFINE_ROUNDS, stopBelowShare: REFINE_STOP_SHARE, onRound: params.onRefineRound });
     const centres = meanCentres(X, refinement.labels, model.k);
     found = {
       labels: refinement.labels, centres, inertia: computeInertia(X, centres, refinement.labels),
       refined: refinement.moved, refineRounds: refinement.iterations,
+      refinement: { movesPerRound: refinement.movesPerRound, stoppedBy: refinement.stoppedBy },
     };
   }
   const { labels, order } = orderBySize(found.labels, model.k);
@@ -224,6 +234,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
     inertia: found.inertia,
     refined: found.refined,
     refineRounds: found.refineRounds,
+    refinement: found.refinement,
     iterations: model.iterations,
     silhouette: silhouetteOf(X, labels),
     selection,

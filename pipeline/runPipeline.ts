@@ -27,7 +27,8 @@ import { themeModelOf } from './themeModelOf.js';
 import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
-import { modelRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
+import { modelRecord, refinementRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
+import { REFINE_STOP_SHARE } from './5-cluster.js';
 
 export { readWordList } from './fitThemes.js';
 
@@ -164,6 +165,7 @@ async function runStages(
       inertia: round(clusters.inertia, 6),
       iterations: clusters.iterations,
       k_selection: kSelectionRecord(clusters.selection, clusters.k),
+      ...refinementRecord(clusters, REFINE_STOP_SHARE),
       ...(fitted.merged === null ? {} : { themes_after_merges: fitted.merged.k }),
     },
     quality,

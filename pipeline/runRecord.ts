@@ -57,6 +57,8 @@ export interface ClusteringRecord {
   iterations?: number;
   k_selection: ReturnType<typeof kSelectionRecord>;
   themes_after_merges?: number;
+  /** The TF-IDF refinement: rounds, papers moved in all and per round, and why it stopped. */
+  refinement?: RefinementRecord;
 }
 
 /** run.json's `model`: where the model went, its files and size, its manifest's hash. */
@@ -78,5 +80,24 @@ export function timingRecord(stages: StageRecord[], started: bigint) {
     finished_at: new Date().toISOString(),
     total_wall_s: round(Number(process.hrtime.bigint() - started) / 1e9, 3),
     peak_rss_mib: round((process.resourceUsage().maxRSS * 1024) / (1024 * 1024), 1),
+  };
+}
+
+export interface RefinementRecord {
+  rounds: number;
+  moved: number;
+  moves_per_round: number[];
+  stopped_by: string;
+  stop_below_share: number;
+}
+
+/** The refinement's run.json entry from the cluster stage's output (nothing without a refinement). */
+export function refinementRecord(clusters: { refined: number; refineRounds: number; refinement: { movesPerRound: number[]; stoppedBy: string } | null }, stopBelowShare: number): { refinement?: RefinementRecord } {
+  if (clusters.refinement === null) return {};
+  return {
+    refinement: {
+      rounds: clusters.refineRounds, moved: clusters.refined, moves_per_round: clusters.refinement.movesPerRound,
+      stopped_by: clusters.refinement.stoppedBy, stop_below_share: stopBelowShare,
+    },
   };
 }

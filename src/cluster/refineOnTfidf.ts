@@ -13,6 +13,27 @@ export interface Refinement {
   iterations: number;
   /** Papers whose cluster differs from the starting one. */
   moved: number;
+  /** Papers each round moved, in order. */
+  movesPerRound: number[];
+  /** Why it stopped: no paper moved, few papers moved and no fewer than the round before, or the round cap. */
+  stoppedBy: 'no paper moved' | 'few papers moved, no fewer than before' | 'round cap';
+}
+
+/** How the refinement runs; all optional. */
+export interface RefineParams {
+  /** Rounds at most (default 100). */
+  maxRounds?: number;
+  /**
+   * Stop after a round that moved fewer than this share of the papers and no fewer than
+   * the round before: the moves stopped falling, papers go back and forth between
+   * neighbouring themes (default 0: only when none moved). While the moves keep falling
+   * the refinement goes on, so a clustering that converges ends as without it.
+   */
+  stopBelowShare?: number;
+  /** 'javascript' forces the plain loops (the tests' reference for the kernel). */
+  kernel?: 'wasm' | 'javascript';
+  /** Hears each round as it ends: its number (from 1) and the papers it moved. */
+  onRound?: (round: number, moved: number) => void;
 }
 
 /**
@@ -26,24 +47,23 @@ export interface Refinement {
  * Each iteration: the centre of cluster c is the sum of its (unit-length) rows, scaled to
  * unit length; every paper then moves to the centre of highest cosine similarity (ties:
  * the lowest cluster id), except that the last paper of a cluster stays, so k never
- * shrinks. Stops when no paper moves or after `maxIterations`.
+ * shrinks. Stops when no paper moves, when few papers move (`stopBelowShare`) and no fewer
+ * than the round before, or after `maxRounds`.
  *
  * Cost per iteration: O(nnz · k) for the similarities plus O(k · V) for the centres. The
  * similarities are one product of the TF-IDF matrix with the V x k centres, by the
  * WebAssembly SIMD kernel of the SVD (src/linalg/wasmKernels.ts) when the runtime has it,
  * with the same rounds and moves as the JavaScript loops.
- * `kernel` 'javascript' forces the plain loops (the fallback; tests compare the two).
  * Rows must be l2-normalised (as TF-IDF rows are); labels must be in 0..k-1.
  */
 export function refineOnTfidf(
   tfidf: CsrMatrix,
   start: Int32Array,
   k: number,
-  maxIterations = 100,
-  kernel: 'wasm' | 'javascript' = 'wasm',
-  /** Hears each round as it ends: its number (from 1) and the papers it moved. */
-  onRound?: (round: number, moved: number) => void,
+  params: RefineParams = {},
 ): Refinement {
+  const { maxRounds = 100, stopBelowShare = 0, kernel = 'wasm', onRound } = params;
+  if (!(stopBelowShare >= 0 && stopBelowShare < 1)) throw new RangeError(`refineOnTfidf: stopBelowShare must be in [0, 1), got ${stopBelowShare}`);
   const { rows: n, cols: V, indptr, indices, values } = tfidf;
   if (start.length !== n) throw new RangeError(`refineOnTfidf: ${start.length} labels for ${n} rows`);
   const labels = Int32Array.from(start);
@@ -77,7 +97,9 @@ export function refineOnTfidf(
   // together (no scattered writes), and each sum still adds its papers in row order.
   const byTerm = csrTranspose(tfidf);
   let iterations = 0;
-  for (; iterations < maxIterations; ) {
+  const movesPerRound: number[] = [];
+  let stoppedBy: Refinement['stoppedBy'] = 'round cap';
+  for (; iterations < maxRounds; ) {
     centres.fill(0);
     for (let v = 0; v < V; v++) {
       const base = v * k;
@@ -103,10 +125,18 @@ export function refineOnTfidf(
       }
     }
     onRound?.(iterations, changed);
-    if (changed === 0) break;
+    movesPerRound.push(changed);
+    if (changed === 0) {
+      stoppedBy = 'no paper moved';
+      break;
+    }
+    if (changed < stopBelowShare * n && movesPerRound.length > 1 && changed >= movesPerRound[movesPerRound.length - 2]) {
+      stoppedBy = 'few papers moved, no fewer than before';
+      break;
+    }
   }
   wasm?.release();
   let moved = 0;
   for (let r = 0; r < n; r++) if (labels[r] !== start[r]) moved++;
-  return { labels, iterations, moved };
+  return { labels, iterations, moved, movesPerRound, stoppedBy };
 }

@@ -1,9 +1,8 @@
 /**
  * Row-range kernels of the sparse and dense products: each processes rows
- * [rowStart, rowEnd) of its tall operand, so that callers can split the rows between
- * threads or run them all at once. They are the JavaScript form of the WebAssembly kernels
- * of src/kernels/ (the same sums in the same order): the tests' reference for those, and the
- * products of transformSvd and the plain k-means paths.
+ * [rowStart, rowEnd) of its tall operand. They are the JavaScript form of the WebAssembly
+ * kernels of src/kernels/ (the same sums in the same order), behind csr.ts and dense.ts:
+ * the tests' bit-for-bit reference for the kernels, the SVD and the refinement.
  */
 
 /**

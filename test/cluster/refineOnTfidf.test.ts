@@ -41,7 +41,7 @@ describe('refineOnTfidf', () => {
 
   it('reports each round as it ends with the papers it moved (progress)', () => {
     const rounds: Array<[number, number]> = [];
-    refineOnTfidf(docs, Int32Array.from([0, 0, 1, 1, 1, 1]), 2, 100, 'wasm', (round, moved) => rounds.push([round, moved]));
+    refineOnTfidf(docs, Int32Array.from([0, 0, 1, 1, 1, 1]), 2, { onRound: (round, moved) => rounds.push([round, moved]) });
     expect(rounds).toEqual([[1, 1], [2, 0]]);
   });
 
@@ -67,11 +67,49 @@ describe('refineOnTfidf', () => {
       (Math.floor(j / 10) === i % 4 && random() < 0.5 ? 1 + Math.floor(random() * 3) : 0) + (random() < 0.08 ? 1 : 0)));
     rows.forEach((row, i) => { if (!row.some((v) => v > 0)) row[(i % 4) * 10] = 1; });
     const start = Int32Array.from(rows, (_, i) => (i % 3 === 0 ? Math.floor(random() * 4) : i % 4));
-    const wasm = refineOnTfidf(csr(rows), start, 4, 100, 'wasm');
-    const js = refineOnTfidf(csr(rows), start, 4, 100, 'javascript');
+    const wasm = refineOnTfidf(csr(rows), start, 4);
+    const js = refineOnTfidf(csr(rows), start, 4, { kernel: 'javascript' });
     expect(wasm.moved).toBeGreaterThan(40);
     expect([...wasm.labels]).toEqual([...js.labels]);
     expect(wasm.iterations).toBe(js.iterations);
+  });
+
+  it('stops when few papers move and no fewer than the round before, else runs on to no move; says why it stopped', () => {
+    let state = 11;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rows: number[][] = Array.from({ length: 300 }, (_, i) => Array.from({ length: 40 }, (_, j): number =>
+      (Math.floor(j / 10) === i % 4 && random() < 0.5 ? 1 + Math.floor(random() * 3) : 0) + (random() < 0.08 ? 1 : 0)));
+    rows.forEach((row, i) => { if (!row.some((v) => v > 0)) row[(i % 4) * 10] = 1; });
+    const start = Int32Array.from(rows, (_, i) => (i % 3 === 0 ? Math.floor(random() * 4) : i % 4));
+    const full = refineOnTfidf(csr(rows), start, 4);
+    expect(full.stoppedBy).toBe('no paper moved');
+    expect(full.movesPerRound.at(-1)).toBe(0);
+    expect(full.movesPerRound.length).toBe(full.iterations);
+    // Moves that keep falling: any stop share gives the same rounds.
+    const falling = full.movesPerRound.every((moved, i) => i === 0 || moved < full.movesPerRound[i - 1]);
+    expect(falling).toBe(true);
+    expect(refineOnTfidf(csr(rows), start, 4, { stopBelowShare: 0.5 })).toEqual(full);
+    expect(refineOnTfidf(csr(rows), start, 4, { maxRounds: 1 }).stoppedBy).toBe('round cap');
+    expect(() => refineOnTfidf(csr(rows), start, 4, { stopBelowShare: 1 })).toThrow(/stopBelowShare must be in \[0, 1\)/);
+  });
+
+  it('stops at the first round under the share that moved no fewer papers than the round before', () => {
+    // 400 papers over 30 terms in 6 topics with much shared noise, started at random: the
+    // moves per round rise again now and then on the way down.
+    let state = 2;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rows: number[][] = Array.from({ length: 400 }, (_, i) => Array.from({ length: 30 }, (_, j): number =>
+      (Math.floor(j / 5) === i % 6 && random() < 0.3 ? 1 : 0) + (random() < 0.15 ? 1 : 0)));
+    rows.forEach((row) => { if (!row.some((v) => v > 0)) row[0] = 1; });
+    const start = Int32Array.from({ length: 400 }, () => Math.floor(random() * 6));
+    const full = refineOnTfidf(csr(rows), start, 6);
+    const moves = full.movesPerRound;
+    const last = moves.findIndex((moved, i) => i > 0 && moved > 0 && moved < 40 && moved >= moves[i - 1]);
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(moves.length - 1);
+    const stopped = refineOnTfidf(csr(rows), start, 6, { stopBelowShare: 0.1 });
+    expect(stopped.movesPerRound).toEqual(moves.slice(0, last + 1));
+    expect(stopped.stoppedBy).toBe('few papers moved, no fewer than before');
   });
 
   it('never empties a cluster', () => {
@@ -79,10 +117,10 @@ describe('refineOnTfidf', () => {
     expect(new Set(labels).size).toBe(3);
   });
 
-  it('does not change its input and stops after maxIterations', () => {
+  it('does not change its input and stops after maxRounds', () => {
     const start = Int32Array.from([1, 0, 1, 0, 1, 0]);
     const copy = Int32Array.from(start);
-    expect(refineOnTfidf(docs, start, 2, 1).iterations).toBe(1);
+    expect(refineOnTfidf(docs, start, 2, { maxRounds: 1 }).iterations).toBe(1);
     expect(start).toEqual(copy);
   });
 

@@ -164,6 +164,13 @@ describe('runPipeline on the bundled seed corpus', () => {
     const meanNpmi = run.themes.reduce((s: number, t: { npmi: number }) => s + t.npmi, 0) / run.themes.length;
     expect(run.quality.npmi).toBeCloseTo(meanNpmi, 5);
     expect(run.clustering.k_selection.curve.length).toBeGreaterThan(5);
+    // The refinement's rounds and moves: a round per entry, the last one why it stopped.
+    const refinement = run.clustering.refinement;
+    expect(refinement.moves_per_round.length).toBe(refinement.rounds);
+    expect(refinement.rounds).toBeGreaterThanOrEqual(1);
+    expect(refinement.stop_below_share).toBe(0.001);
+    expect(refinement.stopped_by).toBe(refinement.moves_per_round.at(-1) === 0 ? 'no paper moved' : 'few papers moved, no fewer than before');
+    expect(refinement.moved).toBeLessThanOrEqual(refinement.moves_per_round.reduce((s: number, m: number) => s + m, 0));
     expect(run.reduction.explained_variance_ratio_total).toBeGreaterThan(0);
     expect(run.themes.reduce((n: number, t: { size: number }) => n + t.size, 0)).toBe(70);
     expect(summary.themes.map((t) => t.size)).toEqual([...summary.themes.map((t) => t.size)].sort((x, y) => y - x));
