@@ -53,6 +53,11 @@ function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** Whether the bytes are UTF-16 (by a byte order mark, or without one by their zeros). */
+export function looksUtf16(bytes: Uint8Array): boolean {
+  return (utf16Bom(bytes) ?? bomlessUtf16(bytes)) !== undefined;
+}
+
 /**
  * Length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none
  * (the WHATWG decoder's rules: no overlong forms, no surrogates, nothing above U+10FFFF).

@@ -3,7 +3,7 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { IngestIssue, IngestResult, InputFormat, Paper } from '../types.js';
 import { escapeControlCharacters, hasControlCharacters, removeControlCharacters } from '../text/sanitizeText.js';
-import { decodeText, INVALID_MARKER, showInvalidMarkers, type InvalidBytes } from './decodeText.js';
+import { decodeText, INVALID_MARKER, looksUtf16, showInvalidMarkers, type InvalidBytes } from './decodeText.js';
 import { detectFormat } from './detectFormat.js';
 import { dropDuplicates } from './dropDuplicates.js';
 import { describeIssue, IngestError } from './ingestErrors.js';
@@ -16,16 +16,29 @@ export interface ReadCorpusOptions {
   strict?: boolean;
   /** Most bytes read from the file, and again after gunzip (default DEFAULT_MAX_INPUT_BYTES). */
   maxInputBytes?: number;
+  /** Bytes of a JSON Lines file decoded at a time (default JSONL_PIECE_BYTES; smaller in tests). */
+  pieceBytes?: number;
+  /** Most bytes of a file read whole, CSV or saved page (default WHOLE_TEXT_LIMIT_MB; smaller in tests). */
+  wholeTextBytes?: number;
 }
 
 /** One megabyte as the input limit counts it (10^6 bytes, as `--max-input-mb` says). */
 export const MEGABYTE = 1_000_000;
 
 /**
- * The largest input limit: the decoded text is one JavaScript string, and V8 caps a
- * string at 2^29 - 24 (536,870,888) characters; 512 MB of UTF-8 is at most that many.
+ * The largest input limit: a JSON Lines file is decoded a piece at a time, so the limit is
+ * Node's largest Buffer (2^32 bytes), which holds the gunzipped file.
  */
-export const MAX_INPUT_LIMIT_MB = 512;
+export const MAX_INPUT_LIMIT_MB = 4000;
+
+/**
+ * The largest CSV or saved page: those are decoded whole, into one JavaScript string, and
+ * V8 caps a string at 2^29 - 24 (536,870,888) characters; 512 MB of UTF-8 is at most that.
+ */
+export const WHOLE_TEXT_LIMIT_MB = 512;
+
+/** Bytes of UTF-8 JSON Lines decoded into one string at a time, well under V8's cap. */
+export const JSONL_PIECE_BYTES = 256 * 1_000_000;
 
 /**
  * Default input limit: the largest possible (the 36,000-abstract benchmark is 44 MB, a
@@ -210,11 +223,40 @@ function plural(count: number, word: string): string {
  * see dropDuplicates). Bad records (invalid UTF-8 included) are reported as issues and
  * skipped, unless `strict`; control characters are removed from every field. A file with no
  * usable paper left is an error, as are missing, empty, unrecognised and too large files
- * (all IngestError naming the path).
+ * (all IngestError naming the path). UTF-8 JSON Lines larger than a piece are decoded a
+ * piece at a time (up to MAX_INPUT_LIMIT_MB); everything else is decoded whole (up to
+ * WHOLE_TEXT_LIMIT_MB).
  */
 export async function readCorpus(path: string, options: ReadCorpusOptions = {}): Promise<IngestResult> {
   const limit = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  const { text, invalid } = decodeText(path, await gunzipIfNeeded(path, await readBytes(path, limit), limit));
+  const bytes = await gunzipIfNeeded(path, await readBytes(path, limit), limit);
+  const pieceBytes = options.pieceBytes ?? JSONL_PIECE_BYTES;
+  const checked = bytes.length > pieceBytes && isUtf8JsonLines(path, bytes)
+    ? readJsonLinesInPieces(path, bytes, pieceBytes)
+    : readWhole(path, bytes, options.wholeTextBytes ?? WHOLE_TEXT_LIMIT_MB * MEGABYTE);
+  return finishCorpus(path, checked, options);
+}
+
+/** JSON Lines in UTF-8 (not UTF-16), judged by the name and the first line, as detectFormat does. */
+function isUtf8JsonLines(path: string, bytes: Buffer): boolean {
+  if (looksUtf16(bytes)) return false;
+  const head = bytes.subarray(0, Math.min(bytes.length, 1 << 16)).toString('utf8');
+  try {
+    return detectFormat(path, head) === 'jsonl';
+  } catch {
+    return false;
+  }
+}
+
+/** Papers and issues of a parse, with the format, invalid bytes set aside and messages shown. */
+type CheckedParse = Pick<IngestResult, 'papers' | 'issues' | 'corpusDate' | 'format'>;
+
+/** A file decoded into one string and parsed whole (every format; at most WHOLE_TEXT_LIMIT_MB). */
+function readWhole(path: string, bytes: Buffer, wholeTextBytes: number): CheckedParse {
+  if (bytes.length > wholeTextBytes) {
+    throw new IngestError(path, `larger than ${inMegabytes(wholeTextBytes)} MB after gunzip: a CSV file, saved page or UTF-16 file is read whole and can be at most that; convert it to UTF-8 JSON Lines (one paper per line), which is read a piece at a time, or split it`);
+  }
+  const { text, invalid } = decodeText(path, bytes);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError(path, 'empty file');
   /** Messages quote input: markers back as bytes, control characters escaped. */
   const shown = (message: string) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
@@ -229,8 +271,45 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
     throw error;
   }
   const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
+  const result: CheckedParse = { papers: checked.papers, issues: checked.issues.map((issue) => ({ ...issue, problem: shown(issue.problem) })), format };
+  if (parsed.corpusDate !== undefined) result.corpusDate = parsed.corpusDate;
+  return result;
+}
+
+/**
+ * A JSON Lines file larger than one piece: cut at line ends into pieces of at most
+ * `pieceBytes` (a newline byte never occurs inside a UTF-8 sequence), each decoded and
+ * parsed on its own, with line numbers counted from the file's start. The papers and
+ * issues are those of parsing the file whole (tested).
+ */
+function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number): CheckedParse {
+  const papers: Paper[] = [];
+  const issues: IngestIssue[] = [];
+  let lineOffset = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = Math.min(bytes.length, start + pieceBytes);
+    if (end < bytes.length) {
+      const newline = bytes.lastIndexOf(0x0a, end - 1);
+      if (newline < start) throw new IngestError(path, `line ${lineOffset + 1}: longer than ${inMegabytes(pieceBytes)} MB, no paper is that long`);
+      end = newline + 1;
+    }
+    const piece = bytes.subarray(start, end);
+    const { text, invalid } = decodeText(path, piece);
+    const shown = (message: string) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
+    const parsed = parseJsonLines(text, path);
+    const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
+    for (const paper of checked.papers) papers.push(paper);
+    for (const issue of checked.issues) issues.push({ ...issue, line: issue.line + lineOffset, problem: shown(issue.problem) });
+    for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) lineOffset++;
+    start = end;
+  }
+  return { papers, issues, format: 'jsonl' };
+}
+
+/** Control characters out, duplicates dropped, and the checks on what is left. */
+function finishCorpus(path: string, checked: CheckedParse, options: ReadCorpusOptions): IngestResult {
   const { papers, duplicates } = dropDuplicates(checked.papers.map(withoutControlCharacters));
-  const issues = checked.issues.map((issue) => ({ ...issue, problem: shown(issue.problem) }));
+  const { issues, format } = checked;
 
   if (papers.length === 0) {
     const first = issues[0] ? `, first: ${describeIssue(issues[0])}` : '';
@@ -241,6 +320,6 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
   }
 
   const result: IngestResult = { papers, issues, duplicatesDropped: duplicates.length, duplicates, format };
-  if (parsed.corpusDate !== undefined) result.corpusDate = parsed.corpusDate;
+  if (checked.corpusDate !== undefined) result.corpusDate = checked.corpusDate;
   return result;
 }

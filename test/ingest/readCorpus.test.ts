@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -258,5 +258,41 @@ describe('readCorpus size limits', () => {
   it('reads a file just under the limit', async () => {
     const path = tmpFile('small.jsonl', line('Small', 'a'));
     expect((await readCorpus(path, { maxInputBytes: 1_000 })).papers).toHaveLength(1);
+  });
+});
+
+describe('readCorpus on JSON Lines larger than one piece', () => {
+  // The arXiv sample, then a line that is not JSON, a line with bytes that are not UTF-8,
+  // a duplicate, and papers after them: several pieces of a few hundred bytes each.
+  const sample = readFileSync(fixture('arxiv-sample.jsonl'));
+  const bytes = Buffer.concat([
+    sample,
+    Buffer.from('{"title": "broken\n'),
+    Buffer.from('{"id": "x1", "title": "Caf'), Buffer.from([0xe9]), Buffer.from('", "abstract": "Bytes in Latin-1."}\n'),
+    sample.subarray(0, sample.indexOf(0x0a) + 1),
+    Buffer.from(`${line('Late paper one', 'late-1')}\n${line('Late paper two', 'late-2')}\n`),
+  ]);
+  const path = tmpFile('pieces.jsonl', bytes);
+
+  it('reads the same papers, issues (at the file\'s line numbers) and duplicates as read whole', async () => {
+    const whole = await readCorpus(path);
+    expect(whole.issues.length).toBeGreaterThanOrEqual(2);
+    for (const pieceBytes of [2100, 5000, 20_000]) {
+      const pieces = await readCorpus(path, { pieceBytes });
+      expect(pieces).toEqual(whole);
+    }
+    expect(whole.papers.at(-1)?.id).toBe('late-2');
+    expect(whole.duplicatesDropped).toBe(1);
+  });
+
+  it('refuses a line longer than a piece, naming its line', async () => {
+    const long = tmpFile('long.jsonl', `${line('Short', 's')}\n${line('L'.repeat(5000), 'l')}\n`);
+    await expect(readCorpus(long, { pieceBytes: 1000 })).rejects.toThrow(/long\.jsonl: line 2: longer than 0\.001 MB/);
+  });
+
+  it('refuses a CSV larger than the whole-text limit, saying to convert it to JSON Lines', async () => {
+    const csv = tmpFile('big.csv', `title,abstract\n${Array.from({ length: 40 }, (_, i) => `Paper ${i},About paper ${i}.`).join('\n')}\n`);
+    await expect(readCorpus(csv, { wholeTextBytes: 500 })).rejects.toThrow(/big\.csv: larger than 0\.0005 MB after gunzip: .*convert it to UTF-8 JSON Lines/);
+    expect((await readCorpus(csv)).papers).toHaveLength(40);
   });
 });
