@@ -2,10 +2,10 @@ import { receiveMessageOnPort } from 'node:worker_threads';
 import { workerPool } from '../threads/workerPool.js';
 import { workerScript } from '../threads/workerScript.js';
 import type { DenseMatrix } from '../types.js';
-import { defaultThreads, shared } from '../linalg/threadedWork.js';
+import { shared } from '../linalg/threadedWork.js';
 import type { DistanceKernels } from '../linalg/distanceKernels.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
-import { runRestarts, type RestartJob } from './runRestarts.js';
+import type { RestartJob } from './runRestarts.js';
 
 /**
  * k-means restarts on worker threads. Restarts are independent: restart r seeds k-means++
@@ -27,8 +27,10 @@ import { runRestarts, type RestartJob } from './runRestarts.js';
 const pool = workerPool(() => workerScript(import.meta.url, 'kmeansWorker.js'));
 
 /**
- * Runs restarts 0..nInit−1 on `threads` threads (the calling one included) and returns the
- * winner. `random(r)` is restart r's generator; exactly `1 + (k − 1) · localTrials` draws are
+ * Runs restarts 0..nInit−1 on `threads` worker threads and returns the winner. The calling
+ * thread only waits, and tells `onRestart` as restarts finish: a restart on a million
+ * papers takes minutes, and a calling thread busy with its own would be silent until the
+ * last was taken. `random(r)` is restart r's generator; exactly `1 + (k − 1) · localTrials` draws are
  * taken from each, as k-means++ does.
  */
 export function runRestartsInParallel(
@@ -45,8 +47,6 @@ export function runRestartsInParallel(
     onRestart?: (done: number, total: number) => void;
   },
   threads: number,
-  /** Whether the calling thread runs restarts too (false: workers only, for tests). */
-  callerRuns = true,
 ): LloydRun {
   const { k, nInit, maxIterations, absoluteTolerance, algorithm, kernel } = options;
   const n = X.rows;
@@ -78,12 +78,10 @@ export function runRestartsInParallel(
     stats: shared(Float64Array, nInit * 3),
     control: shared(Int32Array, 3),
   };
-  const helpers = pool.take(Math.max(1, Math.min(threads, nInit) - (callerRuns ? 1 : 0)));
+  const helpers = pool.take(Math.max(1, Math.min(threads, nInit)));
   // A worker still busy with an earlier call (after a failure) takes this job later, or
   // finds no restart left: the shared counter makes the split adapt either way.
   for (const helper of helpers) helper.worker.postMessage(job);
-  // This thread takes its share like any worker.
-  if (callerRuns) runRestarts(job);
   let told = 0;
   for (;;) {
     const done = Atomics.load(job.control, 1);

@@ -18,7 +18,7 @@ describe('runRestartsInParallel', () => {
   afterAll(stopKMeansWorkers);
   const X = clustered(300, 6, 5, 1);
 
-  it('computes in the workers alone, with either kernel, exactly what the sequential restarts compute', () => {
+  it('computes on worker threads, with either kernel, exactly what the sequential restarts compute', () => {
     const sequential = fitKMeans(X, { k: 5, nInit: 4, seed: 3, threads: 1, tolerance: 0, kernel: 'javascript' });
     expect(distanceKernels()).not.toBeNull();
     // tolerance 0 → absolute tolerance 0, as fitKMeans derives it.
@@ -35,7 +35,6 @@ describe('runRestartsInParallel', () => {
           random: (r) => createRandom(deriveSeed(3, r)),
         },
         threads,
-        false,
       );
       expect(run.labels).toEqual(sequential.labels);
       expect(run.centres).toEqual(sequential.centres);
@@ -56,6 +55,14 @@ describe('runRestartsInParallel', () => {
     }
   });
 
+  it('tells the first restarts as they finish, not once the calling thread has run out of restarts', () => {
+    const told: number[] = [];
+    fitKMeans(X, { k: 5, nInit: 8, seed: 3, threads: 2, onRestart: (done) => told.push(done) });
+    // Two threads finish restarts one by one: the first line says one or two are done.
+    expect(told[0]).toBeLessThanOrEqual(2);
+    expect(told.at(-1)).toBe(8);
+  });
+
   it('reports an error thrown in a worker instead of waiting for it', () => {
     const tiny: DenseMatrix = { rows: 3, cols: 2, data: Float64Array.from([0, 0, 1, 1, 2, 2]) };
     const job = {
@@ -67,8 +74,8 @@ describe('runRestartsInParallel', () => {
       kernel: distanceKernels(),
       random: (r: number) => createRandom(r),
     };
-    expect(() => runRestartsInParallel(tiny, job, 2, false)).toThrow(/worker thread.*k must be an integer/s);
+    expect(() => runRestartsInParallel(tiny, job, 2)).toThrow(/worker thread.*k must be an integer/s);
     // The pooled worker is still usable afterwards.
-    expect(runRestartsInParallel(X, { ...job, k: 3 }, 2, false).labels).toHaveLength(300);
+    expect(runRestartsInParallel(X, { ...job, k: 3 }, 2).labels).toHaveLength(300);
   });
 });
