@@ -218,7 +218,7 @@ export const PAGE_SCRIPT = `
     var undrawn = block(config.undrawnPapersId);
     papers = papers.concat(undrawn.papers.map(function (row) {
       var paper = { title: row[0], theme: undrawn.themes[row[1]], score: row[2] };
-      if (row[3]) paper.url = row[3];
+      if (row[3]) paper.url = undrawn.urlPrefixes[row[3][0]] + row[3][1];
       if (row[4]) paper.loose_fit = true;
       return paper;
     }));

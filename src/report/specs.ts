@@ -177,23 +177,41 @@ export function themeMapSpec(summary: RunSummary, drawLimit: number = MAP_DRAW_L
   };
 }
 
+/** A paper the map does not draw: [title, theme index, score, link as [prefix index, rest] or null, 1 for a loose fit else 0]. */
+export type UndrawnPaper = [string, number, number, [number, string] | null, 0 | 1];
+
 /**
  * The papers the map does not draw (mapSample.ts), for search and the lists by theme, in a
- * compact form: theme names once, then per paper [title, theme index, score, url or null,
- * 1 for a loose fit else 0]. Null when the map draws every paper.
+ * compact form: theme names once, link prefixes once (up to the last "/": most links
+ * share "https://arxiv.org/abs/", a fifth of a large report when written out each time),
+ * then one UndrawnPaper each. Null when the map draws every paper.
  */
-export function undrawnPapers(summary: RunSummary, drawLimit: number = MAP_DRAW_LIMIT): { themes: string[]; papers: Array<[string, number, number, string | null, 0 | 1]> } | null {
+export function undrawnPapers(summary: RunSummary, drawLimit: number = MAP_DRAW_LIMIT): { themes: string[]; urlPrefixes: string[]; papers: UndrawnPaper[] } | null {
   const drawn = mapSample(summary.assignments, drawLimit);
   if (drawn.every(Boolean)) return null;
   const names = themeNames(summary.themes);
   const themes = [...new Set(summary.assignments.map((a) => nameOf(names, a.themeId)))];
   const index = new Map(themes.map((name, i) => [name, i]));
-  const papers = summary.papers.flatMap((paper, i): Array<[string, number, number, string | null, 0 | 1]> => {
-    if (drawn[i]) return [];
+  const urlPrefixes: string[] = [];
+  const prefixIndex = new Map<string, number>();
+  const link = (url: string | undefined): [number, string] | null => {
+    if (url === undefined) return null;
+    const cut = url.lastIndexOf('/') + 1;
+    const prefix = url.slice(0, cut);
+    let at = prefixIndex.get(prefix);
+    if (at === undefined) {
+      at = urlPrefixes.push(prefix) - 1;
+      prefixIndex.set(prefix, at);
+    }
+    return [at, url.slice(cut)];
+  };
+  const papers: UndrawnPaper[] = [];
+  summary.papers.forEach((paper, i) => {
+    if (drawn[i]) return;
     const a = summary.assignments[i];
-    return [[paper.title, index.get(nameOf(names, a.themeId))!, roundTo(a.score, 3), paperUrl(paper) ?? null, a.looseFit === true ? 1 : 0]];
+    papers.push([paper.title, index.get(nameOf(names, a.themeId))!, roundTo(a.score, 3), link(paperUrl(paper)), a.looseFit === true ? 1 : 0]);
   });
-  return { themes, papers };
+  return { themes, urlPrefixes, papers };
 }
 
 /** [min, max] of `values` widened by 3% of their span on each side (±1 when they are all equal), rounded as the map's data. */

@@ -285,8 +285,11 @@ describe(`a report with more than ${CANVAS_THRESHOLD} papers in Chromium`, () =>
 });
 
 describe('a report whose map draws a sample, in Chromium', () => {
-  it('draws each theme in proportion and still finds and lists every paper', async () => {
-    const summary = largeSummary(CANVAS_THRESHOLD + 500);
+  it('draws each theme in proportion and still finds and lists every paper, with its link', async () => {
+    const plain = largeSummary(CANVAS_THRESHOLD + 500);
+    // Every third paper links to arXiv, every third to another site, the rest nowhere.
+    const linkOf = (i: number) => (i % 3 === 0 ? `https://arxiv.org/abs/2401.${10000 + i}` : i % 3 === 1 ? `https://example.org/p/${i}` : undefined);
+    const summary: RunSummary = { ...plain, papers: plain.papers.map((p, i) => (linkOf(i) === undefined ? p : { ...p, url: linkOf(i) })) };
     const file = join(mkdtempSync(join(tmpdir(), 'paper-themes-sampled-')), 'index.html');
     writeFileSync(file, renderReport(summary, { mapDrawLimit: 1000 }));
     const { page, log } = await open(pathToFileURL(file).href);
@@ -306,6 +309,12 @@ describe('a report whose map draws a sample, in Chromium', () => {
     await page.fill('#search', 'number 123');
     await expect.poll(() => page.locator('#search-status').textContent()).toBe('13 of 2,500 papers match');
     expect(await page.locator('#search-results li').count()).toBe(13);
+    const links = await page.locator('#search-results li').evaluateAll((items) =>
+      items.map((li): [string, string | null] => [li.textContent ?? '', li.querySelector('a')?.getAttribute('href') ?? null]));
+    for (const [text, href] of links) {
+      const i = Number(/Paper number (\d+)/.exec(text)![1]);
+      expect(href).toBe(linkOf(i) ?? null);
+    }
     // A theme's list holds all of its papers, drawn or not.
     const first = page.locator('details.theme-papers').first();
     await first.locator('summary').click();

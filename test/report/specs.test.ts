@@ -15,7 +15,9 @@ import {
   themeSizesSpec,
   topTermsSpec,
   trendsSpec,
+  undrawnPapers,
 } from '../../src/report/specs.js';
+import { paperUrl } from '../../src/report/paperUrl.js';
 import type { RunSummary } from '../../src/types.js';
 import { IMG_INJECTION, LABEL_INJECTION, summary } from '../fixtures/report/summary.js';
 
@@ -380,5 +382,35 @@ describe('trendsSpec', () => {
   it('is absent with fewer than two nights', () => {
     expect(trendsSpec(summary)).toBeUndefined();
     expect(trendsSpec({ ...summary, trends: { ...trends, nights: ['2026-11-20'] } })).toBeUndefined();
+  });
+});
+
+describe('undrawnPapers', () => {
+  const papers = Array.from({ length: 300 }, (_, i) => ({
+    id: i % 3 === 0 ? `2401.${String(10000 + i)}` : `q${i}`,
+    title: `Paper ${i}`,
+    abstract: '',
+    ...(i % 3 === 1 ? { url: `https://example.org/papers/${i}` } : {}),
+  }));
+  const large: RunSummary = {
+    ...summary,
+    papers,
+    assignments: papers.map((p, i) => ({ paperId: p.id, themeId: summary.themes[i % summary.themes.length].id, score: 0.5, x: i, y: -i })),
+  };
+  const undrawn = undrawnPapers(large, 100)!;
+
+  it('lists every paper the map does not draw, with its link rebuilt from a shared prefix', () => {
+    expect(undrawn.papers).toHaveLength(200);
+    for (const row of undrawn.papers) {
+      const paper = papers.find((p) => p.title === row[0])!;
+      const url = row[3] === null ? undefined : undrawn.urlPrefixes[row[3][0]] + row[3][1];
+      expect(url).toBe(paperUrl(paper));
+    }
+  });
+
+  it('writes each link prefix once, not once per paper', () => {
+    const text = JSON.stringify(undrawn);
+    expect(text.split('https://arxiv.org/abs/').length - 1).toBe(1);
+    expect(text.split('https://example.org/papers/').length - 1).toBe(1);
   });
 });
