@@ -60,7 +60,11 @@ function main(): void {
   let bytes = readFileSync(values.corpus);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   const rows = bytes.toString('utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
-  const text = `${makeLargeCorpus(rows, Number(values.papers)).map((row) => JSON.stringify(row)).join('\n')}\n`;
+  // Written in blocks of lines: a million papers make more text than one string can hold.
+  const lines = makeLargeCorpus(rows, Number(values.papers)).map((row) => JSON.stringify(row));
+  const blocks: Buffer[] = [];
+  for (let i = 0; i < lines.length; i += 20_000) blocks.push(Buffer.from(`${lines.slice(i, i + 20_000).join('\n')}\n`));
+  const text = Buffer.concat(blocks);
   writeFileSync(values.out, values.out.endsWith('.gz') ? gzipSync(text) : text);
   console.error(`wrote ${values.papers} papers to ${values.out}`);
 }

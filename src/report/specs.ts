@@ -183,8 +183,8 @@ export type UndrawnPaper = [string, number, number, [number, string] | null, 0 |
 /**
  * The papers the map does not draw (mapSample.ts), for search and the lists by theme, in a
  * compact form: theme names once, link prefixes once (up to the last "/": most links
- * share "https://arxiv.org/abs/", a fifth of a large report when written out each time),
- * then one UndrawnPaper each. Null when the map draws every paper.
+ * share "https://arxiv.org/abs/", 18 characters a paper saved), then one UndrawnPaper
+ * each. Null when the map draws every paper.
  */
 export function undrawnPapers(summary: RunSummary, drawLimit: number = MAP_DRAW_LIMIT): { themes: string[]; urlPrefixes: string[]; papers: UndrawnPaper[] } | null {
   const drawn = mapSample(summary.assignments, drawLimit);
