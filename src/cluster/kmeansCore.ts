@@ -50,6 +50,8 @@ export function runKMeans(
   absoluteTolerance: number,
   algorithm: KMeansAlgorithm,
   dots: RowDots | null = null,
+  /** Called after each iteration (progress); the run does not depend on it. */
+  onIteration?: () => void,
 ): LloydRun {
   const n = X.rows;
   const d = X.cols;
@@ -94,6 +96,7 @@ export function runKMeans(
       shift += diff * diff;
     }
     centres = updated;
+    onIteration?.();
     let same = true;
     for (let i = 0; i < n && same; i++) same = labels[i] === previous[i];
     if (same || shift <= absoluteTolerance) {

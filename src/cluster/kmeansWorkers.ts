@@ -5,7 +5,7 @@ import type { DenseMatrix } from '../types.js';
 import { shared } from '../linalg/threadedWork.js';
 import type { DistanceKernels } from '../linalg/distanceKernels.js';
 import type { KMeansAlgorithm, LloydRun } from './kmeansCore.js';
-import type { RestartJob } from './runRestarts.js';
+import { runRestarts, type RestartJob } from './runRestarts.js';
 
 /**
  * k-means restarts on worker threads. Restarts are independent: restart r seeds k-means++
@@ -27,10 +27,9 @@ import type { RestartJob } from './runRestarts.js';
 const pool = workerPool(() => workerScript(import.meta.url, 'kmeansWorker.js'));
 
 /**
- * Runs restarts 0..nInit−1 on `threads` worker threads and returns the winner. The calling
- * thread only waits, and tells `onRestart` as restarts finish: a restart on a million
- * papers takes minutes, and a calling thread busy with its own would be silent until the
- * last was taken. `random(r)` is restart r's generator; exactly `1 + (k − 1) · localTrials` draws are
+ * Runs restarts 0..nInit−1 on `threads` threads (the calling one included) and returns the
+ * winner. The calling thread tells `onRestart` as restarts finish, its own and the
+ * workers', between its own Lloyd iterations: a restart on a million papers takes minutes. `random(r)` is restart r's generator; exactly `1 + (k − 1) · localTrials` draws are
  * taken from each, as k-means++ does.
  */
 export function runRestartsInParallel(
@@ -47,6 +46,8 @@ export function runRestartsInParallel(
     onRestart?: (done: number, total: number) => void;
   },
   threads: number,
+  /** Whether the calling thread runs restarts too (false: workers only, for tests). */
+  callerRuns = true,
 ): LloydRun {
   const { k, nInit, maxIterations, absoluteTolerance, algorithm, kernel } = options;
   const n = X.rows;
@@ -78,17 +79,23 @@ export function runRestartsInParallel(
     stats: shared(Float64Array, nInit * 3),
     control: shared(Int32Array, 3),
   };
-  const helpers = pool.take(Math.max(1, Math.min(threads, nInit)));
+  const helpers = pool.take(Math.max(1, Math.min(threads, nInit) - (callerRuns ? 1 : 0)));
   // A worker still busy with an earlier call (after a failure) takes this job later, or
   // finds no restart left: the shared counter makes the split adapt either way.
   for (const helper of helpers) helper.worker.postMessage(job);
   let told = 0;
-  for (;;) {
+  const tell = () => {
     const done = Atomics.load(job.control, 1);
     if (done > told) {
       options.onRestart?.(done, nInit);
       told = done;
     }
+  };
+  // This thread takes its share like any worker, telling what has finished as it goes.
+  if (callerRuns) runRestarts(job, options.onRestart === undefined ? undefined : tell);
+  for (;;) {
+    const done = Atomics.load(job.control, 1);
+    tell();
     if (Atomics.load(job.control, 2) !== 0) {
       const reports = helpers.map((p) => receiveMessageOnPort(p.errors)).filter((m) => m !== undefined);
       throw new Error(`k-means restart failed in a worker thread: ${reports.map((m) => m.message).join('; ')}`);

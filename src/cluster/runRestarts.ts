@@ -30,9 +30,11 @@ export interface RestartJob {
 /**
  * Takes restarts from job.control[0] until none is left; runs each (k-means++ from the
  * restart's planned draws, then Lloyd's iterations) and stores its result in its slots.
- * The calling thread and every worker (kmeansWorker.ts) run this same loop.
+ * The calling thread and every worker (kmeansWorker.ts) run this same loop; the calling
+ * thread passes `between`, called after each of its iterations and restarts, to report
+ * the restarts the others have finished meanwhile.
  */
-export function runRestarts(job: RestartJob): void {
+export function runRestarts(job: RestartJob, between?: () => void): void {
   const X = { rows: job.n, cols: job.d, data: job.data };
   const xNorms = rowSquaredNorms(X);
   let dots: RowDots | null = null;
@@ -48,7 +50,7 @@ export function runRestarts(job: RestartJob): void {
     // Made on the first restart this thread takes (copying X into the kernel's memory).
     if (dots === null && job.kernel !== null) dots = createRowDots(job.kernel, X, Math.max(job.k, job.localTrials));
     const start = kmeansPlusPlus(X, job.k, random, job.localTrials, dots).data;
-    const result = runKMeans(X, xNorms, start, job.k, job.maxIterations, job.absoluteTolerance, job.algorithm, dots);
+    const result = runKMeans(X, xNorms, start, job.k, job.maxIterations, job.absoluteTolerance, job.algorithm, dots, between);
     job.centres.set(result.centres, r * job.k * job.d);
     job.labels.set(result.labels, r * job.n);
     job.stats[3 * r] = result.inertia;
@@ -56,5 +58,6 @@ export function runRestarts(job: RestartJob): void {
     job.stats[3 * r + 2] = result.converged ? 1 : 0;
     Atomics.add(job.control, 1, 1);
     Atomics.notify(job.control, 1);
+    between?.();
   }
 }

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DenseMatrix } from '../../src/types.js';
 import { fitKMeans } from '../../src/cluster/kmeans.js';
 import { runRestartsInParallel, stopKMeansWorkers } from '../../src/cluster/kmeansWorkers.js';
+import { runRestarts, type RestartJob } from '../../src/cluster/runRestarts.js';
+import { shared } from '../../src/linalg/threadedWork.js';
 import { createRandom, deriveSeed, gaussian } from '../../src/random/seededRandom.js';
 import { distanceKernels } from '../../src/linalg/distanceKernels.js';
 
@@ -18,7 +20,7 @@ describe('runRestartsInParallel', () => {
   afterAll(stopKMeansWorkers);
   const X = clustered(300, 6, 5, 1);
 
-  it('computes on worker threads, with either kernel, exactly what the sequential restarts compute', () => {
+  it('computes in the workers alone, with either kernel, exactly what the sequential restarts compute', () => {
     const sequential = fitKMeans(X, { k: 5, nInit: 4, seed: 3, threads: 1, tolerance: 0, kernel: 'javascript' });
     expect(distanceKernels()).not.toBeNull();
     // tolerance 0 → absolute tolerance 0, as fitKMeans derives it.
@@ -35,6 +37,7 @@ describe('runRestartsInParallel', () => {
           random: (r) => createRandom(deriveSeed(3, r)),
         },
         threads,
+        false,
       );
       expect(run.labels).toEqual(sequential.labels);
       expect(run.centres).toEqual(sequential.centres);
@@ -55,12 +58,29 @@ describe('runRestartsInParallel', () => {
     }
   });
 
-  it('tells the first restarts as they finish, not once the calling thread has run out of restarts', () => {
-    const told: number[] = [];
-    fitKMeans(X, { k: 5, nInit: 8, seed: 3, threads: 2, onRestart: (done) => told.push(done) });
-    // Two threads finish restarts one by one: the first line says one or two are done.
-    expect(told[0]).toBeLessThanOrEqual(2);
-    expect(told.at(-1)).toBe(8);
+  it('lets the calling thread hear, between its own iterations and restarts, how many restarts are done', () => {
+    // The calling thread's loop alone (no workers): `between` runs after every Lloyd
+    // iteration and after every restart, so the caller can report the workers' restarts
+    // while it works on its own (a restart on a million papers takes minutes).
+    const nInit = 3;
+    const k = 5;
+    const draws = 1 + (k - 1) * (2 + Math.floor(Math.log(k)));
+    const uniforms = shared(Float64Array, nInit * draws);
+    for (let r = 0; r < nInit; r++) {
+      const random = createRandom(deriveSeed(3, r));
+      for (let j = 0; j < draws; j++) uniforms[r * draws + j] = random();
+    }
+    const job: RestartJob = {
+      data: X.data, n: X.rows, d: X.cols, k, nInit, maxIterations: 300, absoluteTolerance: 0, algorithm: 'hamerly',
+      kernel: distanceKernels(), localTrials: 2 + Math.floor(Math.log(k)), uniforms, draws,
+      centres: shared(Float64Array, nInit * k * X.cols), labels: shared(Int32Array, nInit * X.rows),
+      stats: shared(Float64Array, nInit * 3), control: shared(Int32Array, 3),
+    };
+    const heard: number[] = [];
+    runRestarts(job, () => heard.push(Atomics.load(job.control, 1)));
+    const iterations = [0, 1, 2].reduce((sum, r) => sum + job.stats[3 * r + 1], 0);
+    expect(heard.length).toBe(iterations + nInit);
+    expect(heard.filter((done, i) => i === 0 || done > heard[i - 1])).toEqual([0, 1, 2, 3]);
   });
 
   it('reports an error thrown in a worker instead of waiting for it', () => {
@@ -74,8 +94,8 @@ describe('runRestartsInParallel', () => {
       kernel: distanceKernels(),
       random: (r: number) => createRandom(r),
     };
-    expect(() => runRestartsInParallel(tiny, job, 2)).toThrow(/worker thread.*k must be an integer/s);
+    expect(() => runRestartsInParallel(tiny, job, 2, false)).toThrow(/worker thread.*k must be an integer/s);
     // The pooled worker is still usable afterwards.
-    expect(runRestartsInParallel(X, { ...job, k: 3 }, 2).labels).toHaveLength(300);
+    expect(runRestartsInParallel(X, { ...job, k: 3 }, 2, false).labels).toHaveLength(300);
   });
 });
