@@ -12,16 +12,11 @@ import { refineOnTfidf } from '../src/cluster/refineOnTfidf.js';
 import { selectRows } from '../src/linalg/dense.js';
 import type { CsrMatrix, DenseMatrix } from '../src/types.js';
 
-/** Rounds of the TF-IDF refinement at most. */
-const REFINE_ROUNDS = 100;
-
 /**
- * The refinement also stops after a round that moved fewer than this share of the papers
- * and no fewer than the round before. The last rounds on a large corpus can move a few
- * papers back and forth between neighbouring themes for dozens of rounds. A refinement
- * whose moves keep falling to none ends as it would without this rule.
+ * Rounds of the TF-IDF refinement at most. It stops as soon as no paper moves, which is
+ * what lets a nightly run without new papers reproduce the previous night exactly.
  */
-export const REFINE_STOP_SHARE = 0.001;
+const REFINE_ROUNDS = 100;
 
 /** Random stream of the k-search sample, apart from the k-means restarts' streams 0..nInit-1. */
 const K_SEARCH_STREAM = 1_000_003;
@@ -215,7 +210,7 @@ export function cluster(input: { vectors: DenseMatrix; tfidf?: CsrMatrix }, para
   };
   if (params.refine) {
     if (input.tfidf === undefined) throw new Error('cluster: refine needs the TF-IDF matrix');
-    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, { maxRounds: REFINE_ROUNDS, stopBelowShare: REFINE_STOP_SHARE, onRound: params.onRefineRound });
+    const refinement = refineOnTfidf(input.tfidf, model.labels, model.k, { maxRounds: REFINE_ROUNDS, onRound: params.onRefineRound });
     const centres = meanCentres(X, refinement.labels, model.k);
     found = {
       labels: refinement.labels, centres, inertia: computeInertia(X, centres, refinement.labels),

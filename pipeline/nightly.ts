@@ -22,7 +22,6 @@ import { PaperStore, StoreError, type StoredRun, type StoredTheme } from '../src
 import type { Assignment, Paper, RunSummary, Theme, ThemeViews } from '../src/types.js';
 import { CorpusError } from './corpusError.js';
 import { modelRecord, refinementRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
-import { REFINE_STOP_SHARE } from './5-cluster.js';
 import { foldIn, type FoldInOutput } from './foldIn.js';
 import { loadThemeModel } from './assign.js';
 import { NIGHT_KIND_RULE, nightKind, type NightKind } from '../src/nightly/nightKind.js';
@@ -367,7 +366,7 @@ async function refitTonight(
     record: {
       map: mapRecord(fitted.mapped),
       ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: mergedTonight, themes_after_merges: joined.k }),
-      clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k), ...refinementRecord(clusters, REFINE_STOP_SHARE) },
+      clustering: { k: clusters.k, k_selection: kSelectionRecord(clusters.selection, clusters.k), ...refinementRecord(clusters) },
     },
   };
 }

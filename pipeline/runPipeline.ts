@@ -28,7 +28,6 @@ import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 import { modelRecord, refinementRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
-import { REFINE_STOP_SHARE } from './5-cluster.js';
 
 export { readWordList } from './fitThemes.js';
 
@@ -165,7 +164,7 @@ async function runStages(
       inertia: round(clusters.inertia, 6),
       iterations: clusters.iterations,
       k_selection: kSelectionRecord(clusters.selection, clusters.k),
-      ...refinementRecord(clusters, REFINE_STOP_SHARE),
+      ...refinementRecord(clusters),
       ...(fitted.merged === null ? {} : { themes_after_merges: fitted.merged.k }),
     },
     quality,

@@ -88,16 +88,15 @@ export interface RefinementRecord {
   moved: number;
   moves_per_round: number[];
   stopped_by: string;
-  stop_below_share: number;
 }
 
 /** The refinement's run.json entry from the cluster stage's output (nothing without a refinement). */
-export function refinementRecord(clusters: { refined: number; refineRounds: number; refinement: { movesPerRound: number[]; stoppedBy: string } | null }, stopBelowShare: number): { refinement?: RefinementRecord } {
+export function refinementRecord(clusters: { refined: number; refineRounds: number; refinement: { movesPerRound: number[]; stoppedBy: string } | null }): { refinement?: RefinementRecord } {
   if (clusters.refinement === null) return {};
   return {
     refinement: {
       rounds: clusters.refineRounds, moved: clusters.refined, moves_per_round: clusters.refinement.movesPerRound,
-      stopped_by: clusters.refinement.stoppedBy, stop_below_share: stopBelowShare,
+      stopped_by: clusters.refinement.stoppedBy,
     },
   };
 }

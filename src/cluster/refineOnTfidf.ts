@@ -15,21 +15,14 @@ export interface Refinement {
   moved: number;
   /** Papers each round moved, in order. */
   movesPerRound: number[];
-  /** Why it stopped: no paper moved, few papers moved and no fewer than the round before, or the round cap. */
-  stoppedBy: 'no paper moved' | 'few papers moved, no fewer than before' | 'round cap';
+  /** Why it stopped: no paper moved (a fixed point), or the round cap. */
+  stoppedBy: 'no paper moved' | 'round cap';
 }
 
 /** How the refinement runs; all optional. */
 export interface RefineParams {
   /** Rounds at most (default 100). */
   maxRounds?: number;
-  /**
-   * Stop after a round that moved fewer than this share of the papers and no fewer than
-   * the round before: the moves stopped falling, papers go back and forth between
-   * neighbouring themes (default 0: only when none moved). While the moves keep falling
-   * the refinement goes on, so a clustering that converges ends as without it.
-   */
-  stopBelowShare?: number;
   /** 'javascript' forces the plain loops (the tests' reference for the kernel). */
   kernel?: 'wasm' | 'javascript';
   /** Hears each round as it ends: its number (from 1) and the papers it moved. */
@@ -47,8 +40,10 @@ export interface RefineParams {
  * Each iteration: the centre of cluster c is the sum of its (unit-length) rows, scaled to
  * unit length; every paper then moves to the centre of highest cosine similarity (ties:
  * the lowest cluster id), except that the last paper of a cluster stays, so k never
- * shrinks. Stops when no paper moves, when few papers move (`stopBelowShare`) and no fewer
- * than the round before, or after `maxRounds`.
+ * shrinks. Stops when no paper moves, or after `maxRounds`. Only the first ends on a fixed
+ * point: refining the result again moves nothing, which is what lets a nightly refit
+ * without new papers reproduce the night before (a rule that stopped while papers still
+ * moved broke that: the next night moved them on).
  *
  * Cost per iteration: O(nnz · k) for the similarities plus O(k · V) for the centres. The
  * similarities are one product of the TF-IDF matrix with the V x k centres, by the
@@ -62,8 +57,7 @@ export function refineOnTfidf(
   k: number,
   params: RefineParams = {},
 ): Refinement {
-  const { maxRounds = 100, stopBelowShare = 0, kernel = 'wasm', onRound } = params;
-  if (!(stopBelowShare >= 0 && stopBelowShare < 1)) throw new RangeError(`refineOnTfidf: stopBelowShare must be in [0, 1), got ${stopBelowShare}`);
+  const { maxRounds = 100, kernel = 'wasm', onRound } = params;
   const { rows: n, cols: V, indptr, indices, values } = tfidf;
   if (start.length !== n) throw new RangeError(`refineOnTfidf: ${start.length} labels for ${n} rows`);
   const labels = Int32Array.from(start);
@@ -128,10 +122,6 @@ export function refineOnTfidf(
     movesPerRound.push(changed);
     if (changed === 0) {
       stoppedBy = 'no paper moved';
-      break;
-    }
-    if (changed < stopBelowShare * n && movesPerRound.length > 1 && changed >= movesPerRound[movesPerRound.length - 2]) {
-      stoppedBy = 'few papers moved, no fewer than before';
       break;
     }
   }
