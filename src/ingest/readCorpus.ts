@@ -27,9 +27,10 @@ export const MEGABYTE = 1_000_000;
 
 /**
  * The largest input limit: a JSON Lines file is decoded a piece at a time, so the limit is
- * Node's largest Buffer (2^32 bytes), which holds the gunzipped file.
+ * what Node reads into one Buffer: fs refuses to read a file of more than 2 GiB
+ * (2,147,483,647 bytes) at once.
  */
-export const MAX_INPUT_LIMIT_MB = 4000;
+export const MAX_INPUT_LIMIT_MB = 2000;
 
 /**
  * The largest CSV or saved page: those are decoded whole, into one JavaScript string, and
@@ -276,11 +277,48 @@ function readWhole(path: string, bytes: Buffer, wholeTextBytes: number): Checked
   return result;
 }
 
+/** Line-break bytes, as splitLines (parseSeedPage.ts) breaks lines: \n, \r\n or a lone \r. */
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Index just past the last line break in bytes[start, end), a CRLF kept whole; -1 when there is none. */
+function pastLastBreak(bytes: Buffer, start: number, end: number): number {
+  for (let i = end - 1; i >= start; i--) {
+    if (bytes[i] === LF) return i + 1;
+    if (bytes[i] === CR) return bytes[i + 1] === LF ? i + 2 : i + 1;
+  }
+  return -1;
+}
+
+/** Index just past the first line break at or after `from` (the end when there is none). */
+function pastNextBreak(bytes: Buffer, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    if (bytes[i] === LF) return i + 1;
+    if (bytes[i] === CR) return bytes[i + 1] === LF ? i + 2 : i + 1;
+  }
+  return bytes.length;
+}
+
+/** Line breaks in a piece: each \n, and each \r not followed by \n. */
+function lineBreaks(piece: Buffer): number {
+  let count = 0;
+  for (let i = 0; i < piece.length; i++) {
+    if (piece[i] === LF || (piece[i] === CR && piece[i + 1] !== LF)) count++;
+  }
+  return count;
+}
+
+/** Whether a UTF-8 byte order mark starts at `at` (decoding would drop it at a piece's start). */
+function bomAt(bytes: Buffer, at: number): boolean {
+  return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
+
 /**
- * A JSON Lines file larger than one piece: cut at line ends into pieces of at most
- * `pieceBytes` (a newline byte never occurs inside a UTF-8 sequence), each decoded and
- * parsed on its own, with line numbers counted from the file's start. The papers and
- * issues are those of parsing the file whole (tested).
+ * A JSON Lines file larger than one piece: cut at line breaks into pieces of about
+ * `pieceBytes` (a line-break byte never occurs inside a UTF-8 sequence), each decoded and
+ * parsed on its own, with line numbers counted from the file's start. A piece never starts
+ * with a byte order mark, which decoding would drop there and not in the middle of the
+ * file. The papers and issues are those of parsing the file whole (tested).
  */
 function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number): CheckedParse {
   const papers: Paper[] = [];
@@ -289,9 +327,10 @@ function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number):
   for (let start = 0; start < bytes.length; ) {
     let end = Math.min(bytes.length, start + pieceBytes);
     if (end < bytes.length) {
-      const newline = bytes.lastIndexOf(0x0a, end - 1);
-      if (newline < start) throw new IngestError(path, `line ${lineOffset + 1}: longer than ${inMegabytes(pieceBytes)} MB, no paper is that long`);
-      end = newline + 1;
+      const cut = pastLastBreak(bytes, start, end);
+      if (cut < 0) throw new IngestError(path, `line ${lineOffset + 1}: longer than ${inMegabytes(pieceBytes)} MB, no paper is that long`);
+      end = cut;
+      while (end < bytes.length && bomAt(bytes, end)) end = pastNextBreak(bytes, end);
     }
     const piece = bytes.subarray(start, end);
     const { text, invalid } = decodeText(path, piece);
@@ -300,7 +339,7 @@ function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number):
     const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
     for (const paper of checked.papers) papers.push(paper);
     for (const issue of checked.issues) issues.push({ ...issue, line: issue.line + lineOffset, problem: shown(issue.problem) });
-    for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) lineOffset++;
+    lineOffset += lineBreaks(piece);
     start = end;
   }
   return { papers, issues, format: 'jsonl' };

@@ -88,10 +88,10 @@ describe('paper-themes run on inputs beyond the size limit', () => {
     expect(read.code).toBe(0);
   });
 
-  it('refuses a --max-input-mb that is not a whole number from 1 to 512 with exit code 2', async () => {
+  it('refuses a --max-input-mb that is not a whole number from 1 to 2000 with exit code 2', async () => {
     const { code, err } = await cli('run', '--max-input-mb', '0');
     expect(code).toBe(2);
-    expect(err).toContain('--max-input-mb: "0" is not valid; expected an integer from 1 to 512');
+    expect(err).toContain('--max-input-mb: "0" is not valid; expected an integer from 1 to 2000');
   });
 });
 

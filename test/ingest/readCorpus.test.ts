@@ -296,3 +296,21 @@ describe('readCorpus on JSON Lines larger than one piece', () => {
     expect((await readCorpus(csv)).papers).toHaveLength(40);
   });
 });
+
+describe('readCorpus on JSON Lines in pieces, with every kind of line end', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? '{"title": "broken' : line(`Paper ${i}`, `p${i}`)));
+  const cases: Array<[string, string]> = [
+    ['crlf', rows.join('\r\n')],
+    ['lone-cr', rows.map((row, i) => `${row}${i % 3 === 0 ? '\r' : '\n'}`).join('')],
+    ['cr-only', rows.join('\r')],
+    ['cr-cr-lf', rows.join('\r\r\n')],
+    ['mid-bom', rows.map((row, i) => (i % 7 === 3 ? `\uFEFF${row}` : row)).join('\n')],
+    ['no-final-break', rows.join('\n')],
+  ];
+  it.each(cases)('%s: the papers and the issues at the lines of reading it whole', async (name, text) => {
+    const path = tmpFile(`ends-${name}.jsonl`, text);
+    const whole = await readCorpus(path);
+    expect(whole.issues.length).toBeGreaterThan(0);
+    for (const pieceBytes of [150, 333, 1000]) expect(await readCorpus(path, { pieceBytes }), `${name}, pieces of ${pieceBytes}`).toEqual(whole);
+  });
+});

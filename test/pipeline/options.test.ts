@@ -57,7 +57,7 @@ describe('defaultOptions', () => {
       strict: false,
       quiet: false,
       runsIndex: resolve('reports/index.html'),
-      maxInputMb: 512,
+      maxInputMb: 2000,
       csvBom: false,
     });
     expect(DEFAULT_OUT).toBe('reports/latest');
@@ -71,10 +71,10 @@ describe('defaultOptions', () => {
     expect(() => normaliseOptions({ runsIndex: ' ' })).toThrow(/^--runs-index:/);
   });
 
-  it('takes --max-input-mb as whole megabytes from 1 to 512 (the longest string V8 can decode)', () => {
+  it('takes --max-input-mb as whole megabytes from 1 to 2000 (the most fs reads into one Buffer)', () => {
     expect(normaliseOptions({ maxInputMb: '64' }).maxInputMb).toBe(64);
-    expect(normaliseOptions({ maxInputMb: 512 }).maxInputMb).toBe(512);
-    for (const bad of ['0', '513', '1.5', 'lots', -1]) expect(() => normaliseOptions({ maxInputMb: bad })).toThrow(/^--max-input-mb: .* expected an integer from 1 to 512/);
+    expect(normaliseOptions({ maxInputMb: 2000 }).maxInputMb).toBe(2000);
+    for (const bad of ['0', '2001', '1.5', 'lots', -1]) expect(() => normaliseOptions({ maxInputMb: bad })).toThrow(/^--max-input-mb: .* expected an integer from 1 to 2000/);
   });
 
   it('turns the tokens cache off with cacheDir false and moves it with a path', () => {
