@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignVectors } from '../src/model/assignVectors.js';
 import { decodeModelFiles, MANIFEST, ModelError } from '../src/model/modelFiles.js';
-import { themeModelFromFiles, type ThemeModel } from '../src/model/themeModel.js';
+import { themeModelFromFiles, usableWords, type ThemeModel } from '../src/model/themeModel.js';
 import { noTokenCache, type TokenCache } from '../src/tokenize/tokenCache.js';
 import type { Assignment, Paper } from '../src/types.js';
 import { countTerms, weightTfidf, type TfidfModel } from '../src/vectorize/tfidf.js';
@@ -38,7 +38,7 @@ export function loadThemeModel(path: string): ThemeModel {
 export async function assignPapers(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache = noTokenCache()): Promise<Assignment[]> {
   const tokens = await tokenize({ papers }, {
     boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: model.words ?? undefined,
+    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: usableWords(model),
   });
   const vectorizer: TfidfModel = { ...model.tfidf };
   const weights = weightTfidf(vectorizer, countTerms(vectorizer, tokens.features));

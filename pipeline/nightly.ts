@@ -35,6 +35,7 @@ import { MODEL_FOLDER } from './assign.js';
 import { themeModelOf } from './themeModelOf.js';
 import { encodeModelFiles, MANIFEST } from '../src/model/modelFiles.js';
 import { themeModelFiles } from '../src/model/themeModel.js';
+import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
@@ -438,7 +439,7 @@ function foldInOptionsKey(options: PipelineOptions, config: NightlyConfig): stri
   const { k, kRange, seed, dims, center, nInit, kmeans, refine, weighting, map, bm25K1, bm25B, minDf, maxDf, maxFeatures, phraseMinDf, titleWeight, lemmas, phrases } = options;
   return JSON.stringify({
     k, kRange, seed, dims, center, nInit, kmeans, refine, weighting, map, bm25K1, bm25B, minDf, maxDf, maxFeatures, phraseMinDf, titleWeight, lemmas, phrases,
-    boilerplate: readWordList(options.stopwordsFile), merges: config.merges,
+    boilerplate: readWordList(options.stopwordsFile), merges: config.merges, tokenizer: TOKENIZER_VERSION,
   });
 }
 

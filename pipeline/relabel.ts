@@ -12,7 +12,7 @@ import { mapSilhouette } from '../src/metrics/mapSilhouette.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
 import { encodeModelFiles, ModelError } from '../src/model/modelFiles.js';
-import { themeModelFiles, type ThemeModel } from '../src/model/themeModel.js';
+import { themeModelFiles, usableWords, type ThemeModel } from '../src/model/themeModel.js';
 import { deriveSeed } from '../src/random/seededRandom.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';
 import { normalizeRows } from '../src/reduce/normalizeRows.js';
@@ -125,7 +125,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
     const cache = options.cacheDir === null ? noTokenCache() : openTokenCacheFile(options.cacheDir, cacheRules);
     const tokens = await tokenize({ papers }, {
       boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-      lemmas: model.tokenizer.lemmas, workers: options.workers, cache, phrases: { phrases: model.phrases }, knownWords: model.words ?? undefined,
+      lemmas: model.tokenizer.lemmas, workers: options.workers, cache, phrases: { phrases: model.phrases }, knownWords: usableWords(model),
     });
     const counts = countTerms(vectorizer, tokens.features);
     const tfidf = weightTfidf(vectorizer, counts);

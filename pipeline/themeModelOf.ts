@@ -1,3 +1,4 @@
+import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import { themeMedians } from '../src/metrics/looseFits.js';
 import type { ThemeModel } from '../src/model/themeModel.js';
 import type { SvdModel } from '../src/linalg/randomizedSvd.js';
@@ -102,7 +103,7 @@ export function themeModelOf(fitted: Fitted, options: PipelineOptions, themeIds?
   const { labels, k, centres, boilerplate } = fitted.fittedThemes;
   const layout: MapLayout = fitted.mapped.layout;
   return buildThemeModel({
-    tokenizer: { boilerplate, titleWeight: options.titleWeight, lemmas: options.lemmas },
+    tokenizer: { boilerplate, titleWeight: options.titleWeight, lemmas: options.lemmas, version: TOKENIZER_VERSION },
     words: fitted.tokens.words,
     phrases: fitted.tokens.phrases.phrases,
     vectorizer: fitted.vectors.model,

@@ -1,5 +1,5 @@
 import type { ThemeQuality, WeightedTerm } from '../types.js';
-import type { KnownWords } from '../tokenize/winkTokenizer.js';
+import { TOKENIZER_VERSION, type KnownWords } from '../tokenize/winkTokenizer.js';
 import type { TfidfParams } from '../vectorize/tfidf.js';
 import { type ModelFiles } from './modelFiles.js';
 
@@ -15,7 +15,8 @@ import { type ModelFiles } from './modelFiles.js';
  * theme's median), and placed on the map among the fitted papers of its theme.
  */
 export interface ThemeModel {
-  tokenizer: { boilerplate: string[]; titleWeight: number; lemmas: boolean };
+  /** The tokenizer's rules; `version` is TOKENIZER_VERSION at the fit (null: a model from before it was kept). */
+  tokenizer: { boilerplate: string[]; titleWeight: number; lemmas: boolean; version: string | null };
   /** The words the fit kept, with their lemmas (null without lemmas): assigning asks wink only about other words. */
   words: KnownWords | null;
   phrases: string[];
@@ -99,7 +100,10 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
   const singularValues = f64('svd_singular_values');
   const d = singularValues.length;
   const model: ThemeModel = {
-    tokenizer: { boilerplate: strings(p.tokenizer?.boilerplate, 'tokenizer.boilerplate'), titleWeight: Number(p.tokenizer?.titleWeight), lemmas: p.tokenizer?.lemmas === true },
+    tokenizer: {
+      boilerplate: strings(p.tokenizer?.boilerplate, 'tokenizer.boilerplate'), titleWeight: Number(p.tokenizer?.titleWeight), lemmas: p.tokenizer?.lemmas === true,
+      version: typeof p.tokenizer?.version === 'string' ? p.tokenizer.version : null,
+    },
     words: p.words === undefined ? null : { surfaces: strings(p.words.surfaces, 'words.surfaces'), lemmas: strings(p.words.lemmas, 'words.lemmas') },
     phrases: strings(p.phrases, 'phrases'),
     tfidf: { params: p.tfidf.params as TfidfParams, vocabulary, displayForms, idf: f64('idf'), documentCount: Number(p.tfidf.documentCount), meanDocumentLength: Number(p.tfidf.meanDocumentLength) },
@@ -129,4 +133,13 @@ export function themeModelFromFiles(files: ModelFiles, where: string): ThemeMode
   for (const [name, length, expected] of shapes) if (length !== expected) fail(`array ${name} has ${length} values, expected ${expected}`);
   if (model.map.themes.some((t) => t < 0 || t >= k)) fail(`array map_themes names a theme outside 0..${k - 1}`);
   return model;
+}
+
+/**
+ * The model's words as the tokenizer may trust them: only when they were made by this
+ * version of the tokenizer's rules. Words of other rules would give papers other lemmas
+ * than wink gives today, and through the tokens cache reach later runs.
+ */
+export function usableWords(model: Pick<ThemeModel, 'words' | 'tokenizer'>): KnownWords | undefined {
+  return model.words !== null && model.tokenizer.version === TOKENIZER_VERSION ? model.words : undefined;
 }

@@ -15,6 +15,8 @@ import { defaultNightlyConfig } from '../../src/nightly/config.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { ModelError } from '../../src/model/modelFiles.js';
 import type { Paper } from '../../src/types.js';
+import { usableWords } from '../../src/model/themeModel.js';
+import { TOKENIZER_VERSION } from '../../src/tokenize/winkTokenizer.js';
 
 /** A run on the bundled corpus writes its ThemeModel; assigning papers to it needs no refit. */
 const tmp = () => mkdtempSync(join(tmpdir(), 'pt-assign-'));
@@ -78,6 +80,20 @@ describe('the ThemeModel a run writes', () => {
     }], 1);
     expect(paper.themeId).toBe(fitted.get(merging[0].id));
   });
+
+  it('keeps the words its fit kept, and its tokenizer version; words of other rules are not used', async () => {
+    const model = loadThemeModel(out);
+    expect(model.tokenizer.version).toBe(TOKENIZER_VERSION);
+    expect(model.words!.surfaces).toContain('merging');
+    expect(model.words!.lemmas[model.words!.surfaces.indexOf('merging')]).toBe('merge');
+    expect(usableWords(model)).toBe(model.words);
+    // A changed lemma in words of another version never reaches the papers' tokens.
+    const lemmas = model.words!.lemmas.map((lemma) => (lemma === 'merge' ? 'merge-of-old-rules' : lemma));
+    const older = { ...model, tokenizer: { ...model.tokenizer, version: 'split-words-wink-lemmas-0' }, words: { ...model.words!, lemmas } };
+    expect(usableWords(older)).toBeUndefined();
+    expect(usableWords({ ...model, tokenizer: { ...model.tokenizer, version: null } })).toBeUndefined();
+    expect(await assignPapers(older, papers, 1)).toEqual(await assignPapers(model, papers, 1));
+  }, 60_000);
 
   it('refuses a damaged model, naming the file', () => {
     const file = join(out, MODEL_FOLDER, 'idf.f64');
