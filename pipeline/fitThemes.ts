@@ -1,3 +1,4 @@
+import { releaseKernelMemory } from '../src/linalg/wasmKernels.js';
 import { readFileSync } from 'node:fs';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { sum } from '../src/linalg/dense.js';
@@ -139,6 +140,9 @@ export async function fitThemes(
   if (merged !== null) {
     log(`  merged: ${merged.members.filter((m) => m.length > 1).map((m) => `${m.join(' + ')} -> ${m[0]}`).join('; ')}; ${merged.k} theme${merged.k === 1 ? '' : 's'}, silhouette ${Number.isFinite(themes.silhouette) ? themes.silhouette.toFixed(3) : 'n/a'}`);
   }
+
+  // The SVD's and the refinement's kernel memory is not needed after the cluster stage.
+  await releaseKernelMemory();
 
   // 6. Map: reduced vectors -> 2-D positions for the report (UMAP, or PCA).
   const mapped = await timeStage(stages, 'map', log,

@@ -339,3 +339,13 @@ function align(bytes: number): number {
 export function stopWasmWorkers(): Promise<void> {
   return pool.stop();
 }
+
+/**
+ * Lets the kernels' memories go: the idle arenas are dropped and the helper threads, whose
+ * instances hold them too, stopped, so the pages (the TF-IDF matrix, twice, and the tall
+ * blocks of the SVD) can be given back. Later calls make new ones.
+ */
+export async function releaseKernelMemory(): Promise<void> {
+  idleArenas.length = 0;
+  await pool.stop();
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CsrMatrix, DenseMatrix } from '../../src/types.js';
-import { stopWasmWorkers, svdKernels, WasmLinalg } from '../../src/linalg/wasmKernels.js';
+import { releaseKernelMemory, stopWasmWorkers, svdKernels, WasmLinalg } from '../../src/linalg/wasmKernels.js';
 import { gatherRowsRange, gramRange, timesSmallRange } from '../../src/linalg/rowKernels.js';
 import { columnSums, csrColumnMeans, csrFromDense, csrTranspose, meanShift, subtractMeanProduct, subtractMeanTransposeProduct } from '../../src/linalg/csr.js';
 import { gramBlocks } from '../../src/linalg/dense.js';
@@ -224,6 +224,20 @@ describe('WebAssembly kernels on several threads', () => {
       expect(results(linalg).equals(want)).toBe(true);
       linalg.release();
     }
+  });
+
+  it('let their memory go on releaseKernelMemory, and work as before on fresh memory and threads', async () => {
+    const one = kernels(1);
+    const want = results(one);
+    one.release();
+    const used = kernels(2);
+    const memory = (used as unknown as { memory: WebAssembly.Memory }).memory;
+    used.release();
+    await releaseKernelMemory();
+    const fresh = kernels(2);
+    expect((fresh as unknown as { memory: WebAssembly.Memory }).memory).not.toBe(memory);
+    expect(results(fresh).equals(want)).toBe(true);
+    fresh.release();
   });
 
   it('fails a call whose task traps, and gives the memory to no later instance', () => {
