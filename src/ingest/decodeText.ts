@@ -99,7 +99,8 @@ function decodeMarkingInvalid(bytes: Uint8Array): DecodedText {
   while (i < bytes.length) {
     const length = validSequenceLength(bytes, i);
     if (length > 0) {
-      if (bytes[i] === 0x0a) {
+      // Lines end as the parsers split them (splitLines): at \n, \r\n or a lone \r.
+      if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
         line++;
         column = 1;
       } else column++;
@@ -133,6 +134,14 @@ export function decodeText(path: string, bytes: Uint8Array): DecodedText {
       throw new IngestError(path, `invalid ${utf16.toUpperCase()} data (an odd number of bytes or an unpaired surrogate)`);
     }
   }
+  return decodeUtf8(bytes);
+}
+
+/**
+ * UTF-8 only, with invalid runs marked as decodeText marks them: for the pieces of a file
+ * already known to be UTF-8 (a piece may start with bytes that look like UTF-16).
+ */
+export function decodeUtf8(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', invalid: [] };
   } catch {

@@ -3,7 +3,7 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { IngestIssue, IngestResult, InputFormat, Paper } from '../types.js';
 import { escapeControlCharacters, hasControlCharacters, removeControlCharacters } from '../text/sanitizeText.js';
-import { decodeText, INVALID_MARKER, looksUtf16, showInvalidMarkers, type InvalidBytes } from './decodeText.js';
+import { decodeText, decodeUtf8, INVALID_MARKER, looksUtf16, showInvalidMarkers, type InvalidBytes } from './decodeText.js';
 import { detectFormat } from './detectFormat.js';
 import { dropDuplicates } from './dropDuplicates.js';
 import { describeIssue, IngestError } from './ingestErrors.js';
@@ -333,7 +333,8 @@ function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number):
       while (end < bytes.length && bomAt(bytes, end)) end = pastNextBreak(bytes, end);
     }
     const piece = bytes.subarray(start, end);
-    const { text, invalid } = decodeText(path, piece);
+    // The file was judged UTF-8 as a whole: a piece is never taken for UTF-16.
+    const { text, invalid } = decodeUtf8(piece);
     const shown = (message: string) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
     const parsed = parseJsonLines(text, path);
     const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
@@ -341,6 +342,10 @@ function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number):
     for (const issue of checked.issues) issues.push({ ...issue, line: issue.line + lineOffset, problem: shown(issue.problem) });
     lineOffset += lineBreaks(piece);
     start = end;
+  }
+  // Nothing but blanks (after a byte order mark): what reading it whole calls it.
+  if (papers.length === 0 && issues.length === 0 && bytes.subarray(bomAt(bytes, 0) ? 3 : 0).every((b) => b === 0x20 || b === 0x09 || b === LF || b === CR)) {
+    throw new IngestError(path, 'empty file');
   }
   return { papers, issues, format: 'jsonl' };
 }

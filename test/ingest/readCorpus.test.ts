@@ -299,18 +299,37 @@ describe('readCorpus on JSON Lines larger than one piece', () => {
 
 describe('readCorpus on JSON Lines in pieces, with every kind of line end', () => {
   const rows = Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? '{"title": "broken' : line(`Paper ${i}`, `p${i}`)));
-  const cases: Array<[string, string]> = [
+  const cases: Array<[string, string | Buffer]> = [
     ['crlf', rows.join('\r\n')],
     ['lone-cr', rows.map((row, i) => `${row}${i % 3 === 0 ? '\r' : '\n'}`).join('')],
     ['cr-only', rows.join('\r')],
     ['cr-cr-lf', rows.join('\r\r\n')],
     ['mid-bom', rows.map((row, i) => (i % 7 === 3 ? `\uFEFF${row}` : row)).join('\n')],
     ['no-final-break', rows.join('\n')],
+    // Latin-1 bytes on line 20 of a file with lone CRs, and a line that starts with the
+    // bytes of a UTF-16 byte order mark (Latin-1 "ÿþ"): both reported at their lines.
+    ['latin1-after-lone-cr', Buffer.concat(rows.map((row, i) => Buffer.concat([Buffer.from(row), i === 20 ? Buffer.from([0x20, 0xe9]) : Buffer.alloc(0), Buffer.from(i % 2 ? '\r' : '\n')])))],
+    ['utf16-bytes-at-a-line-start', Buffer.concat(rows.map((row, i) => Buffer.concat([i === 11 || i === 25 ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(`${row}\n`)])))],
   ];
   it.each(cases)('%s: the papers and the issues at the lines of reading it whole', async (name, text) => {
     const path = tmpFile(`ends-${name}.jsonl`, text);
     const whole = await readCorpus(path);
     expect(whole.issues.length).toBeGreaterThan(0);
     for (const pieceBytes of [150, 333, 1000]) expect(await readCorpus(path, { pieceBytes }), `${name}, pieces of ${pieceBytes}`).toEqual(whole);
+  });
+
+  it('calls a file of blank lines larger than a piece empty, as read whole', async () => {
+    const path = tmpFile('blank.jsonl', `\uFEFF${'\n'.repeat(300)}`);
+    await expect(readCorpus(path)).rejects.toThrow(/blank\.jsonl: empty file/);
+    await expect(readCorpus(path, { pieceBytes: 100 })).rejects.toThrow(/blank\.jsonl: empty file/);
+  });
+});
+
+describe('readCorpus line numbers of invalid UTF-8', () => {
+  it('counts lines as the parser does: a lone CR ends a line', async () => {
+    const text = Buffer.concat([Buffer.from(`${line('One', 'a')}\r${line('Two', 'b')}\r{"id": "c", "title": "Caf`), Buffer.from([0xe9]), Buffer.from('", "abstract": "x"}\r')]);
+    const result = await readCorpus(tmpFile('cr-latin1.jsonl', text));
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0].line).toBe(3);
   });
 });
