@@ -1,3 +1,4 @@
+import { MEGABYTE } from '../src/ingest/readCorpus.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listRuns } from '../src/io/listRuns.js';
@@ -82,7 +83,8 @@ async function runStages(
   tokenizers: StartedTokenizers | undefined,
 ): Promise<PipelineResult> {
   // 1. Ingest: file -> deduplicated papers (+ problems per record).
-  const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict, maxInputMb: options.maxInputMb }),
+  const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict, maxInputMb: options.maxInputMb },
+    (done, total) => log(`  read ${Math.round(done / MEGABYTE)} of ${Math.round(total / MEGABYTE)} MB`)),
     (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
   for (const issue of corpus.issues.slice(0, 20)) warn(`skipped ${issue.file} ${describeIssue(issue)}`);
   if (corpus.issues.length > 20) warn(`... and ${corpus.issues.length - 20} more problems (all in run.json)`);

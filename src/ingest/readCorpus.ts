@@ -20,6 +20,8 @@ export interface ReadCorpusOptions {
   pieceBytes?: number;
   /** Most bytes of a file read whole, CSV or saved page (default WHOLE_TEXT_LIMIT_MB; smaller in tests). */
   wholeTextBytes?: number;
+  /** Told after each piece of a file read in pieces: bytes read so far, of how many (progress lines). */
+  onPiece?: (done: number, total: number) => void;
 }
 
 /** One megabyte as the input limit counts it (10^6 bytes, as `--max-input-mb` says). */
@@ -233,7 +235,7 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
   const bytes = await gunzipIfNeeded(path, await readBytes(path, limit), limit);
   const pieceBytes = options.pieceBytes ?? JSONL_PIECE_BYTES;
   const checked = bytes.length > pieceBytes && isUtf8JsonLines(path, bytes)
-    ? readJsonLinesInPieces(path, bytes, pieceBytes)
+    ? readJsonLinesInPieces(path, bytes, pieceBytes, options.onPiece)
     : readWhole(path, bytes, options.wholeTextBytes ?? WHOLE_TEXT_LIMIT_MB * MEGABYTE);
   return finishCorpus(path, checked, options);
 }
@@ -320,7 +322,7 @@ function bomAt(bytes: Buffer, at: number): boolean {
  * with a byte order mark, which decoding would drop there and not in the middle of the
  * file. The papers and issues are those of parsing the file whole (tested).
  */
-function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number): CheckedParse {
+function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number, onPiece?: (done: number, total: number) => void): CheckedParse {
   const papers: Paper[] = [];
   const issues: IngestIssue[] = [];
   let lineOffset = 0;
@@ -342,6 +344,7 @@ function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number):
     for (const issue of checked.issues) issues.push({ ...issue, line: issue.line + lineOffset, problem: shown(issue.problem) });
     lineOffset += lineBreaks(piece);
     start = end;
+    onPiece?.(end, bytes.length);
   }
   // Nothing but blanks (after a byte order mark): what reading it whole calls it.
   if (papers.length === 0 && issues.length === 0 && bytes.subarray(bomAt(bytes, 0) ? 3 : 0).every((b) => b === 0x20 || b === 0x09 || b === LF || b === CR)) {

@@ -285,6 +285,15 @@ describe('readCorpus on JSON Lines larger than one piece', () => {
     expect(whole.duplicatesDropped).toBe(1);
   });
 
+  it('tells how far it has read after each piece, up to the whole file', async () => {
+    const heard: Array<[number, number]> = [];
+    await readCorpus(path, { pieceBytes: 5000, onPiece: (done, total) => heard.push([done, total]) });
+    expect(heard.length).toBeGreaterThan(2);
+    expect(heard.every(([, total]) => total === bytes.length)).toBe(true);
+    expect(heard.at(-1)![0]).toBe(bytes.length);
+    for (let i = 1; i < heard.length; i++) expect(heard[i][0]).toBeGreaterThan(heard[i - 1][0]);
+  });
+
   it('refuses a line longer than a piece, naming its line', async () => {
     const long = tmpFile('long.jsonl', `${line('Short', 's')}\n${line('L'.repeat(5000), 'l')}\n`);
     await expect(readCorpus(long, { pieceBytes: 1000 })).rejects.toThrow(/long\.jsonl: line 2: longer than 0\.001 MB/);
