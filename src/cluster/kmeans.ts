@@ -148,7 +148,7 @@ export function fitKMeans(X: DenseMatrix, params: KMeansParams): KMeansModel {
   } else {
     const xNorms = rowSquaredNorms(X);
     const localTrials = 2 + Math.floor(Math.log(k));
-    const dots = dotsModule === null ? null : createRowDots(dotsModule, X, Math.max(k, localTrials));
+    const dots = dotsModule === null ? null : createRowDots(dotsModule, X, Math.max(k, localTrials), localTrials);
     let best: LloydRun | null = null;
     for (let r = 0; r < runs; r++) {
       const start = initialCentres

@@ -48,7 +48,7 @@ export function runRestarts(job: RestartJob, between?: () => void): void {
       return job.uniforms[next++];
     };
     // Made on the first restart this thread takes (copying X into the kernel's memory).
-    if (dots === null && job.kernel !== null) dots = createRowDots(job.kernel, X, Math.max(job.k, job.localTrials));
+    if (dots === null && job.kernel !== null) dots = createRowDots(job.kernel, X, Math.max(job.k, job.localTrials), job.localTrials);
     const start = kmeansPlusPlus(X, job.k, random, job.localTrials, dots).data;
     const result = runKMeans(X, xNorms, start, job.k, job.maxIterations, job.absoluteTolerance, job.algorithm, dots, between);
     job.centres.set(result.centres, r * job.k * job.d);

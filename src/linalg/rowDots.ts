@@ -54,12 +54,14 @@ export const ROW_DOTS_BLOCK = 256;
 
 /**
  * An instance of the distance `kernels` (from distanceKernels()) holding a copy of X in its own
- * memory, for up to `maxTargets` targets at a time.
+ * memory, for up to `maxTargets` targets at a time, and room for the trial distances of up
+ * to `maxTrials` k-means++ candidates (n x maxTrials; 0 for callers that seed nothing).
  */
 export function createRowDots(
   kernels: DistanceKernels,
   X: { rows: number; cols: number; data: Float64Array },
   maxTargets: number,
+  maxTrials = 0,
 ): RowDots {
   const BLOCK = ROW_DOTS_BLOCK;
   const n = X.rows;
@@ -82,7 +84,7 @@ export function createRowDots(
   const potentialsAt = alignUp(closestAt + n * 8);
   const candidateNormsAt = alignUp(potentialsAt + maxStride * 8);
   const trialAt = alignUp(candidateNormsAt + maxStride * 8);
-  const end = trialAt + n * maxStride * 8;
+  const end = trialAt + n * maxTrials * 8;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
   const exports = instantiateKernels(kernels, memory);
   const kernel = exports.rowDots;
@@ -105,7 +107,10 @@ export function createRowDots(
     closest: new Float64Array(memory.buffer, closestAt, n),
     potentials: new Float64Array(memory.buffer, potentialsAt, maxStride),
     candidateNorms: new Float64Array(memory.buffer, candidateNormsAt, maxStride),
-    trial: (m: number) => new Float64Array(memory.buffer, trialAt, n * m),
+    trial: (m: number) => {
+      if (m > maxTrials) throw new RangeError(`rowDots: room for ${maxTrials} k-means++ candidates, asked for ${m}`);
+      return new Float64Array(memory.buffer, trialAt, n * m);
+    },
     step(start: number, count: number, m: number) {
       stepKernel(outAt, stride, m, count, seedNormsAt + start * 8, candidateNormsAt, closestAt + start * 8, trialAt + start * m * 8, potentialsAt);
     },

@@ -58,7 +58,9 @@ describe('kmeansPlusPlus', () => {
     const random = createRandom(8);
     // An odd number of rows and a dimension that is not a multiple of 2.
     const Y: DenseMatrix = { rows: 601, cols: 13, data: Float64Array.from({ length: 601 * 13 }, () => gaussian(random)) };
-    const dots = createRowDots(distanceKernels()!, Y, 11);
+    // Room for exactly the candidates k-means++ tries (2 + ln k), no more.
+    const dots = createRowDots(distanceKernels()!, Y, 11, 2 + Math.floor(Math.log(11)));
+    expect(() => dots.seeding.trial(5)).toThrow(/room for 4 k-means\+\+ candidates, asked for 5/);
     for (const seed of [1, 2, 3]) {
       expect(kmeansPlusPlus(Y, 11, createRandom(seed), undefined, dots)).toEqual(kmeansPlusPlus(Y, 11, createRandom(seed)));
     }
