@@ -1,7 +1,7 @@
-import { releaseKernelMemory } from '../src/linalg/wasmKernels.js';
 import { readFileSync } from 'node:fs';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { sum } from '../src/linalg/dense.js';
+import { releaseKernelMemory } from '../src/linalg/wasmKernels.js';
 import { parseLabelPins, type LabelPins } from '../src/label/pinnedLabels.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';

@@ -1,6 +1,6 @@
-import { MEGABYTE } from '../src/ingest/readCorpus.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { MEGABYTE } from '../src/ingest/readCorpus.js';
 import { listRuns } from '../src/io/listRuns.js';
 import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { describeIssue } from '../src/ingest/ingestErrors.js';

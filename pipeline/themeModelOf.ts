@@ -1,7 +1,7 @@
-import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import { themeMedians } from '../src/metrics/looseFits.js';
 import type { ThemeModel } from '../src/model/themeModel.js';
 import type { SvdModel } from '../src/linalg/randomizedSvd.js';
+import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import type { MapLayout } from '../src/map/mapLayout.js';
 import type { CsrMatrix, DenseMatrix, Theme } from '../src/types.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';

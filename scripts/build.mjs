@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Assembles the WebAssembly kernels (scripts/assembleKernels.mjs), builds dist/ with tsc and records a digest of what it was built from; with --if-changed,
-// builds only when that digest differs (sources, tsconfig.json or package.json changed, or
+// Assembles the WebAssembly kernels (scripts/assembleKernels.mjs), builds dist/ with tsc
+// and records a digest of what it was built from; with --if-changed, builds only when that
+// digest differs (sources, tsconfig.json or package.json changed, or
 // no build yet), so `npm run pipeline` starts the command at once on an unchanged checkout.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';

@@ -28,9 +28,10 @@ const pool = workerPool(() => workerScript(import.meta.url, 'kmeansWorker.js'));
 
 /**
  * Runs restarts 0..nInit−1 on `threads` threads (the calling one included) and returns the
- * winner. The calling thread tells `onRestart` as restarts finish, its own and the
- * workers', between its own Lloyd iterations: a restart on a million papers takes minutes. `random(r)` is restart r's generator; exactly `1 + (k − 1) · localTrials` draws are
- * taken from each, as k-means++ does.
+ * winner. `random(r)` is restart r's generator; exactly `1 + (k − 1) · localTrials` draws
+ * are taken from each, as k-means++ does. The calling thread tells `onRestart` as restarts
+ * finish, its own and the workers', between its own Lloyd iterations: a restart on a
+ * million papers takes minutes.
  */
 export function runRestartsInParallel(
   X: DenseMatrix,

@@ -259,35 +259,53 @@ function readWhole(path: string, bytes: Buffer, wholeTextBytes: number): Checked
   if (bytes.length > wholeTextBytes) {
     throw new IngestError(path, `larger than ${inMegabytes(wholeTextBytes)} MB after gunzip: a CSV file, saved page or UTF-16 file is read whole and can be at most that; convert it to UTF-8 JSON Lines (one paper per line), which is read a piece at a time, or split it`);
   }
-  const { text, invalid } = decodeText(path, bytes);
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError(path, 'empty file');
-  /** Messages quote input: markers back as bytes, control characters escaped. */
-  const shown = (message: string) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
-
+  const decoded = decodeText(path, bytes);
+  if (decoded.text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError(path, 'empty file');
   let parsed: Pick<IngestResult, 'papers' | 'issues' | 'corpusDate'>;
   let format: InputFormat;
   try {
-    format = detectFormat(path, text);
-    parsed = parse(format, text, path);
+    format = detectFormat(path, decoded.text);
+    parsed = parse(format, decoded.text, path);
   } catch (error) {
-    if (error instanceof IngestError) throw new IngestError(path, shown(error.message.slice(path.length + 2)));
+    if (error instanceof IngestError) throw new IngestError(path, shownFor(decoded.invalid)(error.message.slice(path.length + 2)));
     throw error;
   }
-  const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
-  const result: CheckedParse = { papers: checked.papers, issues: checked.issues.map((issue) => ({ ...issue, problem: shown(issue.problem) })), format };
+  const result: CheckedParse = { ...checkParse(path, parsed, decoded.invalid, 0), format };
   if (parsed.corpusDate !== undefined) result.corpusDate = parsed.corpusDate;
   return result;
+}
+
+/** Messages quote input: invalid-byte markers back as the bytes, control characters escaped. */
+function shownFor(invalid: readonly InvalidBytes[]): (message: string) => string {
+  return (message) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
+}
+
+/**
+ * A parse with the papers holding invalid bytes set aside and every issue's message shown
+ * (shownFor), its line moved by `lineOffset` (the lines before a piece).
+ */
+function checkParse(path: string, parsed: Pick<IngestResult, 'papers' | 'issues'>, invalid: readonly InvalidBytes[], lineOffset: number): Pick<IngestResult, 'papers' | 'issues'> {
+  const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
+  const shown = shownFor(invalid);
+  return { papers: checked.papers, issues: checked.issues.map((issue) => ({ ...issue, line: issue.line + lineOffset, problem: shown(issue.problem) })) };
 }
 
 /** Line-break bytes, as splitLines (parseSeedPage.ts) breaks lines: \n, \r\n or a lone \r. */
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Index just past the last line break in bytes[start, end), a CRLF kept whole; -1 when there is none. */
+/** Index just past the line break at `i` (a CRLF kept whole), or -1 when none is there. */
+function pastBreakAt(bytes: Buffer, i: number): number {
+  if (bytes[i] === LF) return i + 1;
+  if (bytes[i] === CR) return bytes[i + 1] === LF ? i + 2 : i + 1;
+  return -1;
+}
+
+/** Index just past the last line break in bytes[start, end); -1 when there is none. */
 function pastLastBreak(bytes: Buffer, start: number, end: number): number {
   for (let i = end - 1; i >= start; i--) {
-    if (bytes[i] === LF) return i + 1;
-    if (bytes[i] === CR) return bytes[i + 1] === LF ? i + 2 : i + 1;
+    const past = pastBreakAt(bytes, i);
+    if (past >= 0) return past;
   }
   return -1;
 }
@@ -295,8 +313,8 @@ function pastLastBreak(bytes: Buffer, start: number, end: number): number {
 /** Index just past the first line break at or after `from` (the end when there is none). */
 function pastNextBreak(bytes: Buffer, from: number): number {
   for (let i = from; i < bytes.length; i++) {
-    if (bytes[i] === LF) return i + 1;
-    if (bytes[i] === CR) return bytes[i + 1] === LF ? i + 2 : i + 1;
+    const past = pastBreakAt(bytes, i);
+    if (past >= 0) return past;
   }
   return bytes.length;
 }
@@ -337,11 +355,9 @@ function readJsonLinesInPieces(path: string, bytes: Buffer, pieceBytes: number, 
     const piece = bytes.subarray(start, end);
     // The file was judged UTF-8 as a whole: a piece is never taken for UTF-16.
     const { text, invalid } = decodeUtf8(piece);
-    const shown = (message: string) => escapeControlCharacters(invalid.length > 0 ? showInvalidMarkers(message, invalid) : message);
-    const parsed = parseJsonLines(text, path);
-    const checked = invalid.length > 0 ? setAsideInvalid(parsed.papers, parsed.issues, invalid, path) : parsed;
+    const checked = checkParse(path, parseJsonLines(text, path), invalid, lineOffset);
     for (const paper of checked.papers) papers.push(paper);
-    for (const issue of checked.issues) issues.push({ ...issue, line: issue.line + lineOffset, problem: shown(issue.problem) });
+    for (const issue of checked.issues) issues.push(issue);
     lineOffset += lineBreaks(piece);
     start = end;
     onPiece?.(end, bytes.length);

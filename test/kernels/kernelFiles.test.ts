@@ -37,7 +37,7 @@ describe('kernel files (src/kernels: NAME.wat, assembled to NAME.wasm)', () => {
     }
   });
 
-  it('instantiates a set on one memory, where every kernel sees what another wrote', () => {
+  it('instantiates a set on the memory it is given, whose bytes the kernels work on', () => {
     const set = loadKernels(['zeroBytes']);
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 4, shared: true });
     new Uint8Array(memory.buffer).fill(7, 0, 64);

@@ -29,6 +29,15 @@ function lowRankSparse(n: number, m: number, r: number, seed: number): number[][
   return L.map((row) => R[0].map((_, j) => row.reduce((s, v, t) => s + v * R[t][j], 0)));
 }
 
+/**
+ * n x m rows, each entry non-zero with probability `density`, of size (1 + u) / (1 + j /
+ * decay) for column j: a full-rank sparse matrix whose spectrum decays slowly.
+ */
+function decayingSparse(n: number, m: number, density: number, decay: number, seed: number): number[][] {
+  const random = createRandom(seed);
+  return Array.from({ length: n }, () => Array.from({ length: m }, (_, j) => (random() < density ? (1 + random()) / (1 + j / decay) : 0)));
+}
+
 function centre(rows: number[][]): number[][] {
   const means = rows[0].map((_, j) => rows.reduce((s, row) => s + row[j], 0) / rows.length);
   return rows.map((row) => row.map((v, j) => v - means[j]));
@@ -183,10 +192,7 @@ describe('fitRandomizedSvd', () => {
   });
 
   it('projects on the WebAssembly kernels, on any number of threads, the bits of the plain product (A − 1μᵀ)·V', () => {
-    const random = createRandom(41);
-    const big = Array.from({ length: 400 }, () =>
-      Array.from({ length: 150 }, (_, j) => (random() < 0.08 ? (1 + random()) / (1 + j / 9) : 0)),
-    );
+    const big = decayingSparse(400, 150, 0.08, 9, 41);
     const B = csrFromDense(big);
     for (const center of [false, true]) {
       const model = fitRandomizedSvd(B, { components: 7, seed: 5, center });
@@ -223,10 +229,7 @@ describe('fitRandomizedSvd', () => {
 
   it('matches the exact SVD on a larger sparse matrix with a slowly decaying spectrum', () => {
     // 120×90, ~10% dense, full rank: the power iterations (not an exact-rank sketch) must do the work.
-    const random = createRandom(21);
-    const big = Array.from({ length: 120 }, () =>
-      Array.from({ length: 90 }, (_, j) => (random() < 0.1 ? (1 + random()) / (1 + j / 10) : 0)),
-    );
+    const big = decayingSparse(120, 90, 0.1, 10, 21);
     const model = fitRandomizedSvd(csrFromDense(big), { components: 6, seed: 22, oversamples: 10, powerIterations: 6 });
     const exact = new SingularValueDecomposition(new Matrix(big));
     for (let i = 0; i < 6; i++) {
@@ -237,10 +240,7 @@ describe('fitRandomizedSvd', () => {
   });
 
   it('gives the same model and projection on several threads as on one', () => {
-    const random = createRandom(31);
-    const big = Array.from({ length: 90 }, () =>
-      Array.from({ length: 70 }, (_, j) => (random() < 0.15 ? (1 + random()) / (1 + j / 8) : 0)),
-    );
+    const big = decayingSparse(90, 70, 0.15, 8, 31);
     const B = csrFromDense(big);
     for (const center of [false, true]) {
       const one = fitTransformRandomizedSvd(B, { components: 6, seed: 32, center, threads: 1 });
