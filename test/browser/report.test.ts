@@ -318,7 +318,8 @@ describe('a report whose map draws a sample, in Chromium', () => {
     // A theme's list holds all of its papers, drawn or not.
     const first = page.locator('details.theme-papers').first();
     await first.locator('summary').click();
-    expect(await first.locator('li').count()).toBe(summary.assignments.filter((a) => a.themeId === 0).length);
+    // The list is filled by the toggle event, a task after the click: wait for it.
+    await expect.poll(() => first.locator('li').count()).toBe(summary.assignments.filter((a) => a.themeId === 0).length);
     expect(log.problems).toEqual([]);
     await page.close();
   });
