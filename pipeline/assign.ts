@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignVectors } from '../src/model/assignVectors.js';
+import { assignTextsInWorkers, type StartedAssigners } from '../src/model/assignInWorkers.js';
+import type { TextRules } from '../src/model/assignTexts.js';
+import { assignVectors, type VectorAssignment } from '../src/model/assignVectors.js';
 import { decodeModelFiles, MANIFEST, ModelError } from '../src/model/modelFiles.js';
 import { themeModelFromFiles, usableWords, type ThemeModel } from '../src/model/themeModel.js';
 import { noTokenCache, type TokenCache } from '../src/tokenize/tokenCache.js';
 import type { Assignment, Paper } from '../src/types.js';
 import { countTerms, weightTfidf, type TfidfModel } from '../src/vectorize/tfidf.js';
-import { tokenize } from './2-tokenize.js';
+import { paperText, tokenize, tokenizerParams } from './2-tokenize.js';
 
 /** Where a run keeps its model, beside its report. */
 export const MODEL_FOLDER = 'model';
@@ -33,16 +35,23 @@ export function loadThemeModel(path: string): ThemeModel {
  * New papers assigned to a fitted model without refitting: tokenized with the model's
  * rules and phrases, counted over its vocabulary, weighted by its idf, then given a theme,
  * score, loose-fit flag and map position (src/model/assignVectors.ts). Assignments carry
- * the model's theme ids. Tokens come from `cache` where it has them.
+ * the model's theme ids.
+ *
+ * With a tokens cache (`cache`, the nightly store's) tokens come from it where it has
+ * them and new ones are added to it; without one, each worker assigns whole batches of
+ * papers (src/model/assignInWorkers.ts), tokenizing included. The two give the same
+ * assignments: every step works per paper.
  */
-export async function assignPapers(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache = noTokenCache()): Promise<Assignment[]> {
-  const tokens = await tokenize({ papers }, {
-    boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: usableWords(model),
-  });
-  const vectorizer: TfidfModel = { ...model.tfidf };
-  const weights = weightTfidf(vectorizer, countTerms(vectorizer, tokens.features));
-  const assigned = assignVectors(model, weights);
+export async function assignPapers(
+  model: ThemeModel,
+  papers: readonly Paper[],
+  workers: number,
+  extras: { cache?: TokenCache; started?: StartedAssigners } = {},
+): Promise<Assignment[]> {
+  const cache = extras.cache ?? noTokenCache();
+  const assigned = cache.keeps
+    ? await assignTokenized(model, papers, workers, cache)
+    : await assignTextsInWorkers(model, assignRules(model), papers.map((paper) => paperText(paper, model.tokenizer.titleWeight)), { workers, started: extras.started });
   return papers.map((paper, i) => ({
     paperId: paper.id,
     themeId: model.themes.ids[assigned.themes[i]],
@@ -51,4 +60,20 @@ export async function assignPapers(model: ThemeModel, papers: readonly Paper[], 
     y: assigned.y[i],
     ...(assigned.looseFit[i] === 1 ? { looseFit: true } : { looseFit: false }),
   }));
+}
+
+/** How texts are tokenized for `model`: its rules, and the words its fit kept when its tokenizer version is this one's. */
+export function assignRules(model: ThemeModel): TextRules {
+  const knownWords = usableWords(model);
+  return { tokenizer: tokenizerParams({ boilerplate: model.tokenizer.boilerplate }), ...(knownWords === undefined ? {} : { knownWords }) };
+}
+
+/** The cached path of assignPapers: the tokenize stage (with the cache), then the vectors assigned at once. */
+async function assignTokenized(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache): Promise<VectorAssignment> {
+  const tokens = await tokenize({ papers }, {
+    boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
+    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: usableWords(model),
+  });
+  const vectorizer: TfidfModel = { ...model.tfidf };
+  return assignVectors(model, weightTfidf(vectorizer, countTerms(vectorizer, tokens.features)));
 }

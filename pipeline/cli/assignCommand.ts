@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { assignPapers, loadThemeModel } from '../assign.js';
+import { assignPapers, assignRules, loadThemeModel } from '../assign.js';
+import { StartedAssigners } from '../../src/model/assignInWorkers.js';
 import { ingest } from '../1-ingest.js';
 import { OptionError } from '../options.js';
 import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
@@ -7,7 +8,7 @@ import { csvFile } from '../../src/export/csvCell.js';
 import { MAX_INPUT_LIMIT_MB } from '../../src/ingest/readCorpus.js';
 import { writeFileAtomic } from '../../src/io/writeAtomic.js';
 import { defaultWorkers } from '../../src/tokenize/tokenizeInWorkers.js';
-import type { RunSummary, Theme } from '../../src/types.js';
+import type { Assignment, Paper, RunSummary, Theme } from '../../src/types.js';
 import { optionsHelp, parseArgsOptions, pickSpecs, RUN_OPTION_SPECS, textValue, type OptionSpec } from './runOptions.js';
 
 /** assign's options, declared once (see runOptions.ts). */
@@ -50,15 +51,26 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
   const out = path('out');
   const model = loadThemeModel(modelPath);
   const log = (line: string) => (values.quiet ? undefined : io.err.write(`${line}\n`));
-  const corpus = await ingest({ path: input }, { strict: false, maxInputMb: MAX_INPUT_LIMIT_MB });
-  log(`${corpus.papers.length} papers from ${input}; model with ${model.themes.ids.length} themes`);
-  const started = process.hrtime.bigint();
-  const assignments = await assignPapers(model, corpus.papers, defaultWorkers());
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // The workers load their wink models and the model's arrays while the papers are read.
+  const workers = defaultWorkers();
+  const assigners = workers > 1 ? new StartedAssigners(workers, model, assignRules(model)) : undefined;
+  let papers: Paper[];
+  let assignments: Assignment[];
+  let seconds: number;
+  try {
+    const corpus = await ingest({ path: input }, { strict: false, maxInputMb: MAX_INPUT_LIMIT_MB });
+    log(`${corpus.papers.length} papers from ${input}; model with ${model.themes.ids.length} themes`);
+    papers = corpus.papers;
+    const started = process.hrtime.bigint();
+    assignments = await assignPapers(model, papers, workers, { started: assigners });
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    await assigners?.stop();
+  }
   const themes: Theme[] = Array.from(model.themes.ids, (id, c) => ({
     id, label: model.themes.labels[c], size: assignments.filter((a) => a.themeId === id).length, topTerms: [], representativeIds: [],
   }));
-  const summary: RunSummary = { corpusName: input, parameters: {}, quality: {}, papers: corpus.papers, assignments, themes };
+  const summary: RunSummary = { corpusName: input, parameters: {}, quality: {}, papers, assignments, themes };
   writeFileAtomic(out, csvFile(assignmentsCsv(summary), { bom: values['csv-bom'] === true }));
   log(`assigned ${assignments.length} papers in ${seconds.toFixed(2)} s (${Math.round(assignments.length / Math.max(seconds, 1e-9))} papers/s); ` +
     `${assignments.filter((a) => a.looseFit === true).length} loose fits; wrote ${out}`);

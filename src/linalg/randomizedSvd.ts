@@ -342,19 +342,51 @@ export function transformSvd(
   A: CsrMatrix,
   threads?: number,
 ): DenseMatrix {
+  const projector = svdProjector(model, threads ?? projectionThreads(A, model.singularValues.length));
+  try {
+    return projector.project(A);
+  } finally {
+    projector.release();
+  }
+}
+
+/** The threads transformSvd projects A onto k components with by default: 1 unless the work is large. */
+export function projectionThreads(A: CsrMatrix, k: number): number {
+  return A.indptr[A.rows] * k >= PARALLEL_WORK ? defaultThreads() : 1;
+}
+
+/** {@link transformSvd} for many matrices, with V resident in the kernels' memory until `release`. */
+export interface SvdProjector {
+  /** (A − 1μᵀ)·V, or A·V, for A with the model's m columns. */
+  project(A: CsrMatrix): DenseMatrix;
+  /** Hands the kernels' memory on; `project` must not be called afterwards. */
+  release(): void;
+}
+
+/**
+ * An {@link SvdProjector} on `threads` threads: V (m×k, the components term-major) is laid
+ * out and copied into the kernels' memory once, then each call projects one matrix.
+ */
+export function svdProjector(model: Pick<SvdModel, 'components' | 'singularValues' | 'columnMeans'>, threads = 1): SvdProjector {
   const k = model.singularValues.length;
   const m = model.components.length / k;
-  if (A.cols !== m) throw new RangeError(`transformSvd: model has ${m} features, matrix has ${A.cols}`);
   const V = new Float64Array(m * k);
   for (let i = 0; i < k; i++) for (let r = 0; r < m; r++) V[r * k + i] = model.components[i * m + r];
-  const B = { rows: m, cols: k, data: V };
-  const wasm = WasmLinalg.create(threads ?? (A.indptr[A.rows] * k >= PARALLEL_WORK ? defaultThreads() : 1));
-  try {
-    const product = wasm.times(wasm.pin(A), B);
-    if (model.columnMeans) wasm.subtractOuter(product, null, meanShift(B, model.columnMeans));
-    // The product lives in the kernels' memory, which goes to the next instance: a copy.
-    return { rows: product.rows, cols: product.cols, data: product.data.slice() };
-  } finally {
-    wasm.release();
-  }
+  const shift = model.columnMeans ? meanShift({ rows: m, cols: k, data: V }, model.columnMeans) : null;
+  const wasm = WasmLinalg.create(threads);
+  const B = wasm.adopt({ rows: m, cols: k, data: V });
+  return {
+    project(A) {
+      if (A.cols !== m) throw new RangeError(`transformSvd: model has ${m} features, matrix has ${A.cols}`);
+      const pinned = wasm.pin(A);
+      const product = wasm.times(pinned, B);
+      if (shift !== null) wasm.subtractOuter(product, null, shift);
+      // The product lives in the kernels' memory, which is reused: a copy.
+      const result = { rows: product.rows, cols: product.cols, data: product.data.slice() };
+      wasm.free(product);
+      wasm.unpin(pinned);
+      return result;
+    },
+    release: () => wasm.release(),
+  };
 }

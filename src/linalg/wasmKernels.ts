@@ -267,6 +267,11 @@ export class WasmLinalg {
     };
   }
 
+  /** Gives a pinned matrix's memory back for reuse; A must not be used afterwards. */
+  unpin(A: PinnedCsr): void {
+    for (const at of [A.indptr, A.indices, A.values]) this.freeRegion(at);
+  }
+
   /** A·B (resident) for a pinned A (rows×cols) and B (cols×l): {@link gatherRowsRange} over all rows. */
   times(A: PinnedCsr, B: DenseMatrix): DenseMatrix {
     const l = B.cols;

@@ -1,5 +1,5 @@
-import { createRowDots, ROW_DOTS_BLOCK } from '../linalg/rowDots.js';
-import { distanceKernels, type DistanceKernels } from '../linalg/distanceKernels.js';
+import { createRowDots, ROW_DOTS_BLOCK, type RowDots } from '../linalg/rowDots.js';
+import { distanceKernels } from '../linalg/distanceKernels.js';
 import type { DenseMatrix } from '../types.js';
 
 /** Each query's nearest reference rows: `count` per query, row-major (queries x count), best first. */
@@ -28,32 +28,41 @@ const KERNEL_WORK = 2e6;
  * WebAssembly.
  */
 export function nearestByDot(reference: DenseMatrix, queries: DenseMatrix, count: number, selfExcluded = false): Neighbours {
-  if (reference.cols !== queries.cols) throw new RangeError(`nearestByDot: ${reference.cols} reference columns, ${queries.cols} query columns`);
+  return nearestFinder(reference, count, selfExcluded, KERNEL_WORK)(queries);
+}
+
+/**
+ * {@link nearestByDot} against one reference for many sets of queries: the kernel's copy
+ * of the reference is made once, at the first call with at least `kernelWork` multiply-
+ * adds (default: any), and reused by the calls after it.
+ */
+export function nearestFinder(reference: DenseMatrix, count: number, selfExcluded = false, kernelWork = 0): (queries: DenseMatrix) => Neighbours {
   const available = reference.rows - (selfExcluded ? 1 : 0);
   if (count < 1 || count > available) throw new RangeError(`nearestByDot: ${count} neighbours asked, ${available} rows to choose from`);
-  const indices = new Int32Array(queries.rows * count).fill(-1);
-  const dots = new Float64Array(queries.rows * count).fill(-Infinity);
-  const keep = (query: number, row: number, dot: number) => {
-    if (selfExcluded && row === query) return;
-    const base = query * count;
-    // A strictly larger dot displaces; rows arrive in increasing order, so ties keep the lower row.
-    if (!(dot > dots[base + count - 1])) return;
-    let p = count - 1;
-    while (p > 0 && dots[base + p - 1] < dot) {
-      dots[base + p] = dots[base + p - 1];
-      indices[base + p] = indices[base + p - 1];
-      p--;
-    }
-    dots[base + p] = dot;
-    indices[base + p] = row;
+  let dotsOf: RowDots | null = null;
+  return (queries) => {
+    if (reference.cols !== queries.cols) throw new RangeError(`nearestByDot: ${reference.cols} reference columns, ${queries.cols} query columns`);
+    const indices = new Int32Array(queries.rows * count).fill(-1);
+    const dots = new Float64Array(queries.rows * count).fill(-Infinity);
+    const keep = (query: number, row: number, dot: number) => {
+      if (selfExcluded && row === query) return;
+      const base = query * count;
+      // A strictly larger dot displaces; rows arrive in increasing order, so ties keep the lower row.
+      if (!(dot > dots[base + count - 1])) return;
+      let p = count - 1;
+      while (p > 0 && dots[base + p - 1] < dot) {
+        dots[base + p] = dots[base + p - 1];
+        indices[base + p] = indices[base + p - 1];
+        p--;
+      }
+      dots[base + p] = dot;
+      indices[base + p] = row;
+    };
+    if (dotsOf === null && reference.rows * queries.rows * reference.cols >= kernelWork) dotsOf = createRowDots(distanceKernels(), reference, QUERY_BLOCK);
+    if (dotsOf === null) scanInJavaScript(reference, queries, keep);
+    else scanWithKernel(dotsOf, reference, queries, keep);
+    return { count, indices, dots };
   };
-  const module = reference.rows * queries.rows * reference.cols >= KERNEL_WORK ? distanceKernels() : null;
-  if (module === null) {
-    scanInJavaScript(reference, queries, keep);
-  } else {
-    scanWithKernel(module, reference, queries, keep);
-  }
-  return { count, indices, dots };
 }
 
 type Keep = (query: number, row: number, dot: number) => void;
@@ -73,9 +82,8 @@ function scanInJavaScript(reference: DenseMatrix, queries: DenseMatrix, keep: Ke
   }
 }
 
-function scanWithKernel(module: DistanceKernels, reference: DenseMatrix, queries: DenseMatrix, keep: Keep): void {
+function scanWithKernel(dotsOf: RowDots, reference: DenseMatrix, queries: DenseMatrix, keep: Keep): void {
   const d = reference.cols;
-  const dotsOf = createRowDots(module, reference, QUERY_BLOCK);
   for (let first = 0; first < queries.rows; first += QUERY_BLOCK) {
     const m = Math.min(QUERY_BLOCK, queries.rows - first);
     dotsOf.setTargets(queries.data.subarray(first * d, (first + m) * d), m);

@@ -1,6 +1,6 @@
 import { selectRows } from '../linalg/dense.js';
 import type { DenseMatrix } from '../types.js';
-import { nearestByDot } from './nearestByDot.js';
+import { nearestFinder, type Neighbours } from './nearestByDot.js';
 import { placeByNeighbours } from './placeByNeighbours.js';
 
 /** Papers already on the map: their reduced rows (m x d), positions (m x 2, row-major) and themes. */
@@ -33,26 +33,45 @@ export function placeWithinThemes(
   x: Float64Array,
   y: Float64Array,
 ): void {
+  fittedPlacer(fitted, neighbours)(X, queries, themeOf, x, y);
+}
+
+/**
+ * {@link placeWithinThemes} for many matrices (a model assigning batch after batch): each
+ * theme's fitted rows, positions and nearest-neighbour search are set up at its first use
+ * and kept.
+ */
+export function fittedPlacer(fitted: FittedMap, neighbours: number): (X: DenseMatrix, queries: readonly number[], themeOf: (row: number) => number, x: Float64Array, y: Float64Array) => void {
   const m = fitted.rows.rows;
-  if (m === 0) return;
   const every = Array.from({ length: m }, (_, i) => i);
   const fittedOf = groupBy(every, (i) => fitted.themes[i]);
-  for (const [theme, rows] of groupBy(queries, themeOf)) {
-    const own = fittedOf.get(theme) ?? [];
-    const pool = Int32Array.from(own.length >= MIN_OWN_FITTED ? own : every);
-    const reference = selectRows(fitted.rows, pool);
-    const positions = new Float64Array(2 * pool.length);
-    pool.forEach((i, j) => positions.set(fitted.positions.subarray(2 * i, 2 * i + 2), 2 * j));
-    const count = Math.min(neighbours, pool.length);
-    for (let first = 0; first < rows.length; first += PLACE_BATCH) {
-      const batch = Int32Array.from(rows.slice(first, first + PLACE_BATCH));
-      const placed = placeByNeighbours(nearestByDot(reference, selectRows(X, batch), count), positions);
-      batch.forEach((row, i) => {
-        x[row] = placed[2 * i];
-        y[row] = placed[2 * i + 1];
-      });
+  const pools = new Map<number, { positions: Float64Array; nearest: (queries: DenseMatrix) => Neighbours }>();
+  const poolOf = (theme: number) => {
+    let pool = pools.get(theme);
+    if (pool === undefined) {
+      const own = fittedOf.get(theme) ?? [];
+      const rows = Int32Array.from(own.length >= MIN_OWN_FITTED ? own : every);
+      const positions = new Float64Array(2 * rows.length);
+      rows.forEach((i, j) => positions.set(fitted.positions.subarray(2 * i, 2 * i + 2), 2 * j));
+      pool = { positions, nearest: nearestFinder(selectRows(fitted.rows, rows), Math.min(neighbours, rows.length)) };
+      pools.set(theme, pool);
     }
-  }
+    return pool;
+  };
+  return (X, queries, themeOf, x, y) => {
+    if (m === 0) return;
+    for (const [theme, rows] of groupBy(queries, themeOf)) {
+      const { positions, nearest } = poolOf(theme);
+      for (let first = 0; first < rows.length; first += PLACE_BATCH) {
+        const batch = Int32Array.from(rows.slice(first, first + PLACE_BATCH));
+        const placed = placeByNeighbours(nearest(selectRows(X, batch)), positions);
+        batch.forEach((row, i) => {
+          x[row] = placed[2 * i];
+          y[row] = placed[2 * i + 1];
+        });
+      }
+    }
+  };
 }
 
 /** Items grouped by key, keys in first-seen order, items in their order. */

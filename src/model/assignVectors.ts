@@ -1,6 +1,6 @@
-import { transformSvd } from '../linalg/randomizedSvd.js';
+import { projectionThreads, svdProjector, type SvdProjector } from '../linalg/randomizedSvd.js';
 import { DEFAULT_MAP_PARAMS } from '../map/mapLayout.js';
-import { placeWithinThemes } from '../map/placeWithinThemes.js';
+import { fittedPlacer } from '../map/placeWithinThemes.js';
 import { LOOSE_FIT_SHARE } from '../metrics/looseFits.js';
 import { normalizeRows } from '../reduce/normalizeRows.js';
 import type { CsrMatrix } from '../types.js';
@@ -30,15 +30,54 @@ export interface VectorAssignment {
  * the themes, O(nnz·d) for the projection.
  */
 export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssignment {
+  const assigner = vectorAssigner(model, projectionThreads(tfidf, model.svd.singularValues.length));
+  try {
+    return assigner.assign(tfidf);
+  } finally {
+    assigner.release();
+  }
+}
+
+/** {@link assignVectors} for many matrices, holding kernel memory until `release`. */
+export interface VectorAssigner {
+  assign(tfidf: CsrMatrix): VectorAssignment;
+  /** Hands the kernels' memory on; `assign` must not be called afterwards. */
+  release(): void;
+}
+
+/**
+ * A {@link VectorAssigner}: the centres term-major, the SVD projection (on `threads`
+ * threads) and each theme's map neighbours are laid out once.
+ */
+export function vectorAssigner(model: ThemeModel, threads = 1): VectorAssigner {
   const k = model.themes.ids.length;
   const V = model.tfidf.vocabulary.length;
-  if (tfidf.cols !== V) throw new RangeError(`assignVectors: ${tfidf.cols} columns, the model has ${V} terms`);
-  const n = tfidf.rows;
-  const themes = new Int32Array(n);
-  const similarity = new Float64Array(k);
   // The centres term-major (V x k): a stored entry reads its term's k weights in a row.
   const centresByTerm = new Float64Array(V * k);
   for (let c = 0; c < k; c++) for (let j = 0; j < V; j++) centresByTerm[j * k + c] = model.themes.tfidfCentres[c * V + j];
+  const project = svdProjector(model.svd, threads);
+  const d = model.svd.singularValues.length;
+  const place = fittedPlacer({ rows: { rows: model.map.themes.length, cols: d, data: model.map.rows }, positions: model.map.positions, themes: model.map.themes }, DEFAULT_MAP_PARAMS.placeNeighbours);
+  return {
+    assign(tfidf) {
+      if (tfidf.cols !== V) throw new RangeError(`assignVectors: ${tfidf.cols} columns, the model has ${V} terms`);
+      return assignRows(model, tfidf, centresByTerm, project, place);
+    },
+    release: () => project.release(),
+  };
+}
+
+function assignRows(
+  model: ThemeModel,
+  tfidf: CsrMatrix,
+  centresByTerm: Float64Array,
+  project: SvdProjector,
+  place: ReturnType<typeof fittedPlacer>,
+): VectorAssignment {
+  const k = model.themes.ids.length;
+  const n = tfidf.rows;
+  const themes = new Int32Array(n);
+  const similarity = new Float64Array(k);
   for (let r = 0; r < n; r++) {
     similarity.fill(0);
     for (let p = tfidf.indptr[r]; p < tfidf.indptr[r + 1]; p++) {
@@ -50,7 +89,7 @@ export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssign
     for (let c = 1; c < k; c++) if (similarity[c] > similarity[best]) best = c;
     themes[r] = best;
   }
-  const reduced = normalizeRows(transformSvd(model.svd, tfidf));
+  const reduced = normalizeRows(project.project(tfidf));
   const d = reduced.cols;
   const scores = new Float64Array(n);
   const looseFit = new Uint8Array(n);
@@ -74,7 +113,6 @@ export function assignVectors(model: ThemeModel, tfidf: CsrMatrix): VectorAssign
   }
   const x = new Float64Array(n);
   const y = new Float64Array(n);
-  const mapRows = { rows: model.map.themes.length, cols: d, data: model.map.rows };
-  placeWithinThemes({ rows: mapRows, positions: model.map.positions, themes: model.map.themes }, reduced, Array.from({ length: n }, (_, r) => r), (r) => themes[r], DEFAULT_MAP_PARAMS.placeNeighbours, x, y);
+  place(reduced, Array.from({ length: n }, (_, r) => r), (r) => themes[r], x, y);
   return { themes, scores, looseFit, x, y };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { shareBatches } from '../threads/shareBatches.js';
 import { workerScript } from '../threads/workerScript.js';
 import type { CorpusEncoder } from './encodeDocs.js';
 import { BatchDecoder, type EncodedBatch } from './encodedBatch.js';
@@ -144,32 +145,15 @@ export async function tokenizeInWorkers(
     batches.forEach((batch, b) => receive(b, encode(batch), decoder));
     return new FreshTokens(results, params.batchSize, texts.length);
   }
-  let next = 0;
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      // Messages from one worker arrive in the order sent, so its decoder learns its word
-      // types in the order the worker numbered them.
-      const decoder = new BatchDecoder();
-      const send = () => {
-        if (next >= batches.length) return resolve();
-        const batch = next++;
-        worker.postMessage({ batch, texts: batches[batch] } satisfies TokenizeRequest);
-      };
-      worker.on('message', (message: TokenizeReply) => {
-        receive(message.batch, message.encoded, decoder);
-        send();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`tokenize worker stopped with exit code ${code}`));
-      });
-      send();
-    });
   const pool = params.started?.take(workers, tokenizer, params.knownWords) ?? [];
   const workerData: TokenizeWorkerData = { tokenizer, ...(params.knownWords === undefined ? {} : { knownWords: params.knownWords }) };
   while (pool.length < workers) pool.push(new Worker(tokenizeWorkerScript(), { workerData }));
+  // One decoder per worker: it learns that worker's word types in the order it numbered them.
+  const decoders = pool.map(() => new BatchDecoder());
   try {
-    await Promise.all(pool.map(run));
+    await shareBatches<TokenizeReply>(pool, batches.length,
+      (w, batch) => pool[w].postMessage({ batch, texts: batches[batch] } satisfies TokenizeRequest),
+      (w, reply) => receive(reply.batch, reply.encoded, decoders[w]));
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }

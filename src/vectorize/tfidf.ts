@@ -104,11 +104,20 @@ function wordCount(key: string): number {
 }
 
 /** Raw term counts, documents x vocabulary, as CSR; features outside the vocabulary are ignored. */
-export function countTerms(model: TfidfModel, corpus: FeatureCorpus): CsrMatrix {
+export function countTerms(model: Pick<TfidfModel, 'vocabulary'>, corpus: FeatureCorpus): CsrMatrix {
+  return termCounter(model)(corpus);
+}
+
+/** {@link countTerms} for many corpora: the vocabulary's column of each key is looked up once. */
+export function termCounter(model: Pick<TfidfModel, 'vocabulary'>): (corpus: FeatureCorpus) => CsrMatrix {
   const column = new Map(model.vocabulary.map((key, j) => [key, j] as const));
-  const columnOf = Int32Array.from(corpus.keys, (key) => column.get(key) ?? -1);
   const V = model.vocabulary.length;
   const scratch = new Float64Array(V);
+  return (corpus) => countColumns(corpus, Int32Array.from(corpus.keys, (key) => column.get(key) ?? -1), V, scratch);
+}
+
+/** The CSR counts of each document's features in the columns `columnOf[feature]` (−1: not counted); `scratch` is V zeros, left zero. */
+function countColumns(corpus: FeatureCorpus, columnOf: Int32Array, V: number, scratch: Float64Array): CsrMatrix {
   const indptr = new Int32Array(corpus.docs.length + 1);
   let nnz = 0;
   for (const features of corpus.docs) nnz += features.length;

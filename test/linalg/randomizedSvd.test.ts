@@ -5,6 +5,7 @@ import { csrFromDense, csrTimesDense } from '../../src/linalg/csr.js';
 import {
   fitRandomizedSvd,
   fitTransformRandomizedSvd,
+  svdProjector,
   transformSvd,
   type SvdModel,
 } from '../../src/linalg/randomizedSvd.js';
@@ -207,6 +208,21 @@ describe('fitRandomizedSvd', () => {
       }
     }
     expect(() => transformSvd(fitRandomizedSvd(B, { components: 2, seed: 1 }), B, 0)).toThrow(/threads must be a positive integer/);
+  });
+
+  it('as a projector kept for many matrices, gives each the bits transformSvd gives it, its memory reused between them', () => {
+    const big = decayingSparse(300, 120, 0.08, 9, 43);
+    const model = fitRandomizedSvd(csrFromDense(big), { components: 6, seed: 4, center: true });
+    const projector = svdProjector(model);
+    try {
+      // Batches of different sizes, the largest twice: a reused region must not leak old rows.
+      for (const [start, end] of [[0, 300], [10, 12], [50, 170], [0, 300], [299, 300]]) {
+        const part = csrFromDense(big.slice(start, end));
+        expect(Array.from(projector.project(part).data)).toEqual(Array.from(transformSvd(model, part).data));
+      }
+    } finally {
+      projector.release();
+    }
   });
 
   it('tells each power iteration as it ends, and fits the same model whether told or not', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestByDot } from '../../src/map/nearestByDot.js';
+import { nearestByDot, nearestFinder } from '../../src/map/nearestByDot.js';
 import type { DenseMatrix } from '../../src/types.js';
 import { plantedClusters } from './plantedClusters.js';
 
@@ -52,6 +52,18 @@ describe('nearestByDot', () => {
     const expected = bySorting(X, X, 6, true);
     expect(Array.from(found.indices)).toEqual(expected.indices);
     for (let q = 0; q < X.rows; q++) expect(Array.from(found.indices.subarray(q * 6, q * 6 + 6))).not.toContain(q);
+  });
+
+  it('as a finder kept for many sets of queries, small and large, answers each as nearestByDot does', () => {
+    const { X } = plantedClusters(5, 40, 16, 0.8, 6);
+    const find = nearestFinder(X, 4);
+    for (const [rows, seed] of [[3, 7], [200, 8], [1, 9], [64, 10]]) {
+      const queries = plantedClusters(5, rows, 16, 0.8, seed).X;
+      const found = find(queries);
+      const expected = bySorting(X, queries, 4, false);
+      expect(Array.from(found.indices)).toEqual(expected.indices);
+      expect(Array.from(found.dots)).toEqual(expected.dots);
+    }
   });
 
   it('breaks ties by the lower row', () => {

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/1-ingest.js';
-import { assignPapers, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assign.js';
+import { assignPapers, assignRules, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assign.js';
+import { paperText } from '../../pipeline/2-tokenize.js';
+import { assignTextsInWorkers, StartedAssigners } from '../../src/model/assignInWorkers.js';
+import type { TokenCache } from '../../src/tokenize/tokenCache.js';
+import type { TokenizedDoc } from '../../src/tokenize/tokenizedDoc.js';
 import { defaultOptions, normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { runNightly } from '../../pipeline/nightly.js';
@@ -93,6 +97,28 @@ describe('the ThemeModel a run writes', () => {
     expect(usableWords(older)).toBeUndefined();
     expect(usableWords({ ...model, tokenizer: { ...model.tokenizer, version: null } })).toBeUndefined();
     expect(await assignPapers(older, papers, 1)).toEqual(await assignPapers(model, papers, 1));
+  }, 60_000);
+
+  it('assigns the same on worker threads, in batches of any size, as through a tokens cache that tokenizes the corpus first', async () => {
+    const model = loadThemeModel(out);
+    const kept = new Map<string, TokenizedDoc>();
+    const cache: TokenCache = { keeps: true, get: (key) => kept.get(key), add: (entries) => entries.forEach(([key, doc]) => kept.set(key, doc)), flush: () => {} };
+    const throughCache = await assignPapers(model, papers, 1, { cache });
+    expect(kept.size).toBe(papers.length);
+    expect(await assignPapers(model, papers, 1)).toEqual(throughCache);
+    expect(await assignPapers(model, papers, 2)).toEqual(throughCache);
+    // Batches of 7 texts, handed to two workers as they free up, started ahead.
+    const rules = assignRules(model);
+    const texts = papers.map((paper) => paperText(paper, model.tokenizer.titleWeight));
+    const started = new StartedAssigners(2, model, rules);
+    const done: number[] = [];
+    const batched = await assignTextsInWorkers(model, rules, texts, { workers: 2, batchSize: 7, started, onProgress: (n) => done.push(n) });
+    expect(Array.from(batched.themes, (c) => model.themes.ids[c])).toEqual(throughCache.map((a) => a.themeId));
+    expect(Array.from(batched.scores)).toEqual(throughCache.map((a) => a.score));
+    expect(Array.from(batched.x)).toEqual(throughCache.map((a) => a.x));
+    expect(Array.from(batched.y)).toEqual(throughCache.map((a) => a.y));
+    expect(done.at(-1)).toBe(papers.length);
+    expect(done.length).toBe(Math.ceil(papers.length / 7));
   }, 60_000);
 
   it('refuses a damaged model, naming the file', () => {
