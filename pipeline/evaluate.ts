@@ -2,7 +2,7 @@ import { describeIssue } from '../src/ingest/ingestErrors.js';
 import { ingest } from './1-ingest.js';
 import { defaultDims } from './4-reduce.js';
 import { CorpusError } from './corpusError.js';
-import { fitThemes } from './fitThemes.js';
+import { fitThemeModel } from './fitThemeModel.js';
 import { LIMITS, OptionError, type PipelineOptions } from './options.js';
 import type { StageRecord } from './stageRecord.js';
 
@@ -99,7 +99,7 @@ export async function evaluate(
     log(`${variant.name}: ${variant.description}`);
     const started = process.hrtime.bigint();
     const stages: StageRecord[] = [];
-    const fitted = await fitThemes(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`), { warn, noReportMap: true });
+    const { fit: fitted } = await fitThemeModel(papers, { ...options, ...variant.options(options, papers.length) }, stages, (line) => log(`  ${line}`), { warn, noReportMap: true });
     rows.push({
       variant: variant.name,
       description: variant.description,

@@ -207,6 +207,9 @@ export async function fitThemes(
   return { fittedThemes, themeViews, themeIds, merged, tokens, vectors, reduced, clusters, mapped, labelled, parameters, quality, kSelection, dims, kRange, nInit, clamps, phraseMinDf, cacheRules, cachePath: cachePath as string | null };
 }
 
+/** A fit's parts and figures: what run.json and the report are made of (steps 2-7 of a run). */
+export type ThemeFit = Awaited<ReturnType<typeof fitThemes>>;
+
 /**
  * The merges --merge and --reduce-to ask for, applied to the clusters (null: none), or an
  * OptionError naming an id the run does not have.

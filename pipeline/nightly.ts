@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { libraryVersions } from '../src/io/libraryVersions.js';
 import { listRuns } from '../src/io/listRuns.js';
-import { replaceFolder, replaceFolderWith } from '../src/io/replaceFolder.js';
+import { replaceFolderWith } from '../src/io/replaceFolder.js';
 import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import type { NightlyConfig } from '../src/nightly/config.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
@@ -29,17 +29,16 @@ import type { ThemeModel } from '../src/model/themeModel.js';
 import { readWordList } from './fitThemes.js';
 import { timeStage } from './stageRecord.js';
 import { themeStructure, themeViews as themeViewsOf } from './themeViews.js';
-import { fitThemes, tokenCacheRules } from './fitThemes.js';
+import { tokenCacheRules } from './fitThemes.js';
+import { fitThemeModel } from './fitThemeModel.js';
 import { mapRecord } from './mapRecord.js';
 import { MODEL_FOLDER } from './assign.js';
-import { themeModelOf } from './themeModelOf.js';
-import { encodeModelFiles, MANIFEST } from '../src/model/modelFiles.js';
-import { themeModelFiles } from '../src/model/themeModel.js';
+import { MANIFEST } from '../src/model/modelFiles.js';
 import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
-import { REPORT_FILES, reportFiles } from './8-report.js';
+import { commitReport, REPORT_FILES, report } from './8-report.js';
 import { kSelectionRecord, kSelectionSummary } from './kSelectionRecord.js';
 import { withThemeIds } from './themeViews.js';
 
@@ -208,7 +207,8 @@ export async function runNightly(
       themeViews: tonight.themeViews,
       ...(tonight.mergedTonight.length === 0 ? {} : { merged: tonight.mergedTonight }),
     };
-    const modelFiles = encodeModelFiles(themeModelFiles(tonight.model), `paper-themes ${libraryVersions()['paper-themes']}`);
+    const reportDir = join(config.reports, night);
+    const staged = report({ summary, model: tonight.model }, { out: reportDir, csvBom: options.csvBom });
     const record: RunRecord = {
       tool: 'paper-themes nightly',
       night,
@@ -226,7 +226,7 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: tonight.quality,
       ...tonight.record,
-      model: modelRecord(MODEL_FOLDER, modelFiles),
+      model: modelRecord(MODEL_FOLDER, staged.modelFiles),
       ...themesRecord(themes, assignments, tonight.themeViews, 'largest first'),
       theme_changes: trends.tonight.map((t) => ({
         id: t.id, label: t.label, size: t.size, previous: t.previous, gained: t.gained, expected: t.expected, status: t.status, was: t.was,
@@ -238,13 +238,7 @@ export async function runNightly(
       quality_rule: QUALITY_RULE,
       ...timingRecord(stages, started),
     };
-    const files: Array<[string, string | Uint8Array]> = [
-      ...reportFiles(summary, { csvBom: options.csvBom }),
-      [REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`],
-      ...modelFiles.map(([name, content]): [string, string | Uint8Array] => [`${MODEL_FOLDER}/${name}`, content]),
-    ];
-    const reportDir = join(config.reports, night);
-    replaceFolder(reportDir, files);
+    commitReport(staged, reportDir, record);
     crashPoint('mid-report');
     // latest/ follows the newest completed night that is not in the future: re-running an
     // older night leaves it alone, and a night run ahead (--allow-future-date) never holds it.
@@ -319,7 +313,14 @@ async function refitTonight(
     const match = matchThemes(paperIds, labels, k, previousAssignments, store.nextThemeId(), config.matchThreshold);
     return roots.size === 0 ? match : withGroupIds(match, majorityPreviousTheme(paperIds, labels, k, previousAssignments), roots, store.nextThemeId());
   };
-  const fitted = await fitThemes(papers, options, stages, io.log, {
+  // Tonight's themes take the ids of the themes they continue, matched once the fit has them.
+  let match: ReturnType<typeof matchTonight> | undefined;
+  const { fit: fitted, model } = await fitThemeModel(papers, options, stages, io.log, {
+    themeIdsOf: (fit) => {
+      const joined = fit.merged ?? fit.clusters;
+      match = matchTonight(joined.labels, joined.k);
+      return match.ids;
+    },
     cache: store.tokenCache(tokenCacheRules(options)),
     warn: io.warn,
     previous: previousRun && previousThemes.length >= 2
@@ -342,28 +343,27 @@ async function refitTonight(
     },
   });
 
-  // Match: tonight's themes take the ids of the themes they continue.
   const { clusters, labelled } = fitted;
   const joined = fitted.merged ?? clusters;
-  const match = matchTonight(joined.labels, joined.k);
+  const { ids, ended } = match!;
   // What the configured merges joined tonight: each joined theme's id and the themes its clusters continued.
   const majorityOfClusters = fitted.merged === null ? null : majorityPreviousTheme(paperIds, clusters.labels, clusters.k, previousAssignments);
   const mergedTonight = fitted.merged === null ? [] : fitted.merged.members.flatMap((members, c) => {
     const themes = [...new Set(members.map((m) => majorityOfClusters![m]).filter((id) => id >= 0))].sort((a, b) => a - b);
-    return members.length > 1 && themes.length > 1 ? [{ id: match.ids[c], themes }] : [];
+    return members.length > 1 && themes.length > 1 ? [{ id: ids[c], themes }] : [];
   });
   for (const m of mergedTonight) io.log(`  merged as configured: ${m.themes.map((id) => `#${id}`).join(' + ')} -> #${m.id}`);
   const d = fitted.reduced.vectors.cols;
   return {
-    themes: labelled.themes.map((theme, c) => ({ ...theme, id: match.ids[c], centroid: joined.centres.slice(c * d, (c + 1) * d) })),
-    assignments: labelled.assignments.map((a) => ({ ...a, themeId: match.ids[a.themeId] })),
+    themes: labelled.themes.map((theme, c) => ({ ...theme, id: ids[c], centroid: joined.centres.slice(c * d, (c + 1) * d) })),
+    assignments: labelled.assignments.map((a) => ({ ...a, themeId: ids[a.themeId] })),
     quality: fitted.quality,
     parameters: fitted.parameters,
     kSelection: fitted.kSelection,
-    themeViews: fitted.themeViews === undefined ? undefined : withThemeIds(fitted.themeViews, match.ids),
+    themeViews: fitted.themeViews === undefined ? undefined : withThemeIds(fitted.themeViews, ids),
     mergedTonight,
-    ended: match.ended,
-    model: themeModelOf(fitted, options, match.ids),
+    ended,
+    model,
     record: {
       map: mapRecord(fitted.mapped),
       ...(config.merges.length === 0 ? {} : { merges: config.merges, merged_tonight: mergedTonight, themes_after_merges: joined.k }),

@@ -5,14 +5,13 @@ import { applyMerges, mergeGroupRoots, pairsToReduce, type MergedThemes } from '
 import { averageLinkage } from '../src/hierarchy/averageLinkage.js';
 import { centroidCosines, cosineDistances } from '../src/hierarchy/centroidCosines.js';
 import { MAX_INPUT_LIMIT_MB } from '../src/ingest/readCorpus.js';
-import { libraryVersions } from '../src/io/libraryVersions.js';
 import { openTokenCacheFile } from '../src/io/tokenCacheFile.js';
 import { transformSvd } from '../src/linalg/randomizedSvd.js';
 import { mapSilhouette } from '../src/metrics/mapSilhouette.js';
 import { qualityFigures } from '../src/metrics/qualityFigures.js';
 import { silhouetteCosine } from '../src/metrics/silhouette.js';
-import { encodeModelFiles, ModelError } from '../src/model/modelFiles.js';
-import { themeModelFiles, usableWords, type ThemeModel } from '../src/model/themeModel.js';
+import { ModelError } from '../src/model/modelFiles.js';
+import { usableWords, type ThemeModel } from '../src/model/themeModel.js';
 import { deriveSeed } from '../src/random/seededRandom.js';
 import { sampleIndices } from '../src/random/sampleIndices.js';
 import { normalizeRows } from '../src/reduce/normalizeRows.js';
@@ -179,19 +178,16 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
     themeViews,
     ...(joined.length === 0 ? {} : { merged: joined }),
   };
-  let modelFiles: Array<[string, Uint8Array | string]> = [];
-  const { files, folder } = await timeStage(stages, 'report', log, () => {
+  const staged = await timeStage(stages, 'report', log, () => {
     const relabelled = buildThemeModel({
       tokenizer: model.tokenizer, words: model.words, phrases: model.phrases, vectorizer, svd: model.svd, tfidf: vectors.tfidf, reduced: X,
       labels: merged.labels, ids, themes: labelled.themes, treeLabels: labelled.groupLabels, centres: merged.centres,
       scores: Float64Array.from(labelled.assignments, (a) => a.score),
       map: { ...model.map, themes: Int32Array.from(model.map.themes, (c) => merged.labelOf[c]) },
     });
-    modelFiles = encodeModelFiles(themeModelFiles(relabelled), `paper-themes ${libraryVersions()['paper-themes']}`);
-    const written = report({ summary }, { out: options.out, csvBom });
-    for (const [name, content] of modelFiles) written.folder.writeBytes(join(MODEL_FOLDER, name), content);
-    return written;
+    return report({ summary, model: relabelled }, { out: options.out, csvBom });
   }, (written) => `${written.files.length} files and the model in ${options.out}`, RELABEL_STAGES);
+  const { modelFiles } = staged;
 
   // The map's figures by the merged themes (the positions, and so the trustworthiness, are the run's).
   const silhouetteRows = sampleIndices(papers.length, Math.min(papers.length, SILHOUETTE_SAMPLE), deriveSeed(seed, 1));
@@ -232,7 +228,7 @@ export async function relabelRun(options: RelabelOptions, log: (line: string) =>
     ...timingRecord(stages, started),
   };
   if (joined.length === 0) delete out.merged;
-  return { summary, record: out, files: commitRun(folder, out, files, options) };
+  return { summary, record: out, files: commitRun(staged, out, options) };
 }
 
 /**

@@ -6,27 +6,25 @@ import { renderRunsIndex } from '../src/report/renderRunsIndex.js';
 import { describeIssue } from '../src/ingest/ingestErrors.js';
 import { writeFileAtomic } from '../src/io/writeAtomic.js';
 import { libraryVersions } from '../src/io/libraryVersions.js';
-import type { RunSummary } from '../src/types.js';
+import type { IngestResult, RunSummary } from '../src/types.js';
 import { ingest } from './1-ingest.js';
-import { fitThemes, readWordList, tokenCacheRules } from './fitThemes.js';
+import { readWordList, tokenCacheRules } from './fitThemes.js';
+import { fitThemeModel, type FittedThemes } from './fitThemeModel.js';
 import { tokenCacheFilePath } from '../src/io/tokenCacheFile.js';
 import { tokenizerParams } from './2-tokenize.js';
 import { StartedTokenizers } from '../src/tokenize/tokenizeInWorkers.js';
 import { sum } from '../src/linalg/dense.js';
-import { REPORT_FILES, report } from './8-report.js';
+import { commitReport, REPORT_FILES, report, type StagedReport } from './8-report.js';
 import { withThemeIds } from './themeViews.js';
 import { OptionError, type PipelineOptions } from './options.js';
 import { fileProblem, folderProblem } from '../src/io/checkWritable.js';
 import { OutputError } from '../src/io/outputError.js';
-import type { StagedFolder } from '../src/io/replaceFolder.js';
 import { CorpusError } from './corpusError.js';
 import { crashPoint } from './crashPoint.js';
 import { kSelectionRecord } from './kSelectionRecord.js';
 import { mapRecord } from './mapRecord.js';
 import { MODEL_FOLDER } from './assign.js';
-import { themeModelOf } from './themeModelOf.js';
-import { encodeModelFiles, modelFilesMib } from '../src/model/modelFiles.js';
-import { themeModelFiles } from '../src/model/themeModel.js';
+import { modelFilesMib } from '../src/model/modelFiles.js';
 import { round, timeStage, type StageRecord } from './stageRecord.js';
 import { modelRecord, refinementRecord, themesRecord, timingRecord, type RunRecord } from './runRecord.js';
 
@@ -67,12 +65,17 @@ export async function runPipeline(
 }
 
 /**
- * One numbered step per stage:
+ * The run, one call per numbered step (the README's diagram):
  *
- *   ingest -> tokenize -> vectorize -> reduce -> cluster -> label -> report/export
+ *   1. ingest          file -> deduplicated papers (+ problems per record)
+ *   2. fitThemeModel   tokenize -> vectorize -> reduce -> cluster -> map -> label -> ThemeModel
+ *   3. summary         the themes under their ids, as the report and CSVs show them
+ *   4. report          CSVs, HTML report and model/ into a folder staged beside --out
+ *   5. record          the run's run.json
+ *   6. commit          run.json written last, the folder swapped in, the list of runs refreshed
  *
  * Each stage is a function of declared inputs and plain parameters (pipeline/N-*.ts); only
- * ingest reads files and only report/export and run.json write them.
+ * ingest reads files and only steps 4 and 6 write them.
  */
 async function runStages(
   options: PipelineOptions,
@@ -82,7 +85,18 @@ async function runStages(
   warn: (line: string) => void,
   tokenizers: StartedTokenizers | undefined,
 ): Promise<PipelineResult> {
-  // 1. Ingest: file -> deduplicated papers (+ problems per record).
+  const corpus = await ingestCorpus(options, stages, log, warn);
+  const fitted = await fitThemeModel(corpus.papers, options, stages, log, { tokenizers, warn });
+  const summary = runSummary(options, corpus, fitted);
+  const staged = await timeStage(stages, 'report', log, () => report({ summary, model: fitted.model }, { out: options.out, csvBom: options.csvBom }),
+    (written) => `${written.files.length} files and the model (${MODEL_FOLDER}/, ${modelFilesMib(written.modelFiles)} MiB) in ${options.out}`);
+  crashPoint('run-mid-report');
+  const record = runRecord(options, corpus, fitted, summary, staged, timingRecord(stages, started));
+  return { summary, record, files: commitRun(staged, record, options) };
+}
+
+/** Step 1: the input file's papers, its problems told (the first 20), and the checks a fit needs. */
+async function ingestCorpus(options: PipelineOptions, stages: StageRecord[], log: (line: string) => void, warn: (line: string) => void): Promise<IngestResult> {
   const corpus = await timeStage(stages, 'ingest', log, () => ingest({ path: options.input }, { strict: options.strict, maxInputMb: options.maxInputMb },
     (done, total) => log(`  read ${Math.round(done / MEGABYTE)} of ${Math.round(total / MEGABYTE)} MB`)),
     (c) => `${c.papers.length} papers (${c.format}), ${c.duplicatesDropped} duplicates dropped, ${c.issues.length} problems`);
@@ -92,53 +106,48 @@ async function runStages(
     warn(`dropped ${corpus.duplicatesDropped} duplicate papers (same id, or same title and abstract when one has no source id), listed in run.json`);
   }
   const { papers } = corpus;
-  const titlesDerived = papers.filter((p) => p.titleDerived === true).map((p) => p.id);
-  if (titlesDerived.length > 0) {
-    warn(`${titlesDerived.length} papers had no title: each shows the first sentence of its abstract, marked as derived (title_derived in assignments.csv)`);
+  const derived = papers.filter((p) => p.titleDerived === true).length;
+  if (derived > 0) {
+    warn(`${derived} papers had no title: each shows the first sentence of its abstract, marked as derived (title_derived in assignments.csv)`);
   }
   if (papers.length < 3) throw new CorpusError(`${papers.length} papers are too few to find themes in (at least 3 are needed)`);
   if (options.k !== 'auto' && options.k >= papers.length) {
     throw new OptionError('k', options.k, `fewer themes than the ${papers.length} papers`);
   }
+  return corpus;
+}
 
-  // 2-7. Tokenize, vectorize, reduce, cluster, map, label.
-  const fitted = await fitThemes(papers, options, stages, log, { tokenizers, warn });
-  const { tokens, vectors, reduced, clusters, mapped, parameters, quality, kSelection, dims, kRange, cachePath } = fitted;
-  // Merged themes keep the smallest of their ids; the others keep theirs.
-  const ids = fitted.themeIds;
-  const labelled = ids === null ? fitted.labelled : {
-    ...fitted.labelled,
-    themes: fitted.labelled.themes.map((t) => ({ ...t, id: ids[t.id] })),
-    assignments: fitted.labelled.assignments.map((a) => ({ ...a, themeId: ids[a.themeId] })),
+/** Step 3: what the report and the CSVs show: the themes under the run's ids (a merged theme keeps the smallest of its ids). */
+function runSummary(options: PipelineOptions, corpus: IngestResult, fitted: FittedThemes): RunSummary {
+  const { fit, themeIds: ids } = fitted;
+  const renamed = fit.themeIds !== null;
+  const labelled = !renamed ? fit.labelled : {
+    ...fit.labelled,
+    themes: fit.labelled.themes.map((t) => ({ ...t, id: ids[t.id] })),
+    assignments: fit.labelled.assignments.map((a) => ({ ...a, themeId: ids[a.themeId] })),
   };
   // Merge nodes are numbered from the unmerged k, so none takes a merged-away theme's id.
-  const themeViews = ids === null || fitted.themeViews === undefined ? fitted.themeViews : withThemeIds(fitted.themeViews, Array.from(ids), clusters.k);
-
-  const summary: RunSummary = {
+  const themeViews = !renamed || fit.themeViews === undefined ? fit.themeViews : withThemeIds(fit.themeViews, Array.from(ids), fit.clusters.k);
+  return {
     corpusName: basename(options.input),
     corpusDate: corpus.corpusDate,
-    parameters,
-    quality,
-    kSelection,
-    papers,
+    parameters: fit.parameters,
+    quality: fit.quality,
+    kSelection: fit.kSelection,
+    papers: corpus.papers,
     assignments: labelled.assignments,
     themes: labelled.themes,
     themeViews,
-    ...(fitted.merged === null ? {} : { merged: fitted.merged.members.filter((m) => m.length > 1).map((m) => ({ id: m[0], themes: m })) }),
+    ...(fit.merged === null ? {} : { merged: mergedRecord(fit.merged) }),
   };
+}
 
-  // 8. Report and export: CSVs and the HTML report, then run.json, into a folder beside
-  // --out that is swapped in whole.
-  let modelFiles: Array<[string, Uint8Array | string]> = [];
-  const { files, folder } = await timeStage(stages, 'report', log, () => {
-    modelFiles = encodeModelFiles(themeModelFiles(themeModelOf(fitted, options)), `paper-themes ${libraryVersions()['paper-themes']}`);
-    const written = report({ summary }, { out: options.out, csvBom: options.csvBom });
-    for (const [name, content] of modelFiles) written.folder.writeBytes(join(MODEL_FOLDER, name), content);
-    return written;
-  }, (written) => `${written.files.length} files and the model (${MODEL_FOLDER}/, ${modelFilesMib(modelFiles)} MiB) in ${options.out}`);
-  crashPoint('run-mid-report');
-
-  const record: RunRecord = {
+/** Step 5: run.json of a run. */
+function runRecord(options: PipelineOptions, corpus: IngestResult, fitted: FittedThemes, summary: RunSummary, staged: StagedReport, timing: ReturnType<typeof timingRecord>): RunRecord {
+  const { tokens, vectors, reduced, clusters, mapped, parameters, quality, dims, kRange, cachePath, merged } = fitted.fit;
+  const { papers } = corpus;
+  const titlesDerived = papers.filter((p) => p.titleDerived === true).map((p) => p.id);
+  return {
     tool: 'paper-themes',
     input: {
       path: options.input,
@@ -160,24 +169,25 @@ async function runStages(
       explained_variance_ratio: Array.from(reduced.svd.explainedVarianceRatio, (v) => round(v, 6)),
     },
     map: mapRecord(mapped),
-    model: modelRecord(join(options.out, MODEL_FOLDER), modelFiles),
+    model: modelRecord(join(options.out, MODEL_FOLDER), staged.modelFiles),
     clustering: {
       k: clusters.k,
       inertia: round(clusters.inertia, 6),
       iterations: clusters.iterations,
       k_selection: kSelectionRecord(clusters.selection, clusters.k),
       ...refinementRecord(clusters),
-      ...(fitted.merged === null ? {} : { themes_after_merges: fitted.merged.k }),
+      ...(merged === null ? {} : { themes_after_merges: merged.k }),
     },
     quality,
-    ...themesRecord(labelled.themes, labelled.assignments, themeViews),
-    ...(fitted.merged === null ? {} : {
-      merged: fitted.merged.members.filter((m) => m.length > 1).map((m) => ({ id: m[0], themes: m })),
-    }),
-    ...timingRecord(stages, started),
+    ...themesRecord(summary.themes, summary.assignments, summary.themeViews),
+    ...(merged === null ? {} : { merged: mergedRecord(merged) }),
+    ...timing,
   };
-  // 9. run.json last, the folder swapped in, then the list of runs beside it refreshed.
-  return { summary, record, files: commitRun(folder, record, files, options) };
+}
+
+/** Each merged theme's id and the themes it joined. */
+function mergedRecord(merged: NonNullable<FittedThemes['fit']['merged']>): Array<{ id: number; themes: number[] }> {
+  return merged.members.filter((m) => m.length > 1).map((m) => ({ id: m[0], themes: m }));
 }
 
 /**
@@ -199,10 +209,8 @@ export function checkOutputs(options: Pick<PipelineOptions, 'out' | 'runsIndex'>
  * Writes run.json into the staged run folder, swaps the folder in, and refreshes the list
  * of runs (`runsIndex`); returns every path written.
  */
-export function commitRun(folder: StagedFolder, record: RunRecord, files: string[], options: Pick<PipelineOptions, 'out' | 'runsIndex'>): string[] {
-  folder.write(REPORT_FILES.run, `${JSON.stringify(record, null, 2)}\n`);
-  folder.commit();
-  const written = [...files, join(options.out, REPORT_FILES.run)];
+export function commitRun(staged: StagedReport, record: RunRecord, options: Pick<PipelineOptions, 'out' | 'runsIndex'>): string[] {
+  const written = commitReport(staged, options.out, record);
   if (options.runsIndex !== null) {
     writeFileAtomic(options.runsIndex, renderRunsIndex(listRuns(dirname(options.runsIndex))));
     written.push(options.runsIndex);

@@ -6,9 +6,9 @@ import type { MapLayout } from '../src/map/mapLayout.js';
 import type { CsrMatrix, DenseMatrix, Theme } from '../src/types.js';
 import type { TfidfModel } from '../src/vectorize/tfidf.js';
 import type { PipelineOptions } from './options.js';
-import type { fitThemes } from './fitThemes.js';
+import type { ThemeFit } from './fitThemes.js';
 
-type Fitted = Awaited<ReturnType<typeof fitThemes>>;
+type Fitted = ThemeFit;
 
 /** The map's fitted papers when the layout had none (PCA): at most this many, evenly spaced. */
 const PCA_MAP_ROWS = 3000;

@@ -13,8 +13,7 @@ import type { TokenizedDoc } from '../../src/tokenize/tokenizedDoc.js';
 import { defaultOptions, normaliseOptions } from '../../pipeline/options.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
 import { runNightly } from '../../pipeline/nightly.js';
-import { fitThemes } from '../../pipeline/fitThemes.js';
-import { themeModelOf } from '../../pipeline/themeModelOf.js';
+import { fitThemeModel } from '../../pipeline/fitThemeModel.js';
 import { defaultNightlyConfig } from '../../src/nightly/config.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { ModelError } from '../../src/model/modelFiles.js';
@@ -46,7 +45,7 @@ describe('the ThemeModel a run writes', () => {
 
   it('round-trips: loaded from disk it is the model the fit made in memory, and assigns exactly as it does', async () => {
     const options = normaliseOptions({ out, k: 8, cacheDir: false, runsIndex: false });
-    const inMemory = themeModelOf(await fitThemes(papers, options, [], () => {}), options);
+    const inMemory = (await fitThemeModel(papers, options, [], () => {})).model;
     const loaded = loadThemeModel(out);
     expect(loaded).toEqual(inMemory);
     expect(await assignPapers(loaded, papers, 1)).toEqual(await assignPapers(inMemory, papers, 1));
