@@ -57,7 +57,6 @@ function main(): number {
   process.stdout.write(`| model load, s | ${m(ours, 'load_s').toFixed(3)} | (in memory) | |\n`);
   process.stdout.write(`| assign ${papers} papers, s | ${m(ours, 'assign_s').toFixed(2)} | ${m(sklearn, 'assign_s').toFixed(2)} | ${(m(ours, 'assign_s') / m(sklearn, 'assign_s')).toFixed(2)}x |\n`);
   process.stdout.write(`| papers/s | ${Math.round(m(ours, 'papers_per_s'))} | ${Math.round(m(sklearn, 'papers_per_s'))} | |\n`);
-  process.stdout.write(`| assign with workers started at the call, s | ${m(ours, 'cold_assign_s').toFixed(2)} (${Math.round(m(ours, 'cold_papers_per_s'))} papers/s) | | ${(m(ours, 'cold_assign_s') / m(sklearn, 'assign_s')).toFixed(2)}x |\n`);
   process.stdout.write(`| fitted theme back | ${ours[0].consistent} of ${papers} | ${sklearn[0].consistent} of ${sklearn[0].papers} | |\n`);
   process.stdout.write(`\nmedians of ${repeat} alternating runs each\n`);
   return 0;

@@ -42,7 +42,7 @@ export function loadThemeModel(path: string): ThemeModel {
  * papers (src/model/assignInWorkers.ts), tokenizing included. The two give the same
  * assignments: every step works per paper.
  */
-export async function assignPapers(
+export async function assignThemes(
   model: ThemeModel,
   papers: readonly Paper[],
   workers: number,
@@ -68,7 +68,7 @@ export function assignRules(model: ThemeModel): TextRules {
   return { tokenizer: tokenizerParams({ boilerplate: model.tokenizer.boilerplate }), ...(knownWords === undefined ? {} : { knownWords }) };
 }
 
-/** The cached path of assignPapers: the tokenize stage (with the cache), then the vectors assigned at once. */
+/** The cached path of assignThemes: the tokenize stage (with the cache), then the vectors assigned at once. */
 async function assignTokenized(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache): Promise<VectorAssignment> {
   const tokens = await tokenize({ papers }, {
     boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,

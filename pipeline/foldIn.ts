@@ -3,7 +3,7 @@ import type { StoredAssignment } from '../src/store/paperStore.js';
 import type { TokenCache } from '../src/tokenize/tokenCache.js';
 import type { Assignment, Paper, Theme } from '../src/types.js';
 import { LOOSE_FIT_SHARE } from '../src/metrics/looseFits.js';
-import { assignPapers } from './assign.js';
+import { assignThemes } from './assign.js';
 
 export interface FoldInInput {
   /** Last night's model, under the stable theme ids. */
@@ -34,7 +34,7 @@ export interface FoldInOutput {
 export async function foldIn(input: FoldInInput, params: { workers: number; cache: TokenCache }): Promise<FoldInOutput> {
   const { model, papers, previous } = input;
   const fresh = papers.filter((p) => !previous.has(p.id));
-  const assigned = new Map((await assignPapers(model, fresh, params.workers, { cache: params.cache })).map((a) => [a.paperId, a]));
+  const assigned = new Map((await assignThemes(model, fresh, params.workers, { cache: params.cache })).map((a) => [a.paperId, a]));
   const index = new Map(Array.from(model.themes.ids, (id, c) => [id, c]));
   const assignments = papers.map((paper): Assignment => {
     const kept = previous.get(paper.id);

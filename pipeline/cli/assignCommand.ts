@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { assignPapers, assignRules, loadThemeModel } from '../assign.js';
+import { assignThemes, assignRules, loadThemeModel } from '../assign.js';
 import { StartedAssigners } from '../../src/model/assignInWorkers.js';
 import { ingest } from '../1-ingest.js';
 import { OptionError } from '../options.js';
@@ -62,7 +62,7 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
     log(`${corpus.papers.length} papers from ${input}; model with ${model.themes.ids.length} themes`);
     papers = corpus.papers;
     const started = process.hrtime.bigint();
-    assignments = await assignPapers(model, papers, workers, { started: assigners });
+    assignments = await assignThemes(model, papers, workers, { started: assigners });
     seconds = Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
     await assigners?.stop();

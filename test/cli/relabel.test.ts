@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
+import { assignThemes, loadThemeModel } from '../../pipeline/assign.js';
 import { ingest } from '../../pipeline/1-ingest.js';
 import { main } from '../../pipeline/cli/main.js';
 
@@ -107,13 +107,13 @@ describe('paper-themes relabel', () => {
     const model = loadThemeModel(relabelled);
     expect(Array.from(model.themes.ids)).toEqual([0, 1, 2, 3, 4, 5, 7]);
     const { papers } = await ingest({ path: CORPUS }, { strict: false, maxInputMb: 100 });
-    const assigned = await assignPapers(model, papers, 1);
+    const assigned = await assignThemes(model, papers, 1);
     const themeOf = (folder: string) => new Map((parse(read(folder, 'assignments.csv'), { columns: true }) as Array<Record<string, string>>).map((r) => [r.paper_id, Number(r.theme_id)]));
     const fitted = themeOf(relabelled);
     const same = assigned.filter((a) => fitted.get(a.paperId) === a.themeId).length;
     // The run's own model on the run's papers, for comparison: merging does not make assignment worse.
     const unmerged = themeOf(run);
-    const sameBefore = (await assignPapers(loadThemeModel(run), papers, 1)).filter((a) => unmerged.get(a.paperId) === a.themeId).length;
+    const sameBefore = (await assignThemes(loadThemeModel(run), papers, 1)).filter((a) => unmerged.get(a.paperId) === a.themeId).length;
     expect(same).toBeGreaterThanOrEqual(sameBefore);
     expect(assigned.some((a) => a.themeId === 6)).toBe(false);
   }, 120_000);

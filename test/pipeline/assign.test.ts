@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/1-ingest.js';
-import { assignPapers, assignRules, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assign.js';
+import { assignThemes, assignRules, loadThemeModel, MODEL_FOLDER } from '../../pipeline/assign.js';
 import { paperText } from '../../pipeline/2-tokenize.js';
 import { assignTextsInWorkers, StartedAssigners } from '../../src/model/assignInWorkers.js';
 import type { TokenCache } from '../../src/tokenize/tokenCache.js';
@@ -48,7 +48,7 @@ describe('the ThemeModel a run writes', () => {
     const inMemory = (await fitThemeModel(papers, options, [], () => {})).model;
     const loaded = loadThemeModel(out);
     expect(loaded).toEqual(inMemory);
-    expect(await assignPapers(loaded, papers, 1)).toEqual(await assignPapers(inMemory, papers, 1));
+    expect(await assignThemes(loaded, papers, 1)).toEqual(await assignThemes(inMemory, papers, 1));
   }, 60_000);
 
   it('is byte-identical for the same input and seed', async () => {
@@ -61,7 +61,7 @@ describe('the ThemeModel a run writes', () => {
 
   it('assigns the papers it was fitted on to the themes of the run, at least 99% of them, without refitting', async () => {
     const model = loadThemeModel(out);
-    const assigned = await assignPapers(model, papers, 1);
+    const assigned = await assignThemes(model, papers, 1);
     const fitted = new Map(csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8')).map((r) => [r.paper_id!, Number(r.theme_id)]));
     const same = assigned.filter((a) => fitted.get(a.paperId) === a.themeId).length;
     expect(same / assigned.length).toBeGreaterThanOrEqual(0.99);
@@ -77,7 +77,7 @@ describe('the ThemeModel a run writes', () => {
     const model = loadThemeModel(out);
     const merging = papers.filter((p) => /model merging/i.test(p.title));
     const fitted = new Map(csvParse(readFileSync(join(out, 'assignments.csv'), 'utf8')).map((r) => [r.paper_id!, Number(r.theme_id)]));
-    const [paper] = await assignPapers(model, [{
+    const [paper] = await assignThemes(model, [{
       id: 'new-1', title: 'Model merging of fine-tuned language models by task arithmetic',
       abstract: 'We merge the weights of several fine-tuned models into one model. Model merging with task vectors keeps the skills of each model without training again.',
     }], 1);
@@ -95,17 +95,17 @@ describe('the ThemeModel a run writes', () => {
     const older = { ...model, tokenizer: { ...model.tokenizer, version: 'split-words-wink-lemmas-0' }, words: { ...model.words!, lemmas } };
     expect(usableWords(older)).toBeUndefined();
     expect(usableWords({ ...model, tokenizer: { ...model.tokenizer, version: null } })).toBeUndefined();
-    expect(await assignPapers(older, papers, 1)).toEqual(await assignPapers(model, papers, 1));
+    expect(await assignThemes(older, papers, 1)).toEqual(await assignThemes(model, papers, 1));
   }, 60_000);
 
   it('assigns the same on worker threads, in batches of any size, as through a tokens cache that tokenizes the corpus first', async () => {
     const model = loadThemeModel(out);
     const kept = new Map<string, TokenizedDoc>();
     const cache: TokenCache = { keeps: true, get: (key) => kept.get(key), add: (entries) => entries.forEach(([key, doc]) => kept.set(key, doc)), flush: () => {} };
-    const throughCache = await assignPapers(model, papers, 1, { cache });
+    const throughCache = await assignThemes(model, papers, 1, { cache });
     expect(kept.size).toBe(papers.length);
-    expect(await assignPapers(model, papers, 1)).toEqual(throughCache);
-    expect(await assignPapers(model, papers, 2)).toEqual(throughCache);
+    expect(await assignThemes(model, papers, 1)).toEqual(throughCache);
+    expect(await assignThemes(model, papers, 2)).toEqual(throughCache);
     // Batches of 7 texts, handed to two workers as they free up, started ahead.
     const rules = assignRules(model);
     const texts = papers.map((paper) => paperText(paper, model.tokenizer.titleWeight));
@@ -139,7 +139,7 @@ describe('the ThemeModel a nightly run writes', () => {
     const model = loadThemeModel(join(config.reports, 'latest'));
     const fitted = new Map(csvParse(readFileSync(join(config.reports, 'latest', 'assignments.csv'), 'utf8')).map((r) => [r.paper_id!, Number(r.theme_id)]));
     expect(new Set(model.themes.ids)).toEqual(new Set(fitted.values()));
-    const assigned = await assignPapers(model, papers, 1);
+    const assigned = await assignThemes(model, papers, 1);
     expect(assigned.filter((a) => fitted.get(a.paperId) === a.themeId).length / assigned.length).toBeGreaterThanOrEqual(0.99);
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/1-ingest.js';
-import { assignPapers, loadThemeModel } from '../../pipeline/assign.js';
+import { assignThemes, loadThemeModel } from '../../pipeline/assign.js';
 import { main } from '../../pipeline/cli/main.js';
 import { PaperStore } from '../../src/store/paperStore.js';
 import type { Paper } from '../../src/types.js';
@@ -69,7 +69,7 @@ describe('nightly fold-in nights', () => {
     for (const a of night2.assignments.filter((x) => before.has(x.paperId))) expect(a).toEqual(before.get(a.paperId));
     // The new papers are where assign puts them with last night's model.
     const model = loadThemeModel(join(w.reports, '2026-11-20'));
-    const assigned = await assignPapers(model, second, 1);
+    const assigned = await assignThemes(model, second, 1);
     const tonight = new Map(night2.assignments.map((a) => [a.paperId, a]));
     for (const a of assigned) expect([a.paperId, tonight.get(a.paperId)?.themeId, tonight.get(a.paperId)?.score]).toEqual([a.paperId, a.themeId, a.score]);
     const rec = record(w, '2026-11-21');
