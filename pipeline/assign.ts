@@ -46,12 +46,13 @@ export async function assignThemes(
   model: ThemeModel,
   papers: readonly Paper[],
   workers: number,
-  extras: { cache?: TokenCache; started?: StartedAssigners } = {},
+  /** `onProgress`: papers assigned so far (with a cache: papers tokenized so far, cached ones not counted). */
+  extras: { cache?: TokenCache; started?: StartedAssigners; onProgress?: (done: number) => void } = {},
 ): Promise<Assignment[]> {
   const cache = extras.cache ?? noTokenCache();
   const assigned = cache.keeps
-    ? await assignTokenized(model, papers, workers, cache)
-    : await assignTextsInWorkers(model, assignRules(model), papers.map((paper) => paperText(paper, model.tokenizer.titleWeight)), { workers, started: extras.started });
+    ? await assignTokenized(model, papers, workers, cache, extras.onProgress)
+    : await assignTextsInWorkers(model, assignRules(model), papers.map((paper) => paperText(paper, model.tokenizer.titleWeight)), { workers, started: extras.started, onProgress: extras.onProgress });
   return papers.map((paper, i) => ({
     paperId: paper.id,
     themeId: model.themes.ids[assigned.themes[i]],
@@ -69,10 +70,10 @@ export function assignRules(model: ThemeModel): TextRules {
 }
 
 /** The cached path of assignThemes: the tokenize stage (with the cache), then the vectors assigned at once. */
-async function assignTokenized(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache): Promise<VectorAssignment> {
+async function assignTokenized(model: ThemeModel, papers: readonly Paper[], workers: number, cache: TokenCache, onProgress?: (done: number) => void): Promise<VectorAssignment> {
   const tokens = await tokenize({ papers }, {
     boilerplate: model.tokenizer.boilerplate, phraseMinDf: papers.length + 1, titleWeight: model.tokenizer.titleWeight,
-    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: usableWords(model),
+    lemmas: model.tokenizer.lemmas, workers, cache, phrases: { phrases: model.phrases }, knownWords: usableWords(model), onProgress,
   });
   const vectorizer: TfidfModel = { ...model.tfidf };
   return assignVectors(model, weightTfidf(vectorizer, countTerms(vectorizer, tokens.features)));

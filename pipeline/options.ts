@@ -212,7 +212,8 @@ function integer(option: string, value: unknown, min: number, expected: string, 
   return n;
 }
 
-function bounded(option: string, value: unknown, [min, max]: readonly [number, number]): number {
+/** An integer option within [min, max], or an OptionError naming it. */
+export function bounded(option: string, value: unknown, [min, max]: readonly [number, number]): number {
   return integer(option, value, min, `an integer from ${min} to ${max}`, max);
 }
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { assignThemes, assignRules, loadThemeModel } from '../assign.js';
 import { StartedAssigners } from '../../src/model/assignInWorkers.js';
 import { ingest } from '../1-ingest.js';
-import { OptionError } from '../options.js';
+import { bounded, LIMITS, OptionError } from '../options.js';
 import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
 import { csvFile } from '../../src/export/csvCell.js';
 import { MAX_INPUT_LIMIT_MB } from '../../src/ingest/readCorpus.js';
@@ -16,6 +16,7 @@ export const ASSIGN_OPTION_SPECS: readonly OptionSpec[] = [
   { flag: 'model', value: 'DIR', sets: null, help: 'a run folder (its model/ is read) or a model folder' },
   { flag: 'input', value: 'FILE', sets: null, help: 'the papers to assign, in any input format run reads' },
   { flag: 'out', value: 'FILE.csv', sets: null, help: 'the CSV to write: the columns of assignments.csv' },
+  { flag: 'workers', value: 'N', sets: null, help: `threads that tokenize and assign, ${LIMITS.workers[0]} to ${LIMITS.workers[1]} (default: the number of cores)` },
   ...pickSpecs(RUN_OPTION_SPECS, ['csv-bom', 'quiet', 'help']),
 ];
 
@@ -34,7 +35,7 @@ const ASSIGN_OPTIONS = parseArgsOptions(ASSIGN_OPTION_SPECS);
 /** `paper-themes assign`: the exit code; errors are thrown for the CLI's failure handler. */
 export async function assignCommand(args: string[], io: { out: { write(text: string): unknown }; err: { write(text: string): unknown } }): Promise<number> {
   const { values: parsed } = parseArgs({ args, options: ASSIGN_OPTIONS, strict: true, allowPositionals: false });
-  const values = { help: parsed.help === true, quiet: parsed.quiet === true, 'csv-bom': parsed['csv-bom'] === true, model: textValue(parsed, 'model'), input: textValue(parsed, 'input'), out: textValue(parsed, 'out') };
+  const values = { help: parsed.help === true, quiet: parsed.quiet === true, 'csv-bom': parsed['csv-bom'] === true, model: textValue(parsed, 'model'), input: textValue(parsed, 'input'), out: textValue(parsed, 'out'), workers: textValue(parsed, 'workers') };
   if (values.help) {
     io.out.write(`${ASSIGN_HELP}\n`);
     return 0;
@@ -49,10 +50,10 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
   const modelPath = path('model');
   const input = path('input');
   const out = path('out');
+  const workers = values.workers === undefined ? defaultWorkers() : bounded('workers', values.workers, LIMITS.workers);
   const model = loadThemeModel(modelPath);
   const log = (line: string) => (values.quiet ? undefined : io.err.write(`${line}\n`));
   // The workers load their wink models and the model's arrays while the papers are read.
-  const workers = defaultWorkers();
   const assigners = workers > 1 ? new StartedAssigners(workers, model, assignRules(model)) : undefined;
   let papers: Paper[];
   let assignments: Assignment[];
@@ -62,7 +63,7 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
     log(`${corpus.papers.length} papers from ${input}; model with ${model.themes.ids.length} themes`);
     papers = corpus.papers;
     const started = process.hrtime.bigint();
-    assignments = await assignThemes(model, papers, workers, { started: assigners });
+    assignments = await assignThemes(model, papers, workers, { started: assigners, onProgress: tenths(papers.length, (done) => log(`  assigned ${done} of ${papers.length} papers`)) });
     seconds = Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
     await assigners?.stop();
@@ -75,4 +76,14 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
   log(`assigned ${assignments.length} papers in ${seconds.toFixed(2)} s (${Math.round(assignments.length / Math.max(seconds, 1e-9))} papers/s); ` +
     `${assignments.filter((a) => a.looseFit === true).length} loose fits; wrote ${out}`);
   return 0;
+}
+
+/** Calls `report` when the count done passes each tenth of `total` (not at the end: the last line says it). */
+function tenths(total: number, report: (done: number) => void): (done: number) => void {
+  let next = Math.ceil(total / 10);
+  return (done) => {
+    if (done < next || done >= total) return;
+    report(done);
+    while (next <= done) next += Math.ceil(total / 10);
+  };
 }

@@ -33,6 +33,30 @@ describe('paper-themes assign', () => {
     expect([...assigned].filter(([id, theme]) => fitted.get(id) === theme).length).toBeGreaterThanOrEqual(69);
   }, 60_000);
 
+  it('gives the same CSV on one thread as on several, tells its progress on a larger input, and refuses a bad --workers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pt-assign-workers-'));
+    const run = join(dir, 'run');
+    expect((await cli('run', '--out', run, '--k', '6', '--no-cache', '--no-runs-index', '--quiet')).code).toBe(0);
+    const { papers } = await ingest({ path: 'data/corpus/hf-trending-mar12.txt' }, { strict: false, maxInputMb: 100 });
+    // 1,050 papers (the 70 under 15 ids each): four batches of 263 on two workers.
+    const many = Array.from({ length: 15 }, (_, copy) => papers.map((p) => JSON.stringify({ id: `${p.id}-${copy}`, title: p.title, abstract: p.abstract }))).flat();
+    writeFileSync(join(dir, 'many.jsonl'), `${many.join('\n')}\n`);
+    const outputs: string[] = [];
+    for (const workers of ['1', '2', '3']) {
+      const out = join(dir, `assigned-${workers}.csv`);
+      const result = await cli('assign', '--model', run, '--input', join(dir, 'many.jsonl'), '--out', out, '--workers', workers);
+      expect(result.code, result.err).toBe(0);
+      if (workers === '2') expect(result.err).toMatch(/ {2}assigned 263 of 1050 papers\n {2}assigned 526 of 1050 papers\n {2}assigned 789 of 1050 papers\n/);
+      outputs.push(readFileSync(out, 'utf8'));
+    }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+    expect(outputs[0].trimEnd().split('\r\n')).toHaveLength(1051);
+    const bad = await cli('assign', '--model', run, '--input', join(dir, 'many.jsonl'), '--out', join(dir, 'bad.csv'), '--workers', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--workers: "0" is not valid; expected an integer from 1 to 128');
+  }, 60_000);
+
   it('reads every input format run reads, and gives the same themes from each (JSON Lines, CSV, gzipped, the seed page)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pt-assign-formats-'));
     const run = join(dir, 'run');
