@@ -38,7 +38,7 @@ import { TOKENIZER_VERSION } from '../src/tokenize/winkTokenizer.js';
 import { clusterPairsToMerge, liveGroupRoots, majorityPreviousTheme, withGroupIds } from '../src/nightly/configuredMerges.js';
 import type { PipelineOptions } from './options.js';
 import { round, type StageRecord } from './stageRecord.js';
-import { commitReport, REPORT_FILES, report } from './8-report.js';
+import { commitReport, REPORT_FILES, report, type StagedReport } from './8-report.js';
 import { kSelectionRecord, kSelectionSummary } from './kSelectionRecord.js';
 import { withThemeIds } from './themeViews.js';
 
@@ -208,8 +208,7 @@ export async function runNightly(
       ...(tonight.mergedTonight.length === 0 ? {} : { merged: tonight.mergedTonight }),
     };
     const reportDir = join(config.reports, night);
-    const staged = report({ summary, model: tonight.model }, { out: reportDir, csvBom: options.csvBom });
-    const record: RunRecord = {
+    const recordOf = (modelFiles: StagedReport['modelFiles']): RunRecord => ({
       tool: 'paper-themes nightly',
       night,
       run_id: runId,
@@ -226,7 +225,7 @@ export async function runNightly(
       libraries: libraryVersions(),
       quality: tonight.quality,
       ...tonight.record,
-      model: modelRecord(MODEL_FOLDER, staged.modelFiles),
+      model: modelRecord(MODEL_FOLDER, modelFiles),
       ...themesRecord(themes, assignments, tonight.themeViews, 'largest first'),
       theme_changes: trends.tonight.map((t) => ({
         id: t.id, label: t.label, size: t.size, previous: t.previous, gained: t.gained, expected: t.expected, status: t.status, was: t.was,
@@ -237,8 +236,17 @@ export async function runNightly(
       quality_warnings: trends.qualityWarnings.map((w) => ({ metric: w.metric, rule: w.rule, values: w.values, note: w.note })),
       quality_rule: QUALITY_RULE,
       ...timingRecord(stages, started),
-    };
-    commitReport(staged, reportDir, record);
+    });
+    const staged = report({ summary, model: tonight.model }, { out: reportDir, csvBom: options.csvBom });
+    let record: RunRecord;
+    try {
+      record = recordOf(staged.modelFiles);
+      commitReport(staged, reportDir, record);
+    } catch (error) {
+      // Nothing of tonight's folder is left behind; the previous one stays as it was.
+      staged.folder.discard();
+      throw error;
+    }
     crashPoint('mid-report');
     // latest/ follows the newest completed night that is not in the future: re-running an
     // older night leaves it alone, and a night run ahead (--allow-future-date) never holds it.

@@ -365,16 +365,16 @@ export interface SvdProjector {
 
 /**
  * An {@link SvdProjector} on `threads` threads: V (m×k, the components term-major) is laid
- * out and copied into the kernels' memory once, then each call projects one matrix.
+ * out in the kernels' memory once, then each call projects one matrix.
  */
 export function svdProjector(model: Pick<SvdModel, 'components' | 'singularValues' | 'columnMeans'>, threads = 1): SvdProjector {
   const k = model.singularValues.length;
   const m = model.components.length / k;
-  const V = new Float64Array(m * k);
-  for (let i = 0; i < k; i++) for (let r = 0; r < m; r++) V[r * k + i] = model.components[i * m + r];
-  const shift = model.columnMeans ? meanShift({ rows: m, cols: k, data: V }, model.columnMeans) : null;
   const wasm = WasmLinalg.create(threads);
-  const B = wasm.adopt({ rows: m, cols: k, data: V });
+  // V laid out term-major straight into the kernels' memory: no second copy of it.
+  const B = wasm.resident(m, k);
+  for (let i = 0; i < k; i++) for (let r = 0; r < m; r++) B.data[r * k + i] = model.components[i * m + r];
+  const shift = model.columnMeans ? meanShift(B, model.columnMeans) : null;
   return {
     project(A) {
       if (A.cols !== m) throw new RangeError(`transformSvd: model has ${m} features, matrix has ${A.cols}`);

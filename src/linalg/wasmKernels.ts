@@ -197,8 +197,23 @@ export class WasmLinalg {
     return at;
   }
 
+  /**
+   * Gives a region back. Free regions that end at the top go back to the top, so a later
+   * call larger than any before reuses their space instead of growing the memory past it
+   * (a projector fed ever larger batches).
+   */
   private freeRegion(at: number): void {
     this.freeRegions.push({ at, size: this.regionSizes.get(at) as number });
+    for (let i = this.freeRegions.findIndex((r) => r.at + r.size === this.top); i >= 0; i = this.freeRegions.findIndex((r) => r.at + r.size === this.top)) {
+      const [region] = this.freeRegions.splice(i, 1);
+      this.regionSizes.delete(region.at);
+      this.top = region.at;
+    }
+  }
+
+  /** Bytes of the memory up to the top of the used area (what this instance has touched, at most). */
+  usedBytes(): number {
+    return this.top;
   }
 
   /** A resident view of `length` doubles at `at`. */
@@ -236,6 +251,11 @@ export class WasmLinalg {
     } finally {
       this.freeRegion(at);
     }
+  }
+
+  /** A new resident rows×cols matrix for the caller to fill (its contents are not defined until then). */
+  resident(rows: number, cols: number): DenseMatrix {
+    return this.residentMatrix(rows, cols, false);
   }
 
   /** Whether `M`'s data is one of this instance's resident views. */

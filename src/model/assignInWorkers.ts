@@ -50,7 +50,7 @@ export class StartedAssigners {
   private pool: Worker[];
   private failure: Error | null = null;
 
-  constructor(count: number, readonly model: ThemeModel, rules: TextRules) {
+  constructor(count: number, readonly model: ThemeModel, readonly rules: TextRules) {
     const workerData: AssignWorkerData = { model: workerModel(model), rules };
     this.pool = Array.from({ length: count }, () => {
       const worker = new Worker(assignWorkerScript(), { workerData });
@@ -59,10 +59,11 @@ export class StartedAssigners {
     });
   }
 
-  /** Up to `count` of the workers (started for `model`, else none); stops the rest. */
-  take(count: number, model: ThemeModel): Worker[] {
+  /** Up to `count` of the workers when they were started for this model and these rules (else none); stops the rest. */
+  take(count: number, model: ThemeModel, rules: TextRules): Worker[] {
     if (this.failure !== null) throw this.failure;
-    const taken = model === this.model ? this.pool.slice(0, count) : [];
+    const same = model === this.model && rules.knownWords === this.rules.knownWords && JSON.stringify(rules.tokenizer) === JSON.stringify(this.rules.tokenizer);
+    const taken = same ? this.pool.slice(0, count) : [];
     for (const worker of this.pool.slice(taken.length)) void worker.terminate();
     this.pool = [];
     return taken;
@@ -110,7 +111,7 @@ export async function assignTextsInWorkers(model: ThemeModel, rules: TextRules, 
     }
     return result;
   }
-  const pool = params.started?.take(workers, model) ?? [];
+  const pool = params.started?.take(workers, model, rules) ?? [];
   if (pool.length < workers) {
     const workerData: AssignWorkerData = { model: workerModel(model), rules };
     while (pool.length < workers) pool.push(new Worker(assignWorkerScript(), { workerData }));
@@ -125,9 +126,32 @@ export async function assignTextsInWorkers(model: ThemeModel, rules: TextRules, 
   return result;
 }
 
-/** The parts of the model a worker assigns with (the words travel in the rules; what the report shows stays here). */
+/**
+ * The parts of the model a worker assigns with (the words travel in the rules; what the
+ * report shows stays here), its arrays in shared memory: every worker reads the one copy
+ * instead of receiving its own (the SVD's components alone are d x V doubles).
+ */
 function workerModel(model: ThemeModel): ThemeModel {
-  return { ...model, words: null, themes: { ...model.themes, shown: [], treeLabels: [] } };
+  const { tfidf, svd, themes, map } = model;
+  return {
+    ...model,
+    words: null,
+    tfidf: { ...tfidf, idf: shared(tfidf.idf) },
+    svd: { components: shared(svd.components), singularValues: shared(svd.singularValues), columnMeans: svd.columnMeans === null ? null : shared(svd.columnMeans) },
+    themes: {
+      ...themes, ids: shared(themes.ids), tfidfCentres: shared(themes.tfidfCentres), reducedCentres: shared(themes.reducedCentres),
+      medianScores: shared(themes.medianScores), shown: [], treeLabels: [],
+    },
+    map: { rows: shared(map.rows), positions: shared(map.positions), themes: shared(map.themes) },
+  };
+}
+
+/** A copy of `array` in a SharedArrayBuffer (what a worker receives is then the same memory, not a copy). */
+function shared<T extends Float64Array | Int32Array>(array: T): T {
+  const Type = array.constructor as { new (buffer: SharedArrayBuffer): T };
+  const copy = new Type(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
 }
 
 /** The compiled assign worker (see workerScript). */

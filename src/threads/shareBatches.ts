@@ -1,5 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 
+const ignore = () => {};
+
 /**
  * Hands batches 0..count−1 to `workers` as they free up: `post(w, b)` sends batch b to
  * worker w, and the worker's next message is its reply, given to `receive(w, reply)`,
@@ -44,6 +46,9 @@ export function shareBatches<Reply>(
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
+        // A second worker's error may already be queued: heard and dropped, never uncaught
+        // (the caller stops the workers next).
+        worker.on('error', ignore);
       });
     });
     if (count === 0) return finish();

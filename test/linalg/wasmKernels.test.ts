@@ -163,6 +163,23 @@ describe('WebAssembly kernels', () => {
     expect(adopted.data).toEqual(X.data);
   });
 
+  it('give regions freed at the top back to the top: ever larger calls need only the largest, not their sum', () => {
+    const B = linalg.adopt(dense(200, 8, 11));
+    const base = linalg.usedBytes();
+    let largest = 0;
+    for (let rows = 10; rows <= 200; rows += 10) {
+      const before = linalg.usedBytes();
+      const A = linalg.pin(tfidfLike(rows, 200, rows));
+      linalg.free(linalg.times(A, B));
+      linalg.unpin(A);
+      // Everything this call took is free again, and the top is back where it was.
+      expect(linalg.usedBytes()).toBe(before);
+      largest = Math.max(largest, rows);
+    }
+    expect(largest).toBe(200);
+    expect(linalg.usedBytes()).toBe(base);
+  });
+
   it('give bit-identical Gram partials and small products (full and upper-triangular)', () => {
     for (const [n, l, k] of [
       [23, 5, 3],

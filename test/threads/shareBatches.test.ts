@@ -44,6 +44,17 @@ describe('shareBatches', () => {
       .rejects.toThrow('worker stopped with exit code 3 before answering');
   });
 
+  it('fails once when several workers fail, the later errors dropped, never uncaught', async () => {
+    const failing = () => new Worker("throw new Error('worker failed at start')", { eval: true });
+    workers = [failing(), failing(), failing()];
+    const shared = shareBatches(workers, 6, () => {}, () => {});
+    // The main thread busy while the workers fail, so their errors queue up together.
+    const until = Date.now() + 300;
+    while (Date.now() < until);
+    await expect(shared).rejects.toThrow('worker failed at start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
   it('fails when a reply cannot be taken, and needs a worker for any batch', async () => {
     workers = [squarer(0)];
     await expect(shareBatches(workers, 2, (w, batch) => workers[w].postMessage({ batch, value: 2 }), () => {
