@@ -120,6 +120,18 @@ describe('the ThemeModel a run writes', () => {
     expect(done.length).toBe(Math.ceil(papers.length / 7));
   }, 60_000);
 
+  it('takes workers started ahead only for the same model and rules', async () => {
+    const model = loadThemeModel(out);
+    const rules = assignRules(model);
+    const other = new StartedAssigners(2, model, { tokenizer: rules.tokenizer });
+    expect(other.take(2, model, rules)).toEqual([]);
+    const same = new StartedAssigners(2, model, rules);
+    const taken = same.take(2, model, rules);
+    expect(taken).toHaveLength(2);
+    await Promise.all(taken.map((worker) => worker.terminate()));
+    await Promise.all([other.stop(), same.stop()]);
+  });
+
   it('refuses a damaged model, naming the file', () => {
     const file = join(out, MODEL_FOLDER, 'idf.f64');
     const bytes = readFileSync(file);
