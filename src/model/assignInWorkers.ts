@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { shareBatches } from '../threads/shareBatches.js';
+import { StartedWorkers } from '../threads/startedWorkers.js';
 import { workerScript } from '../threads/workerScript.js';
 import { textAssigner, type TextRules } from './assignTexts.js';
 import type { VectorAssignment } from './assignVectors.js';
@@ -47,32 +48,20 @@ function defaultBatchSize(texts: number, workers: number): number {
  * takes them; `stop` ends whatever was not taken.
  */
 export class StartedAssigners {
-  private pool: Worker[];
-  private failure: Error | null = null;
+  private readonly workers: StartedWorkers;
 
   constructor(count: number, readonly model: ThemeModel, readonly rules: TextRules) {
-    const workerData: AssignWorkerData = { model: workerModel(model), rules };
-    this.pool = Array.from({ length: count }, () => {
-      const worker = new Worker(assignWorkerScript(), { workerData });
-      worker.on('error', (error) => (this.failure ??= error));
-      return worker;
-    });
+    this.workers = new StartedWorkers(count, assignWorkerScript(), { model: workerModel(model), rules } satisfies AssignWorkerData);
   }
 
   /** Up to `count` of the workers when they were started for this model and these rules (else none); stops the rest. */
   take(count: number, model: ThemeModel, rules: TextRules): Worker[] {
-    if (this.failure !== null) throw this.failure;
     const same = model === this.model && rules.knownWords === this.rules.knownWords && JSON.stringify(rules.tokenizer) === JSON.stringify(this.rules.tokenizer);
-    const taken = same ? this.pool.slice(0, count) : [];
-    for (const worker of this.pool.slice(taken.length)) void worker.terminate();
-    this.pool = [];
-    return taken;
+    return this.workers.take(count, same);
   }
 
-  async stop(): Promise<void> {
-    const left = this.pool;
-    this.pool = [];
-    await Promise.all(left.map((worker) => worker.terminate()));
+  stop(): Promise<void> {
+    return this.workers.stop();
   }
 }
 

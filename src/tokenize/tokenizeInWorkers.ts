@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { shareBatches } from '../threads/shareBatches.js';
+import { StartedWorkers } from '../threads/startedWorkers.js';
 import { workerScript } from '../threads/workerScript.js';
 import type { CorpusEncoder } from './encodeDocs.js';
 import { BatchDecoder, type EncodedBatch } from './encodedBatch.js';
@@ -37,15 +38,10 @@ export interface TokenizeWorkerData {
  * tokenizeInWorkers takes them; whatever it does not take is stopped by `stop`.
  */
 export class StartedTokenizers {
-  private pool: Worker[];
-  private failure: Error | null = null;
+  private readonly workers: StartedWorkers;
 
   constructor(count: number, readonly tokenizer: TokenizerParams) {
-    this.pool = Array.from({ length: count }, () => {
-      const worker = new Worker(tokenizeWorkerScript(), { workerData: { tokenizer } satisfies TokenizeWorkerData });
-      worker.on('error', (error) => (this.failure ??= error));
-      return worker;
-    });
+    this.workers = new StartedWorkers(count, tokenizeWorkerScript(), { tokenizer } satisfies TokenizeWorkerData);
   }
 
   /**
@@ -53,19 +49,12 @@ export class StartedTokenizers {
    * words are wanted (else none); stops the rest.
    */
   take(count: number, tokenizer: TokenizerParams, knownWords?: KnownWords): Worker[] {
-    if (this.failure !== null) throw this.failure;
-    const matching = knownWords === undefined && JSON.stringify(tokenizer) === JSON.stringify(this.tokenizer);
-    const taken = matching ? this.pool.slice(0, count) : [];
-    for (const worker of this.pool.slice(taken.length)) void worker.terminate();
-    this.pool = [];
-    return taken;
+    return this.workers.take(count, knownWords === undefined && JSON.stringify(tokenizer) === JSON.stringify(this.tokenizer));
   }
 
   /** Stops the workers not taken. */
-  async stop(): Promise<void> {
-    const left = this.pool;
-    this.pool = [];
-    await Promise.all(left.map((worker) => worker.terminate()));
+  stop(): Promise<void> {
+    return this.workers.stop();
   }
 }
 
