@@ -26,7 +26,7 @@ import { DEFAULT_MAP_PARAMS } from '../src/map/mapLayout.js';
 import { CorpusError } from './corpusError.js';
 import { boundByCorpus, clampParameters } from './corpusLimits.js';
 import { defaultNInit, defaultPhraseMinDf, OptionError, type PipelineOptions } from './options.js';
-import { round, timeStage, type StageRecord } from './stageRecord.js';
+import { progressEvery, round, timeStage, type StageRecord } from './stageRecord.js';
 import { themeStructure, themeViews as themeViewsOf } from './themeViews.js';
 
 /**
@@ -317,16 +317,5 @@ function restartsEvery(report: (done: number, total: number) => void): (done: nu
     if (done < next && done < total) return;
     report(done, total);
     next = done + Math.max(1, Math.ceil(total / 10));
-  };
-}
-
-/** Calls `report` about every tenth of `total`, for long stages. */
-function progressEvery(total: number, report: (done: number) => void): (done: number) => void {
-  const step = Math.max(1, Math.ceil(total / 10));
-  let next = step;
-  return (done) => {
-    if (done < next || done >= total) return;
-    report(done);
-    while (next <= done) next += step;
   };
 }

@@ -42,3 +42,14 @@ export function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/** Calls `report` about every tenth of `total`, for long stages (not at the end: the stage's own line says it). */
+export function progressEvery(total: number, report: (done: number) => void): (done: number) => void {
+  const step = Math.max(1, Math.ceil(total / 10));
+  let next = step;
+  return (done) => {
+    if (done < next || done >= total) return;
+    report(done);
+    while (next <= done) next += step;
+  };
+}

@@ -3,6 +3,7 @@ import { assignThemes, assignRules, loadThemeModel } from '../assign.js';
 import { StartedAssigners } from '../../src/model/assignInWorkers.js';
 import { ingest } from '../1-ingest.js';
 import { bounded, LIMITS, OptionError } from '../options.js';
+import { progressEvery } from '../stageRecord.js';
 import { assignmentsCsv } from '../../src/export/assignmentsCsv.js';
 import { csvFile } from '../../src/export/csvCell.js';
 import { MAX_INPUT_LIMIT_MB } from '../../src/ingest/readCorpus.js';
@@ -63,7 +64,7 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
     log(`${corpus.papers.length} papers from ${input}; model with ${model.themes.ids.length} themes`);
     papers = corpus.papers;
     const started = process.hrtime.bigint();
-    assignments = await assignThemes(model, papers, workers, { started: assigners, onProgress: tenths(papers.length, (done) => log(`  assigned ${done} of ${papers.length} papers`)) });
+    assignments = await assignThemes(model, papers, workers, { started: assigners, onProgress: progressEvery(papers.length, (done) => log(`  assigned ${done} of ${papers.length} papers`)) });
     seconds = Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
     await assigners?.stop();
@@ -76,14 +77,4 @@ export async function assignCommand(args: string[], io: { out: { write(text: str
   log(`assigned ${assignments.length} papers in ${seconds.toFixed(2)} s (${Math.round(assignments.length / Math.max(seconds, 1e-9))} papers/s); ` +
     `${assignments.filter((a) => a.looseFit === true).length} loose fits; wrote ${out}`);
   return 0;
-}
-
-/** Calls `report` when the count done passes each tenth of `total` (not at the end: the last line says it). */
-function tenths(total: number, report: (done: number) => void): (done: number) => void {
-  let next = Math.ceil(total / 10);
-  return (done) => {
-    if (done < next || done >= total) return;
-    report(done);
-    while (next <= done) next += Math.ceil(total / 10);
-  };
 }

@@ -34,9 +34,9 @@ export interface AssignTextsParams {
 }
 
 /**
- * Each batch pays for its own word tables, phrase tables and projection call (about a
- * tenth of the work at 1,000 texts a batch on the benchmark), so batches are large: two
- * per worker, which still lets a worker that finishes first take the last one.
+ * Each batch pays for its own word tables, phrase tables and projection call (batches of
+ * 1,000 texts cost about a sixth more than one call over the benchmark), so batches are
+ * large: two per worker, which still lets a worker that finishes first take the last one.
  */
 function defaultBatchSize(texts: number, workers: number): number {
   return Math.min(10_000, Math.max(250, Math.ceil(texts / (2 * Math.max(1, workers)))));
@@ -67,8 +67,8 @@ export class StartedAssigners {
 
 /**
  * Assigns texts to a model's themes (textAssigner) in batches handed to worker threads as
- * they free up, each worker with its own copy of the model; the result is in input order
- * and the same for any number of workers and any batch size.
+ * they free up, the workers reading the model's arrays in shared memory; the result is in
+ * input order and the same for any number of workers and any batch size.
  */
 export async function assignTextsInWorkers(model: ThemeModel, rules: TextRules, texts: readonly string[], params: AssignTextsParams): Promise<VectorAssignment> {
   const batchSize = params.batchSize ?? defaultBatchSize(texts.length, params.workers);
@@ -100,11 +100,8 @@ export async function assignTextsInWorkers(model: ThemeModel, rules: TextRules, 
     }
     return result;
   }
-  const pool = params.started?.take(workers, model, rules) ?? [];
-  if (pool.length < workers) {
-    const workerData: AssignWorkerData = { model: workerModel(model), rules };
-    while (pool.length < workers) pool.push(new Worker(assignWorkerScript(), { workerData }));
-  }
+  const taken = params.started?.take(workers, model, rules) ?? [];
+  const pool = taken.length === workers ? taken : [...taken, ...new StartedAssigners(workers - taken.length, model, rules).take(workers - taken.length, model, rules)];
   try {
     await shareBatches<AssignReply>(pool, batches,
       (w, batch) => pool[w].postMessage({ batch, texts: textsOf(batch) } satisfies AssignRequest),

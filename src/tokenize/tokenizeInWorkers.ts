@@ -134,9 +134,9 @@ export async function tokenizeInWorkers(
     batches.forEach((batch, b) => receive(b, encode(batch), decoder));
     return new FreshTokens(results, params.batchSize, texts.length);
   }
-  const pool = params.started?.take(workers, tokenizer, params.knownWords) ?? [];
+  const taken = params.started?.take(workers, tokenizer, params.knownWords) ?? [];
   const workerData: TokenizeWorkerData = { tokenizer, ...(params.knownWords === undefined ? {} : { knownWords: params.knownWords }) };
-  while (pool.length < workers) pool.push(new Worker(tokenizeWorkerScript(), { workerData }));
+  const pool = [...taken, ...new StartedWorkers(workers - taken.length, tokenizeWorkerScript(), workerData).take(workers - taken.length, true)];
   // One decoder per worker: it learns that worker's word types in the order it numbered them.
   const decoders = pool.map(() => new BatchDecoder());
   try {
